@@ -1,0 +1,65 @@
+# azd postdeploy hook (Windows twin of postdeploy.sh): subscribes the blob trigger
+# (IngestArticle) to the storage account's Event Grid system topic.
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+if (-not $env:AZURE_FUNCTION_APP_NAME -and (Get-Command azd -ErrorAction SilentlyContinue)) {
+    foreach ($line in (azd env get-values)) {
+        if ($line -match '^([^=]+)="?(.*?)"?$') { Set-Item -Path "env:$($Matches[1])" -Value $Matches[2] }
+    }
+}
+foreach ($name in 'AZURE_FUNCTION_APP_NAME', 'AZURE_RESOURCE_GROUP', 'AZURE_EVENTGRID_TOPIC_NAME') {
+    if (-not (Get-Item "env:$name" -ErrorAction SilentlyContinue)) { throw "$name is not set (run azd provision first)" }
+}
+
+$app = $env:AZURE_FUNCTION_APP_NAME
+$rg = $env:AZURE_RESOURCE_GROUP
+$sub = @()
+if ($env:AZURE_SUBSCRIPTION_ID) { $sub = @('--subscription', $env:AZURE_SUBSCRIPTION_ID) }
+$container = if ($env:AZURE_ARTICLES_CONTAINER_NAME) { $env:AZURE_ARTICLES_CONTAINER_NAME } else { 'articles' }
+$endpoint = if ($env:SERVICE_API_ENDPOINT) { $env:SERVICE_API_ENDPOINT } else { "https://$app.azurewebsites.net" }
+$functionName = 'IngestArticle'
+$subscriptionName = 'ingest-articles'
+
+$appId = az functionapp show -g $rg -n $app @sub --query id -o tsv
+if ($LASTEXITCODE -ne 0) { throw "function app $app not found" }
+
+function Read-BlobsExtensionKey {
+    $ErrorActionPreference = 'Continue'  # a missing key is expected while the host starts
+    $key = az functionapp keys list -g $rg -n $app @sub --query 'systemKeys.blobs_extension' -o tsv 2>$null
+    if (-not $key -or $key -eq 'None') {
+        $key = az rest --method post @sub --url "$appId/host/default/listKeys?api-version=2024-04-01" `
+            --query 'systemKeys.blobs_extension' -o tsv 2>$null
+    }
+    if ($key -eq 'None') { $key = $null }
+    return $key
+}
+
+$key = $null
+for ($attempt = 1; $attempt -le 30 -and -not $key; $attempt++) {
+    $key = Read-BlobsExtensionKey
+    if (-not $key) {
+        Write-Host "postdeploy: waiting for the blobs_extension key ($attempt/30)..."
+        try { Invoke-WebRequest -Uri "$endpoint/" -TimeoutSec 30 -UseBasicParsing | Out-Null } catch { }
+        Start-Sleep -Seconds 10
+    }
+}
+if (-not $key) { throw "postdeploy: no blobs_extension key on $app; is $functionName deployed?" }
+
+$webhook = "$endpoint/runtime/webhooks/blobs?functionName=Host.Functions.$functionName&code=$key"
+# az is a .cmd on Windows, where cmd.exe would split the URL at '&' unless it is quoted.
+if ($env:OS -eq 'Windows_NT') { $webhook = "`"$webhook`"" }
+
+# create is a create-or-update (PUT), so re-running the hook is safe.
+az eventgrid system-topic event-subscription create @sub `
+    --name $subscriptionName `
+    --resource-group $rg `
+    --system-topic-name $env:AZURE_EVENTGRID_TOPIC_NAME `
+    --endpoint-type webhook `
+    --endpoint $webhook `
+    --included-event-types Microsoft.Storage.BlobCreated Microsoft.Storage.BlobDeleted `
+    --subject-begins-with "/blobServices/default/containers/$container/" `
+    --output none
+if ($LASTEXITCODE -ne 0) { throw 'postdeploy: creating the Event Grid subscription failed' }
+
+Write-Host "postdeploy: Event Grid subscription '$subscriptionName' on '$($env:AZURE_EVENTGRID_TOPIC_NAME)' -> $functionName"

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# azd postdeploy hook: subscribes the blob trigger (IngestArticle) to the storage
+# account's Event Grid system topic. Runs after deploy because the webhook URL
+# carries the blobs_extension system key, which the host creates once the code runs.
+set -euo pipefail
+
+# azd exports its environment to hooks; fall back to `azd env get-values` when run by hand.
+if [[ -z "${AZURE_FUNCTION_APP_NAME:-}" ]] && command -v azd >/dev/null; then
+  set -a; eval "$(azd env get-values)"; set +a
+fi
+: "${AZURE_FUNCTION_APP_NAME:?AZURE_FUNCTION_APP_NAME is not set (run azd provision first)}"
+: "${AZURE_RESOURCE_GROUP:?AZURE_RESOURCE_GROUP is not set}"
+: "${AZURE_EVENTGRID_TOPIC_NAME:?AZURE_EVENTGRID_TOPIC_NAME is not set}"
+command -v az >/dev/null || { echo "postdeploy: the Azure CLI (az) is required" >&2; exit 1; }
+
+app="$AZURE_FUNCTION_APP_NAME"
+rg="$AZURE_RESOURCE_GROUP"
+sub=()
+[[ -n "${AZURE_SUBSCRIPTION_ID:-}" ]] && sub=(--subscription "$AZURE_SUBSCRIPTION_ID")
+container="${AZURE_ARTICLES_CONTAINER_NAME:-articles}"
+endpoint="${SERVICE_API_ENDPOINT:-https://$app.azurewebsites.net}"
+function_name="IngestArticle"
+subscription_name="ingest-articles"
+
+app_id="$(az functionapp show -g "$rg" -n "$app" "${sub[@]}" --query id -o tsv)"
+
+read_key() {
+  local key
+  key="$(az functionapp keys list -g "$rg" -n "$app" "${sub[@]}" \
+    --query 'systemKeys.blobs_extension' -o tsv 2>/dev/null || true)"
+  if [[ -z "$key" || "$key" == "None" ]]; then
+    key="$(az rest --method post "${sub[@]}" \
+      --url "$app_id/host/default/listKeys?api-version=2024-04-01" \
+      --query 'systemKeys.blobs_extension' -o tsv 2>/dev/null || true)"
+  fi
+  [[ "$key" == "None" ]] && key=""
+  printf '%s' "$key"
+}
+
+# The key appears once the host has started with the blob trigger: wake it and wait.
+key=""
+for attempt in $(seq 1 30); do
+  key="$(read_key)"
+  [[ -n "$key" ]] && break
+  echo "postdeploy: waiting for the blobs_extension key ($attempt/30)..."
+  curl -fsS -o /dev/null --max-time 30 "$endpoint/" 2>/dev/null || true
+  sleep 10
+done
+[[ -n "$key" ]] || { echo "postdeploy: no blobs_extension key on $app; is IngestArticle deployed?" >&2; exit 1; }
+
+webhook="$endpoint/runtime/webhooks/blobs?functionName=Host.Functions.$function_name&code=$key"
+
+# create is a create-or-update (PUT), so re-running the hook is safe.
+az eventgrid system-topic event-subscription create "${sub[@]}" \
+  --name "$subscription_name" \
+  --resource-group "$rg" \
+  --system-topic-name "$AZURE_EVENTGRID_TOPIC_NAME" \
+  --endpoint-type webhook \
+  --endpoint "$webhook" \
+  --included-event-types Microsoft.Storage.BlobCreated Microsoft.Storage.BlobDeleted \
+  --subject-begins-with "/blobServices/default/containers/$container/" \
+  --output none
+
+echo "postdeploy: Event Grid subscription '$subscription_name' on '$AZURE_EVENTGRID_TOPIC_NAME' -> $function_name"

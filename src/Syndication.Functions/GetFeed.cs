@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Syndication.Http;
+
+namespace Syndication.Functions;
+
+/// <summary>GET /api/feeds/all.rss and /api/feeds/all.atom.</summary>
+public sealed class GetFeed(SyndicationHandlers handlers)
+{
+    [Function(nameof(GetFeed))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Feed)] HttpRequest request, string file) =>
+        await handlers.GetFeedAsync(request, file, request.HttpContext.RequestAborted);
+}

@@ -1,0 +1,29 @@
+namespace Syndication.Articles;
+
+/// <summary>Parses any document we accept: one switch over the formats, each returning the same <see cref="ParsedArticle"/>.</summary>
+public static class DocumentParser
+{
+    /// <summary>Largest document we parse; larger ones are rejected with that reason.</summary>
+    public const int MaxDocumentBytes = 5 * 1024 * 1024;
+
+    public static ParsedArticle Parse(DocumentFormat format, ReadOnlySpan<byte> content)
+    {
+        if (content.Length == 0) throw new ArticleRejectedException("document: the blob is empty");
+        if (content.Length > MaxDocumentBytes)
+            throw new ArticleRejectedException($"document: {content.Length} bytes is over the {MaxDocumentBytes}-byte limit");
+        if (content.IndexOf((byte)0) >= 0 && !LooksLikeUtf16(content))
+            throw new ArticleRejectedException("document: the blob holds binary data, not text");
+        var text = CleanText.Decode(content);
+        return format switch
+        {
+            DocumentFormat.Text => TextArticleParser.Parse(text),
+            DocumentFormat.Markdown => MarkdownArticleParser.Parse(text),
+            DocumentFormat.Json => JsonArticleParser.Parse(text),
+            _ => throw new ArticleRejectedException($"document: {format} documents are not supported yet"),
+        };
+    }
+
+    private static bool LooksLikeUtf16(ReadOnlySpan<byte> content) =>
+        content.StartsWith(new byte[] { 0xFF, 0xFE }) || content.StartsWith(new byte[] { 0xFE, 0xFF })
+        || CleanText.Decode(content[..Math.Min(content.Length, 512)]).IndexOf('\0') < 0;
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Syndication.Articles;
+
+/// <summary>JSON documents: the same fields as Markdown front matter; the body as <c>body</c> (Markdown), <c>body_html</c> or <c>body_text</c>.</summary>
+public static class JsonArticleParser
+{
+    public static ParsedArticle Parse(string text)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ArticleRejectedException($"json: the document is not valid JSON (line {e.LineNumber + 1}: {e.Message})", e);
+        }
+        if (root is not JsonObject fields) throw new ArticleRejectedException("json: the document is not a JSON object");
+
+        var html = FrontMatter.Text(fields, "body_html", "content_html", "bodyHtml", "html");
+        var markdown = FrontMatter.Text(fields, "body", "body_markdown", "markdown", "articleBody", "content");
+        var plain = FrontMatter.Text(fields, "body_text", "content_text", "text");
+        var bodyHtml = html is not null ? SafeHtml.Sanitize(CleanText.ForXml(html))
+            : markdown is not null ? MarkdownArticleParser.RenderBody(CleanText.ForXml(markdown))
+            : Html.Paragraphs(CleanText.ForXml(plain).Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0));
+        return FrontMatter.ToArticle(fields, bodyHtml, "json");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Markdig;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Syndication.Articles;
+
+/// <summary>Markdown with YAML front matter: fields from the front matter, the body rendered by Markdig and sanitized.</summary>
+public static class MarkdownArticleParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    private const int MaxYamlNodes = 5000;
+
+    public static ParsedArticle Parse(string text)
+    {
+        var (yaml, body) = SplitFrontMatter(CleanText.ForXml(text));
+        var fields = yaml is null ? new JsonObject() : ReadYaml(yaml);
+        if (FrontMatter.Text(fields, "title") is null && FirstHeading(body) is { } heading)
+        {
+            fields["title"] = heading.Title;
+            body = body.Remove(heading.Start, heading.Length);
+        }
+        return FrontMatter.ToArticle(fields, RenderBody(body), "markdown");
+    }
+
+    /// <summary>Markdown to sanitized HTML; also used for JSON documents whose body is Markdown.</summary>
+    public static string RenderBody(string markdown) => SafeHtml.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+
+    private static (string? Yaml, string Body) SplitFrontMatter(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        if (lines.Length == 0 || lines[0].Trim() != "---") return (null, text);
+        for (var i = 1; i < lines.Length; i++)
+            if (lines[i].Trim() is "---" or "...")
+                return (string.Join('\n', lines[1..i]), string.Join('\n', lines[(i + 1)..]));
+        throw new ArticleRejectedException("markdown: the front matter starts with '---' but never ends");
+    }
+
+    private static JsonObject ReadYaml(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new ArticleRejectedException($"markdown: the front matter is not valid YAML ({e.Start.Line}:{e.Start.Column}: {e.Message})", e);
+        }
+        if (stream.Documents.Count == 0) return new JsonObject();
+        var budget = MaxYamlNodes;
+        return ToJson(stream.Documents[0].RootNode, ref budget) as JsonObject
+            ?? throw new ArticleRejectedException("markdown: the front matter is not a mapping of fields");
+    }
+
+    // YAML to a JSON tree, counting nodes so an alias bomb is refused instead of expanded.
+    private static JsonNode? ToJson(YamlNode node, ref int budget)
+    {
+        if (--budget < 0) throw new ArticleRejectedException($"markdown: the front matter has more than {MaxYamlNodes} values");
+        switch (node)
+        {
+            case YamlScalarNode s:
+                return s.Value is null ? null : JsonValue.Create(s.Value);
+            case YamlSequenceNode seq:
+                var array = new JsonArray();
+                foreach (var child in seq.Children) array.Add(ToJson(child, ref budget));
+                return array;
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (k, v) in map.Children)
+                    if (k is YamlScalarNode { Value: { } key } && !obj.ContainsKey(key)) obj[key] = ToJson(v, ref budget);
+                return obj;
+            default:
+                return null;
+        }
+    }
+
+    private static (string Title, int Start, int Length)? FirstHeading(string body)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(body, @"^[ \t]*#[ \t]+(.+?)[ \t#]*$\n?", System.Text.RegularExpressions.RegexOptions.Multiline);
+        return match.Success ? (match.Groups[1].Value, match.Index, match.Length) : null;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Xml;
+
+namespace Syndication.Feeds;
+
+/// <summary>Atom 1.0 (RFC 4287) with an enclosure link per image and Media RSS; written with XmlWriter.</summary>
+public static class AtomWriter
+{
+    public static byte[] Write(Feed feed) => Xml.Write(w =>
+    {
+        w.WriteStartElement("feed", Xml.AtomNs);
+        w.WriteAttributeString("xmlns", "media", null, Xml.MediaNs);
+        if (feed.Language is { } language) w.WriteAttributeString("xml", "lang", null, language);
+        w.WriteElementString("id", Xml.AtomNs, feed.Id);
+        Text(w, "title", feed.Title);
+        Text(w, "subtitle", feed.Description);
+        w.WriteElementString("updated", Xml.AtomNs, Xml.Rfc3339(feed.Updated));
+        Link(w, "self", feed.SelfUrl, "application/atom+xml");
+        Link(w, "alternate", feed.Link, "text/html");
+        w.WriteStartElement("author", Xml.AtomNs);
+        w.WriteElementString("name", Xml.AtomNs, feed.Author ?? feed.Title);
+        w.WriteEndElement();
+        w.WriteElementString("generator", Xml.AtomNs, feed.Generator);
+        if (feed.IconUrl is { } icon) w.WriteElementString("icon", Xml.AtomNs, icon.AbsoluteUri);
+        if (feed.ImageUrl is { } logo) w.WriteElementString("logo", Xml.AtomNs, logo.AbsoluteUri);
+        foreach (var item in feed.Items) Entry(w, item);
+        w.WriteEndElement();
+    });
+
+    private static void Entry(XmlWriter w, FeedItem item)
+    {
+        w.WriteStartElement("entry", Xml.AtomNs);
+        if (item.Language is { } language) w.WriteAttributeString("xml", "lang", null, language);
+        w.WriteElementString("id", Xml.AtomNs, item.Id);
+        Text(w, "title", item.Title);
+        Link(w, "alternate", item.Link, "text/html");
+        w.WriteElementString("published", Xml.AtomNs, Xml.Rfc3339(item.Published));
+        w.WriteElementString("updated", Xml.AtomNs, Xml.Rfc3339(item.Updated));
+        foreach (var author in item.Authors)
+        {
+            w.WriteStartElement("author", Xml.AtomNs);
+            w.WriteElementString("name", Xml.AtomNs, author);
+            w.WriteEndElement();
+        }
+        foreach (var category in item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            w.WriteStartElement("category", Xml.AtomNs);
+            w.WriteAttributeString("term", category);
+            w.WriteEndElement();
+        }
+        if (item.Summary is { } summary) Text(w, "summary", summary);
+        w.WriteStartElement("content", Xml.AtomNs);
+        w.WriteAttributeString("type", "html");
+        w.WriteString(item.ContentHtml);
+        w.WriteEndElement();
+        foreach (var image in item.Images)
+        {
+            w.WriteStartElement("link", Xml.AtomNs);
+            w.WriteAttributeString("rel", "enclosure");
+            w.WriteAttributeString("type", image.ContentType);
+            w.WriteAttributeString("length", Xml.Number(image.Length));
+            w.WriteAttributeString("href", image.Url.AbsoluteUri);
+            if (image.Caption is { } caption) w.WriteAttributeString("title", caption);
+            w.WriteEndElement();
+        }
+        foreach (var image in item.Images) Xml.MediaContent(w, image);
+        if (item.Images.Count > 0) Xml.MediaThumbnail(w, item.Images[0]);
+        w.WriteEndElement();
+    }
+
+    private static void Text(XmlWriter w, string name, string text)
+    {
+        w.WriteStartElement(name, Xml.AtomNs);
+        w.WriteAttributeString("type", "text");
+        w.WriteString(text);
+        w.WriteEndElement();
+    }
+
+    private static void Link(XmlWriter w, string rel, Uri href, string type)
+    {
+        w.WriteStartElement("link", Xml.AtomNs);
+        w.WriteAttributeString("rel", rel);
+        w.WriteAttributeString("type", type);
+        w.WriteAttributeString("href", href.AbsoluteUri);
+        w.WriteEndElement();
+    }
+}

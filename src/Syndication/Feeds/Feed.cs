@@ -1,0 +1,44 @@
+namespace Syndication.Feeds;
+
+/// <summary>One neutral, immutable feed: every format is a pure writer from this model to bytes.</summary>
+public sealed record Feed
+{
+    /// <summary>A stable, format-independent identifier (urn:uuid) for the feed.</summary>
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    /// <summary>The human page the feed belongs to.</summary>
+    public required Uri Link { get; init; }
+    /// <summary>The URL this feed is served at, in this format.</summary>
+    public required Uri SelfUrl { get; init; }
+    public string? Language { get; init; }
+    public required DateTimeOffset Updated { get; init; }
+    public string? Author { get; init; }
+    public Uri? ImageUrl { get; init; }
+    public Uri? IconUrl { get; init; }
+    public string Generator { get; init; } = "Syndication";
+    public required IReadOnlyList<FeedItem> Items { get; init; }
+}
+
+/// <summary>One article as every format sees it.</summary>
+public sealed record FeedItem
+{
+    /// <summary>Stable identity (urn:uuid) kept across updates of the article.</summary>
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required Uri Link { get; init; }
+    public string? Summary { get; init; }
+    /// <summary>Full content as sanitized HTML, the lead image at its top.</summary>
+    public required string ContentHtml { get; init; }
+    public required DateTimeOffset Published { get; init; }
+    public required DateTimeOffset Updated { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>The article's images, the lead image first.</summary>
+    public IReadOnlyList<FeedImage> Images { get; init; } = [];
+    public string? Language { get; init; }
+}
+
+/// <summary>An image as an enclosure: absolute URL, true byte length, MIME type from the bytes, pixel size, caption and credit.</summary>
+public sealed record FeedImage(Uri Url, long Length, string ContentType, int Width, int Height, string? Caption, string? Credit, string? Alt);

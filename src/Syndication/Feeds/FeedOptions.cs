@@ -1,0 +1,21 @@
+namespace Syndication.Feeds;
+
+/// <summary>What the publisher configures about its feeds (section "Syndication", e.g. app setting Syndication__Title).</summary>
+public sealed class FeedOptions
+{
+    public const string Section = "Syndication";
+
+    public string Title { get; set; } = "Syndication";
+    public string Description { get; set; } = "The latest articles";
+    /// <summary>Public origin readers use (e.g. https://news.example.com); the request's own origin when empty.</summary>
+    public string? PublicBaseUrl { get; set; }
+    public string Language { get; set; } = "en";
+    /// <summary>The feed-level author (Atom requires one); the title when empty.</summary>
+    public string? Author { get; set; }
+    public string? ImageUrl { get; set; }
+    public string? IconUrl { get; set; }
+    public int DefaultLimit { get; set; } = 50;
+    public int MaxLimit { get; set; } = 200;
+    /// <summary>Cache-Control max-age for feeds and pages, in seconds.</summary>
+    public int MaxAgeSeconds { get; set; } = 60;
+}

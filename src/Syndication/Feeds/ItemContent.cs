@@ -1,0 +1,34 @@
+using System.Text;
+using Syndication.Articles;
+using Syndication.Storage;
+
+namespace Syndication.Feeds;
+
+/// <summary>An article's full HTML as readers see it: the lead image at the top, the body, then the other images.</summary>
+public static class ItemContent
+{
+    public static string Compose(StoredArticle article, string bodyHtml, SiteUrls urls)
+    {
+        var html = new StringBuilder(bodyHtml.Length + 512 * (article.Images.Count + 1));
+        if (article.Images.Count > 0) Figure(html, article.Slug, article.Images[0], urls);
+        html.Append(bodyHtml);
+        foreach (var image in article.Images.Skip(1)) Figure(html, article.Slug, image, urls);
+        return html.ToString();
+    }
+
+    /// <summary>One image as a figure with its caption and credit.</summary>
+    public static void Figure(StringBuilder html, string slug, StoredImage image, SiteUrls urls)
+    {
+        html.Append("<figure><img src=\"").Append(Html.Encode(urls.Image(slug, image.File).AbsoluteUri))
+            .Append("\" alt=\"").Append(Html.Encode(image.Alt ?? image.Caption ?? ""))
+            .Append("\" width=\"").Append(image.Width).Append("\" height=\"").Append(image.Height).Append("\">");
+        if (image.Caption is not null || image.Credit is not null)
+        {
+            html.Append("<figcaption>").Append(Html.Encode(image.Caption));
+            if (image.Credit is not null)
+                html.Append(image.Caption is null ? "" : " ").Append("<small>").Append(Html.Encode(image.Credit)).Append("</small>");
+            html.Append("</figcaption>");
+        }
+        html.Append("</figure>\n");
+    }
+}

@@ -1,0 +1,20 @@
+namespace Syndication.Feeds;
+
+/// <summary>Absolute URLs of everything we serve, from the configured public base URL or the request's origin.</summary>
+public sealed class SiteUrls(Uri origin)
+{
+    /// <summary>The HTTP route prefix, the same as host.json's "routePrefix".</summary>
+    public const string RoutePrefix = "api";
+
+    public Uri Origin { get; } = origin;
+
+    public static SiteUrls For(FeedOptions options, string scheme, string host) =>
+        new(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var configured) ? configured : new Uri($"{scheme}://{host}"));
+
+    public Uri Home() => Api("");
+    public Uri Feed(string name, FeedFormat format) => Api($"feeds/{name}.{FeedFormats.Extension(format)}");
+    public Uri Article(string slug) => Api($"articles/{Uri.EscapeDataString(slug)}");
+    public Uri Image(string slug, string file) => Api($"images/{Uri.EscapeDataString(slug)}/{Uri.EscapeDataString(file)}");
+
+    private Uri Api(string path) => new(Origin, $"{Origin.AbsolutePath.TrimEnd('/')}/{RoutePrefix}/{path}");
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace Syndication.Feeds;
+
+/// <summary>Shared XML plumbing of the RSS and Atom writers.</summary>
+internal static class Xml
+{
+    public const string AtomNs = "http://www.w3.org/2005/Atom";
+    public const string MediaNs = "http://search.yahoo.com/mrss/";
+    public const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
+    public const string DcNs = "http://purl.org/dc/elements/1.1/";
+
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(false),
+        Indent = true,
+        IndentChars = " ",
+        CheckCharacters = true,
+    };
+
+    public static byte[] Write(Action<XmlWriter> body)
+    {
+        using var stream = new MemoryStream(16 * 1024);
+        using (var writer = XmlWriter.Create(stream, Settings))
+        {
+            writer.WriteStartDocument();
+            body(writer);
+            writer.WriteEndDocument();
+        }
+        return stream.ToArray();
+    }
+
+    public static string Rfc3339(DateTimeOffset d) => d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string Rfc822(DateTimeOffset d) => d.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture);
+
+    public static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Media RSS: one media:content per image with its description and credit.</summary>
+    public static void MediaContent(XmlWriter w, FeedImage image)
+    {
+        w.WriteStartElement("media", "content", MediaNs);
+        w.WriteAttributeString("url", image.Url.AbsoluteUri);
+        w.WriteAttributeString("type", image.ContentType);
+        w.WriteAttributeString("medium", "image");
+        w.WriteAttributeString("fileSize", Number(image.Length));
+        w.WriteAttributeString("width", Number(image.Width));
+        w.WriteAttributeString("height", Number(image.Height));
+        if ((image.Caption ?? image.Alt) is { } description)
+        {
+            w.WriteStartElement("media", "description", MediaNs);
+            w.WriteAttributeString("type", "plain");
+            w.WriteString(description);
+            w.WriteEndElement();
+        }
+        if (image.Credit is { } credit) w.WriteElementString("media", "credit", MediaNs, credit);
+        w.WriteEndElement();
+    }
+
+    /// <summary>Media RSS thumbnail for the lead image.</summary>
+    public static void MediaThumbnail(XmlWriter w, FeedImage image)
+    {
+        w.WriteStartElement("media", "thumbnail", MediaNs);
+        w.WriteAttributeString("url", image.Url.AbsoluteUri);
+        w.WriteAttributeString("width", Number(image.Width));
+        w.WriteAttributeString("height", Number(image.Height));
+        w.WriteEndElement();
+    }
+}

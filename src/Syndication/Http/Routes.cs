@@ -1,0 +1,9 @@
+namespace Syndication.Http;
+
+/// <summary>The HTTP routes (after the "api" prefix): the Functions attributes and the local runner both use these.</summary>
+public static class Routes
+{
+    public const string Feed = "feeds/{file}";
+    public const string Image = "images/{slug}/{file}";
+    public const string Article = "articles/{slug}";
+}

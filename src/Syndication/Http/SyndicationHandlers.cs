@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Syndication.Articles;
+using Syndication.Feeds;
+using Syndication.Pages;
+using Syndication.Storage;
+
+namespace Syndication.Http;
+
+/// <summary>The HTTP handlers both doors host: each validates the request, calls the library, and returns a <see cref="Reply"/>.</summary>
+public sealed class SyndicationHandlers(FeedService feeds, ArticleStore store, IOptions<FeedOptions> options)
+{
+    /// <summary>GET/HEAD feeds/{file}: "all.rss" or "all.atom", newest first, <c>limit</c> capped.</summary>
+    public async Task<Reply> GetFeedAsync(HttpRequest request, string file, CancellationToken ct = default)
+    {
+        var o = options.Value;
+        if (FeedFormats.FromFileName(file) is not var (name, format) || name != "all")
+            return Reply.NotFound($"feed '{file}' does not exist; try all.rss or all.atom");
+        if (!TryLimit(request, o, out var limit)) return Reply.BadRequest($"limit must be a whole number from 1 to {o.MaxLimit}");
+        var feed = await feeds.LatestAsync(UrlsFor(request), format, limit, ct);
+        var bytes = FeedFormats.Write(feed, format);
+        return Conditional.Cacheable(request, FeedFormats.ContentType(format), bytes, Conditional.ETagOf(bytes), feed.Updated, o.MaxAgeSeconds);
+    }
+
+    /// <summary>GET/HEAD images/{slug}/{file}: the published image bytes with their real type and length.</summary>
+    public async Task<Reply> GetImageAsync(HttpRequest request, string slug, string file, CancellationToken ct = default)
+    {
+        if (!ArticleBlobName.IsValidSlug(slug) || !ArticleBlobName.IsValidFileName(file))
+            return Reply.BadRequest("slug or file name has characters we never publish");
+        var image = await store.OpenImageAsync(slug, file, ct);
+        if (image is null) return Reply.NotFound($"image '{slug}/{file}' does not exist");
+        var details = image.Details;
+        var etag = details.ETag.ToString("H");
+        if (Conditional.IsNotModified(request, etag, details.LastModified))
+        {
+            await image.Content.DisposeAsync();
+            return Conditional.Validators(Reply.NotModified(), etag, details.LastModified, 86400);
+        }
+        var reply = Reply.Stream(details.ContentType ?? "application/octet-stream", image.Content, details.ContentLength);
+        return Conditional.Validators(reply, etag, details.LastModified, 86400);
+    }
+
+    /// <summary>GET/HEAD articles/{slug}: the article as an HTML page.</summary>
+    public async Task<Reply> GetArticlePageAsync(HttpRequest request, string slug, CancellationToken ct = default)
+    {
+        if (!ArticleBlobName.IsValidSlug(slug)) return Reply.BadRequest("slug has characters we never publish");
+        if (await store.ArticleBySlugAsync(slug, ct) is not var (article, _)) return Reply.NotFound($"article '{slug}' does not exist");
+        var body = await store.ReadBodyAsync(article.BodyBlob, ct);
+        var page = Encoding.UTF8.GetBytes(ArticlePage.Render(article, body, UrlsFor(request), options.Value));
+        return Conditional.Cacheable(request, "text/html; charset=utf-8", page, Conditional.ETagOf(page), article.Updated, options.Value.MaxAgeSeconds)
+            .With("Content-Security-Policy", PageLayout.ContentSecurityPolicy);
+    }
+
+    private SiteUrls UrlsFor(HttpRequest request) => SiteUrls.For(options.Value, request.Scheme, request.Host.Value ?? "localhost");
+
+    private static bool TryLimit(HttpRequest request, FeedOptions o, out int limit)
+    {
+        limit = o.DefaultLimit;
+        var text = request.Query["limit"].ToString();
+        if (text.Length == 0) return true;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) || asked < 1) return false;
+        limit = Math.Min(asked, o.MaxLimit);
+        return true;
+    }
+}

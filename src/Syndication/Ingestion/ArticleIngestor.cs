@@ -1,0 +1,215 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Syndication.Articles;
+using Syndication.Images;
+using Syndication.Storage;
+
+namespace Syndication.Ingestion;
+
+/// <summary>
+/// Turns what is in the incoming container into stored articles. Every entry point converges one slug on the
+/// blobs present now (document + images), so upload order, repeats and concurrent triggers do not matter.
+/// </summary>
+public sealed partial class ArticleIngestor(ArticleStore store, ILogger<ArticleIngestor> logger, TimeProvider time)
+{
+    /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
+    private const string ParserVersion = "1";
+    private const int MaxImages = 20;
+    private const int MaxAttempts = 8;
+
+    /// <summary>Ingests whatever the named incoming blob belongs to (a document or one of its images).</summary>
+    public async Task<IngestOutcome> IngestBlobAsync(string blobName, CancellationToken ct = default)
+    {
+        var name = ArticleBlobName.Parse(blobName);
+        if (name is null)
+        {
+            LogIgnored(blobName);
+            return new IngestOutcome(null, IngestResult.Ignored, "not a document {slug}.{txt|md|json} or an image {slug}/{file}");
+        }
+        return await IngestSlugAsync(name.Slug, ct);
+    }
+
+    /// <summary>Brings the slug's article in line with its blobs: publish, update, delete or reject.</summary>
+    public async Task<IngestOutcome> IngestSlugAsync(string slug, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var outcome = await ConvergeAsync(slug, ct);
+                LogOutcome(slug, outcome.Result, outcome.Reason);
+                return outcome;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another ingestion of the same slug won the race: read again and converge on what is there now.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * attempt)), ct);
+            }
+        }
+    }
+
+    private async Task<IngestOutcome> ConvergeAsync(string slug, CancellationToken ct)
+    {
+        var existing = await store.ArticleBySlugAsync(slug, ct);
+        var sources = await SourcesAsync(slug, ct);
+        if (sources.Document is null)
+        {
+            if (existing is not { } gone) return new IngestOutcome(slug, IngestResult.Ignored, "no document for this slug");
+            await store.DeleteArticleAsync(gone.Article, gone.ETag, ct);
+            await RemovePublishedAsync(gone.Article, null, ct);
+            return new IngestOutcome(slug, IngestResult.Deleted);
+        }
+
+        var signature = Signature(sources.Document, sources.Images);
+        if (existing?.Article.SourceSignature == signature) return new IngestOutcome(slug, IngestResult.Unchanged);
+
+        var document = sources.Document;
+        var download = await store.DownloadIncomingAsync(document.Name, ct);
+        if (download is not { } doc) return new IngestOutcome(slug, IngestResult.Ignored, "the document vanished while reading");
+        ParsedArticle parsed;
+        try
+        {
+            var format = DocumentFormats.FromExtension(Path.GetExtension(document.Name).TrimStart('.'))!.Value;
+            parsed = DocumentParser.Parse(format, doc.Content.ToMemory().Span);
+        }
+        catch (ArticleRejectedException e)
+        {
+            await store.RecordRejectionAsync(document.Name, e.Message, signature, time.GetUtcNow(), ct);
+            return new IngestOutcome(slug, IngestResult.Rejected, e.Message);
+        }
+
+        var images = await PublishImagesAsync(slug, parsed.Images, sources.Images, existing?.Article, ct);
+        var article = Compose(slug, parsed, images, document, doc.Metadata, doc.ETag, signature, existing?.Article);
+        if (article.ContentHash != existing?.Article.ContentHash)
+            await store.WriteBodyAsync(article.BodyBlob, parsed.BodyHtml, ct);
+        await store.SaveArticleAsync(article, existing?.Article, existing?.ETag, ct);
+        await store.ClearRejectionAsync(document.Name, ct);
+        if (existing is { } old) await RemovePublishedAsync(old.Article, article, ct);
+        return new IngestOutcome(slug, existing is null ? IngestResult.Published : IngestResult.Updated);
+    }
+
+    private StoredArticle Compose(string slug, ParsedArticle parsed, List<StoredImage> images, SourceBlob document,
+        IDictionary<string, string> metadata, string etag, string signature, StoredArticle? previous)
+    {
+        var published = MetadataDate(metadata, "published") ?? parsed.Published ?? document.CreatedOn;
+        var contentHash = Hash(JsonSerializer.Serialize(new { parsed, images, published }));
+        var declaredUpdated = MetadataDate(metadata, "updated") ?? parsed.Updated;
+        var updated = Max(published, declaredUpdated ?? published);
+        if (previous is not null && previous.ContentHash != contentHash && declaredUpdated is null)
+            updated = Max(updated, document.LastModified);
+        else if (previous is not null && previous.ContentHash == contentHash)
+            updated = previous.Updated;
+        return new StoredArticle
+        {
+            Id = StableId.For(slug),
+            Slug = slug,
+            Title = parsed.Title,
+            Summary = parsed.Summary is null ? null : CleanText.Line(parsed.Summary, 1000),
+            Authors = parsed.Authors,
+            Categories = parsed.Categories,
+            Tags = parsed.Tags,
+            Published = published,
+            Updated = updated,
+            Images = images,
+            Language = parsed.Language,
+            BodyBlob = $"bodies/{slug}/{contentHash}.html",
+            SourceBlob = document.Name,
+            SourceETag = etag,
+            SourceSignature = signature,
+            ContentHash = contentHash,
+        };
+    }
+
+    // Inspects and publishes each image blob (reusing what is known when its ETag is unchanged); an image that is
+    // not a real web image is recorded as rejected and left out, the article still published.
+    private async Task<List<StoredImage>> PublishImagesAsync(string slug, IReadOnlyList<ImageDescription> descriptions,
+        IReadOnlyList<SourceBlob> blobs, StoredArticle? previous, CancellationToken ct)
+    {
+        var byFile = blobs.ToDictionary(b => b.Name[(slug.Length + 1)..], StringComparer.Ordinal);
+        var images = new List<StoredImage>();
+        foreach (var (file, description) in ImagePairing.Pair(descriptions, byFile.Keys.ToList()).Take(MaxImages))
+        {
+            var blob = byFile[file];
+            var known = previous?.Images.FirstOrDefault(i => i.File == file && i.SourceETag == blob.ETag);
+            var info = known is null ? await InspectAndPublishAsync(slug, file, blob, ct) : (known.ContentType, known.Width, known.Height, known.Length);
+            if (info is not var (type, width, height, length)) continue;
+            images.Add(new StoredImage(file, blob.ETag, length, type, width, height,
+                description?.Caption, description?.Credit, description?.Alt));
+        }
+        return images;
+    }
+
+    private async Task<(string, int, int, long)?> InspectAndPublishAsync(string slug, string file, SourceBlob blob, CancellationToken ct)
+    {
+        var download = await store.DownloadIncomingAsync(blob.Name, ct);
+        if (download is not { } image) return null;
+        try
+        {
+            var info = ImageInspector.Inspect(image.Content.ToStream());
+            await store.WriteImageAsync(slug, file, image.Content, info.ContentType, ct);
+            await store.ClearRejectionAsync(blob.Name, ct);
+            return (info.ContentType, info.Width, info.Height, image.Content.ToMemory().Length);
+        }
+        catch (ArticleRejectedException e)
+        {
+            await store.RecordRejectionAsync(blob.Name, e.Message, blob.ETag, time.GetUtcNow(), ct);
+            LogImageRejected(blob.Name, e.Message);
+            return null;
+        }
+    }
+
+    // After a commit: the old body and images no longer named by the current article go.
+    private async Task RemovePublishedAsync(StoredArticle old, StoredArticle? current, CancellationToken ct)
+    {
+        if (old.BodyBlob != current?.BodyBlob) await store.DeletePublishedAsync(old.BodyBlob, ct);
+        foreach (var image in old.Images)
+            if (current?.Images.Any(i => i.File == image.File) != true)
+                await store.DeletePublishedAsync(ArticleStore.ImageBlob(old.Slug, image.File), ct);
+    }
+
+    private async Task<(SourceBlob? Document, List<SourceBlob> Images)> SourcesAsync(string slug, CancellationToken ct)
+    {
+        var blobs = await store.IncomingBlobsAsync(slug, ct);
+        return SourcesOf(slug, blobs);
+    }
+
+    private static (SourceBlob? Document, List<SourceBlob> Images) SourcesOf(string slug, IEnumerable<SourceBlob> blobs)
+    {
+        SourceBlob? document = null;
+        var images = new List<SourceBlob>();
+        foreach (var blob in blobs)
+        {
+            if (ArticleBlobName.Parse(blob.Name) is not { } name || name.Slug != slug) continue;
+            if (name.Role == BlobRole.Image) images.Add(blob);
+            else if (document is null || Preference(blob.Name) < Preference(document.Name)) document = blob;
+        }
+        return (document, images);
+    }
+
+    private static int Preference(string documentName)
+    {
+        var ext = Path.GetExtension(documentName).TrimStart('.').ToLowerInvariant();
+        var index = DocumentFormats.Extensions.ToList().IndexOf(ext);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private static string Signature(SourceBlob document, IEnumerable<SourceBlob> images)
+    {
+        var sb = new StringBuilder(ParserVersion).Append('|').Append(document.Name).Append('|').Append(document.ETag);
+        foreach (var image in images.OrderBy(i => i.Name, StringComparer.Ordinal))
+            sb.Append('|').Append(image.Name).Append('|').Append(image.ETag);
+        return Hash(sb.ToString());
+    }
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+
+    private static DateTimeOffset? MetadataDate(IDictionary<string, string> metadata, string key) =>
+        metadata.TryGetValue(key, out var text) && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d.ToUniversalTime() : null;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

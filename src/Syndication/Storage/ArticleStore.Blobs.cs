@@ -1,0 +1,85 @@
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs.Models;
+
+namespace Syndication.Storage;
+
+/// <summary>An incoming blob as listed: name, ETag, size and times.</summary>
+public sealed record SourceBlob(string Name, string ETag, long Length, DateTimeOffset LastModified, DateTimeOffset CreatedOn);
+
+// Blobs: incoming documents and images (read only: we never modify or delete a publisher's blob), and the
+// published container holding rendered bodies and the images we serve.
+public sealed partial class ArticleStore
+{
+    /// <summary>Incoming blobs whose names start with the prefix (all when null).</summary>
+    public async Task<List<SourceBlob>> IncomingBlobsAsync(string? prefix = null, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var list = new List<SourceBlob>();
+        await foreach (var b in incoming.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
+            list.Add(new SourceBlob(b.Name, b.Properties.ETag?.ToString() ?? "", b.Properties.ContentLength ?? 0,
+                b.Properties.LastModified ?? DateTimeOffset.UnixEpoch,
+                b.Properties.CreatedOn ?? b.Properties.LastModified ?? DateTimeOffset.UnixEpoch));
+        return list;
+    }
+
+    /// <summary>An incoming blob's bytes and metadata, if it still exists.</summary>
+    public async Task<(BinaryData Content, IDictionary<string, string> Metadata, string ETag)?> DownloadIncomingAsync(
+        string name, CancellationToken ct = default)
+    {
+        try
+        {
+            var result = await incoming.GetBlobClient(name).DownloadContentAsync(ct);
+            var metadata = new Dictionary<string, string>(result.Value.Details.Metadata, StringComparer.OrdinalIgnoreCase);
+            return (result.Value.Content, metadata, result.Value.Details.ETag.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes a rendered body (content-addressed name, so rows naming an older body stay valid).</summary>
+    public async Task WriteBodyAsync(string name, string html, CancellationToken ct = default) =>
+        await published.GetBlobClient(name).UploadAsync(BinaryData.FromString(html),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } }, ct);
+
+    /// <summary>A rendered body, or empty when it is gone.</summary>
+    public async Task<string> ReadBodyAsync(string name, CancellationToken ct = default)
+    {
+        try
+        {
+            var result = await published.GetBlobClient(name).DownloadContentAsync(ct);
+            return Encoding.UTF8.GetString(result.Value.Content.ToMemory().Span);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return string.Empty;
+        }
+    }
+
+    /// <summary>Removes a published blob (an old body or image), ignoring one already gone.</summary>
+    public async Task DeletePublishedAsync(string name, CancellationToken ct = default) =>
+        await published.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: ct);
+
+    /// <summary>Publishes an image's bytes with the MIME type its bytes state.</summary>
+    public async Task WriteImageAsync(string slug, string file, BinaryData bytes, string contentType, CancellationToken ct = default) =>
+        await published.GetBlobClient(ImageBlob(slug, file)).UploadAsync(bytes,
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=3600" } }, ct);
+
+    /// <summary>Opens a published image for streaming, or null when there is none.</summary>
+    public async Task<BlobDownloadStreamingResult?> OpenImageAsync(string slug, string file, CancellationToken ct = default)
+    {
+        try
+        {
+            return (await published.GetBlobClient(ImageBlob(slug, file)).DownloadStreamingAsync(cancellationToken: ct)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The published blob name of an article's image.</summary>
+    public static string ImageBlob(string slug, string file) => $"images/{slug}/{file}";
+}

@@ -1,0 +1,60 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Syndication.Storage;
+
+/// <summary>A blob we could not publish: why, how often, since when; the blob itself is kept as it is.</summary>
+public sealed record Rejection(string BlobName, string Reason, int Attempts, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, string Signature);
+
+// Rejections: one row per incoming blob we could not publish, in their own partition.
+public sealed partial class ArticleStore
+{
+    private const string RejectedPartition = "rejected";
+
+    /// <summary>Records (or counts again) a rejection with a reason a person understands.</summary>
+    public async Task RecordRejectionAsync(string blobName, string reason, string signature, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var key = RejectionKey(blobName);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(RejectedPartition, key, cancellationToken: ct);
+        var previous = existing.HasValue ? existing.Value : null;
+        var entity = new TableEntity(RejectedPartition, key)
+        {
+            ["BlobName"] = blobName,
+            ["Reason"] = reason.Length > 4000 ? reason[..4000] : reason,
+            ["Attempts"] = (previous?.GetInt32("Attempts") ?? 0) + 1,
+            ["FirstSeen"] = previous?.GetDateTimeOffset("FirstSeen") ?? now,
+            ["LastSeen"] = now,
+            ["Signature"] = signature,
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>Forgets a rejection once the blob was published or removed.</summary>
+    public async Task ClearRejectionAsync(string blobName, CancellationToken ct = default)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(RejectedPartition, RejectionKey(blobName), ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>Every recorded rejection.</summary>
+    public async Task<List<Rejection>> RejectionsAsync(CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var list = new List<Rejection>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RejectedPartition}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            list.Add(new Rejection(e.GetString("BlobName"), e.GetString("Reason"), e.GetInt32("Attempts") ?? 1,
+                e.GetDateTimeOffset("FirstSeen") ?? DateTimeOffset.UnixEpoch, e.GetDateTimeOffset("LastSeen") ?? DateTimeOffset.UnixEpoch,
+                e.GetString("Signature") ?? ""));
+        return list;
+    }
+
+    // RowKeys may not hold '/', '\', '#', '?' or control characters: escape the blob name.
+    private static string RejectionKey(string blobName) => Uri.EscapeDataString(blobName).Replace("%", "~");
+}

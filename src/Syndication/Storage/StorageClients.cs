@@ -1,0 +1,44 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+
+namespace Syndication.Storage;
+
+/// <summary>
+/// Blob and Table clients from the same setting the Functions host uses: <c>AzureWebJobsStorage</c> as a connection
+/// string (locally <c>UseDevelopmentStorage=true</c>), or identity-based as <c>AzureWebJobsStorage__blobServiceUri</c>,
+/// <c>__tableServiceUri</c>, <c>__credential</c> and <c>__clientId</c> (managed identity in Azure).
+/// </summary>
+public static class StorageClients
+{
+    public const string Setting = "AzureWebJobsStorage";
+
+    public static BlobServiceClient Blobs(IConfiguration configuration) =>
+        ConnectionString(configuration) is { } cs
+            ? new BlobServiceClient(cs)
+            : new BlobServiceClient(ServiceUri(configuration, "blobServiceUri"), Credential(configuration));
+
+    public static TableServiceClient Tables(IConfiguration configuration) =>
+        ConnectionString(configuration) is { } cs
+            ? new TableServiceClient(cs)
+            : new TableServiceClient(ServiceUri(configuration, "tableServiceUri"), Credential(configuration));
+
+    private static string? ConnectionString(IConfiguration configuration) =>
+        configuration[Setting] is { Length: > 0 } cs ? cs : null;
+
+    private static Uri ServiceUri(IConfiguration configuration, string name) =>
+        Uri.TryCreate(configuration[$"{Setting}:{name}"], UriKind.Absolute, out var uri)
+            ? uri
+            : throw new InvalidOperationException(
+                $"Storage is not configured: set {Setting} to a connection string, or {Setting}__{name} for an identity-based connection.");
+
+    private static TokenCredential Credential(IConfiguration configuration)
+    {
+        var clientId = configuration[$"{Setting}:clientId"];
+        return string.Equals(configuration[$"{Setting}:credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(string.IsNullOrEmpty(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+    }
+}

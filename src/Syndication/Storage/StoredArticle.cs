@@ -1,0 +1,31 @@
+namespace Syndication.Storage;
+
+/// <summary>An article as stored: everything a feed item needs but the body, which lives in a blob.</summary>
+public sealed record StoredArticle
+{
+    public required Guid Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? Summary { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public required DateTimeOffset Published { get; init; }
+    public required DateTimeOffset Updated { get; init; }
+    public IReadOnlyList<StoredImage> Images { get; init; } = [];
+    public string? Language { get; init; }
+    /// <summary>Name of the rendered-body blob in the published container (content-addressed).</summary>
+    public required string BodyBlob { get; init; }
+    /// <summary>The incoming document blob this article comes from, and its ETag.</summary>
+    public required string SourceBlob { get; init; }
+    public required string SourceETag { get; init; }
+    /// <summary>Hash of the document's and images' names and ETags: unchanged sources need no work.</summary>
+    public required string SourceSignature { get; init; }
+    /// <summary>Hash of what readers see: an unchanged hash keeps the updated date.</summary>
+    public required string ContentHash { get; init; }
+}
+
+/// <summary>One published image: its file under the article, the source ETag, and what its bytes are.</summary>
+public sealed record StoredImage(
+    string File, string SourceETag, long Length, string ContentType, int Width, int Height,
+    string? Caption, string? Credit, string? Alt);

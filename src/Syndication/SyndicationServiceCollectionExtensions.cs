@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Syndication.Feeds;
+using Syndication.Http;
+using Syndication.Ingestion;
+using Syndication.Storage;
+
+namespace Syndication;
+
+public static class SyndicationServiceCollectionExtensions
+{
+    /// <summary>Everything both doors need: options, storage clients, the store, ingestion, feeds and HTTP handlers.</summary>
+    public static IServiceCollection AddSyndication(this IServiceCollection services)
+    {
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton(sp => StorageClients.Blobs(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<FeedService>();
+        services.AddSingleton<SyndicationHandlers>();
+        return services;
+    }
+}

@@ -1,0 +1,139 @@
+using Syndication.Functions;
+using Syndication.Ingestion;
+using Syndication.Tests.Support;
+
+namespace Syndication.Tests.Ingestion;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class IngestionTests(AzuriteFixture azurite)
+{
+    private static async Task<System.ServiceModel.Syndication.SyndicationFeed> RssAsync(TestSite site, string query = "") =>
+        FeedParsers.Syndication((await TestSite.InvokeAsync(r => new GetFeed(site.Handlers).Run(r, "all.rss"), query: query)).Body);
+
+    private static string Markdown(string title, string date, string extra = "") =>
+        $"---\ntitle: {title}\npublished: {date}\n{extra}---\nBody of {title}.\n";
+
+    [Fact]
+    public async Task MarkdownWithFrontMatterImagesPairsCaptionsByFileName()
+    {
+        await using var site = new TestSite(azurite);
+        var png = await File.ReadAllBytesAsync(Repo.Samples(Repo.SampleSlug, "photo-2.png"));
+        var jpg = await File.ReadAllBytesAsync(Repo.Samples(Repo.SampleSlug, "photo-1.jpg"));
+        await site.UploadAsync("harbour/aa-first.jpg", jpg);
+        await site.UploadAsync("harbour/lead.png", png);
+        await site.UploadTextAsync("harbour.md", Markdown("Harbour reopens", "2024-03-05", "authors: [Ana Lima]\nimages:\n  - file: lead.png\n    caption: Boats\n    credit: Ana Lima\n"));
+        Assert.Equal(IngestResult.Published, (await site.Ingestor.IngestBlobAsync("harbour.md")).Result);
+
+        var item = (await RssAsync(site)).Items.Single();
+        Assert.Equal("Harbour reopens", item.Title.Text);
+        var enclosure = item.Links.Single(l => l.RelationshipType == "enclosure");
+        Assert.EndsWith("/harbour/lead.png", enclosure.Uri.AbsoluteUri);
+        Assert.Equal(png.Length, enclosure.Length);
+        Assert.Equal("Ana Lima", item.ElementExtensions.ReadElementExtensions<string>("creator", "http://purl.org/dc/elements/1.1/").Single());
+    }
+
+    [Fact]
+    public async Task JsonDocumentsArePublished()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadTextAsync("budget.json", """{"title": "Budget passes", "published": "2023-10-01T12:00:00Z", "categories": ["Politics"], "body": "Late vote."}""");
+        await site.Ingestor.IngestBlobAsync("budget.json");
+        var item = (await RssAsync(site)).Items.Single();
+        Assert.Equal("Budget passes", item.Title.Text);
+        Assert.Equal("Politics", item.Categories.Single().Name);
+    }
+
+    [Fact]
+    public async Task FeedListsNewestFirstAndHonoursLimit()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadTextAsync("older.md", Markdown("Older", "2020-01-01"));
+        await site.UploadTextAsync("newest.md", Markdown("Newest", "2024-01-01"));
+        await site.UploadTextAsync("middle.md", Markdown("Middle", "2022-01-01"));
+        await site.Ingestor.ReconcileAsync();
+        Assert.Equal(["Newest", "Middle", "Older"], (await RssAsync(site)).Items.Select(i => i.Title.Text));
+        Assert.Equal(["Newest", "Middle"], (await RssAsync(site, "?limit=2")).Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task ChangingThePublishedDateMovesTheItemWithoutDuplicatingIt()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadTextAsync("a.md", Markdown("A", "2020-01-01"));
+        await site.UploadTextAsync("b.md", Markdown("B", "2021-01-01"));
+        await site.Ingestor.ReconcileAsync();
+        await site.UploadTextAsync("a.md", Markdown("A", "2022-01-01"));
+        await site.Ingestor.IngestBlobAsync("a.md");
+        Assert.Equal(["A", "B"], (await RssAsync(site)).Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task ReconcileRemovesArticlesWhoseDocumentWasDeleted()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadSampleAsync();
+        await site.UploadTextAsync("other.md", Markdown("Other", "2024-01-01"));
+        Assert.Equal(new ReconcileResult(2, 2, 0, 0), await site.Ingestor.ReconcileAsync());
+
+        await site.Incoming.DeleteBlobAsync(Repo.SampleSlug + ".txt");
+        Assert.Equal(new ReconcileResult(1, 0, 1, 0), await site.Ingestor.ReconcileAsync());
+        Assert.Equal(["Other"], (await RssAsync(site)).Items.Select(i => i.Title.Text));
+        var image = await TestSite.InvokeAsync(r => new GetImage(site.Handlers).Run(r, Repo.SampleSlug, "photo-1.jpg"));
+        Assert.Equal(404, image.Status);
+        Assert.True(await site.Incoming.GetBlobClient(Repo.SampleSlug + "/photo-1.jpg").ExistsAsync(), "the publisher's image blob is never deleted by us");
+    }
+
+    [Fact]
+    public async Task ABadDocumentIsRecordedAsRejectedKeptAndTheFeedStaysValid()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadTextAsync("good.md", Markdown("Good", "2024-01-01"));
+        await site.UploadTextAsync("broken.json", "{\"title\": ");
+        await site.UploadAsync("empty.txt", []);
+        var result = await site.Ingestor.ReconcileAsync();
+        Assert.Equal(2, result.Rejected);
+
+        var rejections = await site.Store.RejectionsAsync();
+        Assert.Contains(rejections, r => r.BlobName == "broken.json" && r.Reason.StartsWith("json: the document is not valid JSON"));
+        Assert.Contains(rejections, r => r.BlobName == "empty.txt" && r.Reason == "document: the blob is empty");
+        Assert.True(await site.Incoming.GetBlobClient("broken.json").ExistsAsync());
+        Assert.Equal(["Good"], (await RssAsync(site)).Items.Select(i => i.Title.Text));
+
+        Assert.Equal(new ReconcileResult(3, 0, 0, 0), await site.Ingestor.ReconcileAsync());
+        await site.UploadTextAsync("broken.json", """{"title": "Fixed now", "published": "2023-01-01"}""");
+        await site.Ingestor.ReconcileAsync();
+        Assert.DoesNotContain(await site.Store.RejectionsAsync(), r => r.BlobName == "broken.json");
+        Assert.Equal(["Good", "Fixed now"], (await RssAsync(site)).Items.Select(i => i.Title.Text));
+    }
+
+    [Fact]
+    public async Task AnImageThatIsNotAnImageIsLeftOutAndRecorded()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadTextAsync("story.md", Markdown("Story", "2024-01-01"));
+        await site.UploadTextAsync("story/fake.jpg", "<html>not a jpeg</html>");
+        await site.UploadAsync("story/real.jpg", await File.ReadAllBytesAsync(Repo.Samples(Repo.SampleSlug, "photo-1.jpg")));
+        await site.Ingestor.IngestBlobAsync("story.md");
+        var enclosure = (await RssAsync(site)).Items.Single().Links.Single(l => l.RelationshipType == "enclosure");
+        Assert.EndsWith("/story/real.jpg", enclosure.Uri.AbsoluteUri);
+        Assert.Contains(await site.Store.RejectionsAsync(), r => r.BlobName == "story/fake.jpg" && r.Reason.StartsWith("image:"));
+    }
+
+    [Fact]
+    public async Task BlobsThatAreNotArticlesAreIgnored()
+    {
+        await using var site = new TestSite(azurite);
+        Assert.Equal(IngestResult.Ignored, (await site.Ingestor.IngestBlobAsync("../etc/passwd")).Result);
+        Assert.Equal(IngestResult.Ignored, (await site.Ingestor.IngestBlobAsync("notes.docx")).Result);
+        Assert.Equal(IngestResult.Ignored, (await site.Ingestor.IngestBlobAsync("nodoc/image.png")).Result);
+    }
+
+    [Fact]
+    public async Task ConcurrentIngestionsOfOneSlugEndAsOneItem()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadSampleAsync();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => site.Ingestor.IngestSlugAsync(Repo.SampleSlug)));
+        Assert.Single((await RssAsync(site)).Items);
+    }
+}
