@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Syndication.Feeds;
 using Syndication.Http;
 using Syndication.Ingestion;
+using Syndication.Publishing;
 using Syndication.Storage;
 
 namespace Syndication;
@@ -21,6 +22,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<SyndicationHandlers>();
+        services.AddSingleton<ArticlePublisher>();
         return services;
     }
 }

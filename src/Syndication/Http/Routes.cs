@@ -6,4 +6,6 @@ public static class Routes
     public const string Feed = "feeds/{file}";
     public const string Image = "images/{slug}/{file}";
     public const string Article = "articles/{slug}";
+    /// <summary>The home page at /api/ (Functions allow no empty route; an always-empty optional segment stands in).</summary>
+    public const string Index = "{ignored:maxlength(0)?}";
 }

@@ -53,6 +53,15 @@ public sealed class SyndicationHandlers(FeedService feeds, ArticleStore store, I
             .With("Content-Security-Policy", PageLayout.ContentSecurityPolicy);
     }
 
+    /// <summary>GET/HEAD the home page: latest articles with lead images, feed URLs and discovery links.</summary>
+    public async Task<Reply> GetIndexAsync(HttpRequest request, CancellationToken ct = default)
+    {
+        var (articles, _) = await store.LatestArticlesAsync(30, null, ct);
+        var page = Encoding.UTF8.GetBytes(IndexPage.Render(articles, UrlsFor(request), options.Value));
+        return Conditional.Cacheable(request, "text/html; charset=utf-8", page, Conditional.ETagOf(page), null, options.Value.MaxAgeSeconds)
+            .With("Content-Security-Policy", PageLayout.ContentSecurityPolicy);
+    }
+
     private SiteUrls UrlsFor(HttpRequest request) => SiteUrls.For(options.Value, request.Scheme, request.Host.Value ?? "localhost");
 
     private static bool TryLimit(HttpRequest request, FeedOptions o, out int limit)

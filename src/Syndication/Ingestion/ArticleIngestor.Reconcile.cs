@@ -41,8 +41,11 @@ public sealed partial class ArticleIngestor
         return result;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Slug}: {Result} {Reason}")]
-    private partial void LogOutcome(string slug, IngestResult result, string? reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Slug}: {Result}")]
+    private partial void LogOutcome(string slug, IngestResult result);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rejected {Slug}: {Reason}")]
+    private partial void LogRejected(string slug, string? reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored blob {BlobName}: not an article document or image")]
     private partial void LogIgnored(string blobName);

@@ -40,7 +40,8 @@ public sealed partial class ArticleIngestor(ArticleStore store, ILogger<ArticleI
             try
             {
                 var outcome = await ConvergeAsync(slug, ct);
-                LogOutcome(slug, outcome.Result, outcome.Reason);
+                if (outcome.Result == IngestResult.Rejected) LogRejected(slug, outcome.Reason);
+                else LogOutcome(slug, outcome.Result);
                 return outcome;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
@@ -88,7 +89,8 @@ public sealed partial class ArticleIngestor(ArticleStore store, ILogger<ArticleI
         await store.SaveArticleAsync(article, existing?.Article, existing?.ETag, ct);
         await store.ClearRejectionAsync(document.Name, ct);
         if (existing is { } old) await RemovePublishedAsync(old.Article, article, ct);
-        return new IngestOutcome(slug, existing is null ? IngestResult.Published : IngestResult.Updated);
+        return new IngestOutcome(slug, existing is null ? IngestResult.Published
+            : existing.Value.Article.ContentHash == article.ContentHash ? IngestResult.Unchanged : IngestResult.Updated);
     }
 
     private StoredArticle Compose(string slug, ParsedArticle parsed, List<StoredImage> images, SourceBlob document,

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs Syndication locally: Azurite on its default ports (reused when one is already listening), the local runner
+# on http://127.0.0.1:7071 (the same routes as `func start`), the sample articles published, the feed URLs printed.
+# Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_for() { # port seconds what
+  for _ in $(seq 1 $(($2 * 10))); do listening "$1" && return 0; sleep 0.1; done
+  echo "run.sh: $3 did not start listening on port $1" >&2; return 1
+}
+
+[ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund --loglevel=error
+dotnet build src/Syndication.LocalRunner -c Release --nologo -v quiet -clp:ErrorsOnly
+runner=src/Syndication.LocalRunner/bin/Release/net10.0/Syndication.LocalRunner.dll
+
+pids=()
+stop() {
+  trap - EXIT INT TERM
+  if [ ${#pids[@]} -gt 0 ]; then
+    kill "${pids[@]}" 2>/dev/null || true
+    # Azurite closes its services on SIGTERM but its node process can linger: give it 5 s, then end it.
+    for _ in $(seq 1 50); do
+      alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      [ "$alive" -eq 1 ] || break; sleep 0.1
+    done
+    kill -9 "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+  echo "run.sh: stopped"
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+if listening 10000 && listening 10001 && listening 10002; then
+  echo "run.sh: reusing the Azurite already listening on 10000-10002"
+else
+  mkdir -p .azurite
+  node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --location .azurite \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
+  pids+=($!)
+  for port in 10000 10001 10002; do wait_for "$port" 30 Azurite; done
+  echo "run.sh: Azurite started (data in .azurite/)"
+fi
+
+if listening 7071; then echo "run.sh: port 7071 is taken (func start or another runner?)" >&2; exit 1; fi
+dotnet "$runner" serve &
+pids+=($!)
+wait_for 7071 60 "the local runner"
+
+dotnet "$runner" publish samples/articles
+base=http://127.0.0.1:7071/api
+cat <<TXT
+
+Syndication is running (Ctrl-C stops it):
+  home page   $base/
+  RSS 2.0     $base/feeds/all.rss
+  Atom 1.0    $base/feeds/all.atom
+  an article  $base/articles/000_11b3e0eb4ad0bcf4
+
+Publish more with ./publish.sh FILE-OR-FOLDER (remove with ./publish.sh --remove SLUG);
+changes show in the feeds within seconds.
+TXT
+wait "${pids[@]}"

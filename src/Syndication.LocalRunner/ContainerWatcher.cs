@@ -1,0 +1,32 @@
+using Syndication.Ingestion;
+
+namespace Syndication.LocalRunner;
+
+/// <summary>
+/// Ingestion without Event Grid: reconciles the articles container every few seconds (the same code as the
+/// Functions app's ReconcileArticles timer), so uploads, changes and deletions show in the feeds within seconds.
+/// </summary>
+internal sealed partial class ContainerWatcher(ArticleIngestor ingestor, IConfiguration configuration, ILogger<ContainerWatcher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(configuration.GetValue("Syndication:WatchIntervalSeconds", 2.0));
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                await ingestor.ReconcileAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling the articles container failed; retrying")]
+    private partial void LogFailed(Exception e);
+}

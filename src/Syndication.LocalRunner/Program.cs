@@ -1,0 +1,3 @@
+using Syndication.LocalRunner;
+
+return await RunnerCommand.RunAsync(args);

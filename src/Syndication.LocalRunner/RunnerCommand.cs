@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Syndication.Publishing;
+
+namespace Syndication.LocalRunner;
+
+/// <summary>The runner's command line: <c>serve</c> (default), <c>publish PATH…</c>, <c>unpublish SLUG…</c>.</summary>
+internal static class RunnerCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "serve";
+        var rest = args.SkipWhile(a => a != verb).Skip(1).ToArray();
+        switch (verb)
+        {
+            case "serve":
+                await RunnerApp.Build(args.Where(a => a != "serve").ToArray()).RunAsync();
+                return 0;
+            case "publish" or "unpublish" when rest.Length > 0:
+                await using (var services = RunnerApp.Services())
+                {
+                    var publisher = services.GetRequiredService<ArticlePublisher>();
+                    foreach (var target in rest)
+                    {
+                        try
+                        {
+                            if (verb == "publish")
+                                foreach (var slug in await publisher.PublishAsync(target)) Console.WriteLine($"published {slug}");
+                            else
+                                Console.WriteLine($"unpublished {target} ({await publisher.UnpublishAsync(target)} blobs removed)");
+                        }
+                        catch (ArgumentException e)
+                        {
+                            Console.Error.WriteLine(e.Message);
+                            return 2;
+                        }
+                    }
+                }
+                return 0;
+            default:
+                Console.Error.WriteLine("usage: Syndication.LocalRunner [serve] [--urls URL] | publish FILE-OR-FOLDER... | unpublish SLUG...");
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Azure.Storage.Blobs.Models;
+using Syndication.Articles;
+using Syndication.Storage;
+
+namespace Syndication.Publishing;
+
+/// <summary>
+/// Publishes article documents from disk to the incoming container (images first, then the document, so the first
+/// ingestion already sees them) and removes them: what a publisher does with <c>az storage blob upload</c>.
+/// </summary>
+public sealed class ArticlePublisher(ArticleStore store)
+{
+    /// <summary>Publishes a document file (with the images in the folder named after its slug), or every document in a folder.</summary>
+    public async Task<IReadOnlyList<string>> PublishAsync(string path, CancellationToken ct = default)
+    {
+        await store.EnsureCreatedAsync();
+        if (Directory.Exists(path))
+        {
+            var slugs = new List<string>();
+            foreach (var file in Directory.EnumerateFiles(path).Where(IsDocument).Order(StringComparer.Ordinal))
+                slugs.Add(await PublishDocumentAsync(file, ct));
+            return slugs;
+        }
+        if (File.Exists(path) && IsDocument(path)) return [await PublishDocumentAsync(path, ct)];
+        throw new ArgumentException($"publish: {path} is neither a folder nor a document named {{slug}}.{{txt|md|json|html}}");
+    }
+
+    /// <summary>Removes a slug's document(s) and images from the incoming container; ingestion then drops the article.</summary>
+    public async Task<int> UnpublishAsync(string slug, CancellationToken ct = default)
+    {
+        if (!ArticleBlobName.IsValidSlug(slug)) throw new ArgumentException($"publish: '{slug}' is not a valid slug");
+        var removed = 0;
+        foreach (var blob in await store.IncomingBlobsAsync(slug, ct))
+        {
+            if (ArticleBlobName.Parse(blob.Name)?.Slug != slug) continue;
+            await store.Incoming.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+            removed++;
+        }
+        return removed;
+    }
+
+    private async Task<string> PublishDocumentAsync(string file, CancellationToken ct)
+    {
+        var name = Path.GetFileName(file);
+        var slug = ArticleBlobName.Parse(name)?.Slug
+            ?? throw new ArgumentException($"publish: '{name}' is not named {{slug}}.{{txt|md|json|html}} with a slug of letters, digits, '-' and '_'");
+        var images = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, slug);
+        if (Directory.Exists(images))
+        {
+            foreach (var image in Directory.EnumerateFiles(images).Order(StringComparer.Ordinal))
+            {
+                var blobName = $"{slug}/{Path.GetFileName(image)}";
+                if (ArticleBlobName.Parse(blobName) is null) continue;
+                await store.Incoming.GetBlobClient(blobName).UploadAsync(image, overwrite: true, ct);
+            }
+        }
+        await store.Incoming.GetBlobClient(name).UploadAsync(file, overwrite: true, ct);
+        return slug;
+    }
+
+    private static bool IsDocument(string file) => ArticleBlobName.Parse(Path.GetFileName(file))?.Role == BlobRole.Document;
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Syndication.Tests.Support;
+
+/// <summary>The local runner's built program, started as a separate process against the test's Azurite and names.</summary>
+public sealed class RunnerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly Dictionary<string, string> environment;
+
+    private RunnerProcess(Process process, Dictionary<string, string> environment, Uri baseUrl)
+    {
+        this.process = process;
+        this.environment = environment;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public static string Dll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            return Repo.Path("src", "Syndication.LocalRunner", "bin", configuration, "net10.0", "Syndication.LocalRunner.dll");
+        }
+    }
+
+    public static async Task<RunnerProcess> StartAsync(AzuriteFixture azurite)
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var environment = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Syndication__Storage__ArticlesContainer"] = $"articles-{id}",
+            ["Syndication__Storage__PublishedContainer"] = $"published-{id}",
+            ["Syndication__Storage__Table"] = $"articles{id}",
+            ["Syndication__WatchIntervalSeconds"] = "1",
+        };
+        var port = FreePort();
+        var process = Start(environment, "serve", "--urls", $"http://127.0.0.1:{port}");
+        var runner = new RunnerProcess(process, environment, new Uri($"http://127.0.0.1:{port}/api/"));
+        using var http = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri(runner.BaseUrl, "feeds/all.rss"))).IsSuccessStatusCode) return runner;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (process.HasExited) break;
+            await Task.Delay(100);
+        }
+        await runner.DisposeAsync();
+        throw new InvalidOperationException("the local runner did not answer within 30 s");
+    }
+
+    /// <summary>Runs one of the runner's commands (publish, unpublish) to completion; returns its output.</summary>
+    public async Task<string> CommandAsync(params string[] args)
+    {
+        using var command = Start(environment, args);
+        var output = await command.StandardOutput.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        Assert.True(command.ExitCode == 0, $"'{string.Join(' ', args)}' exited with {command.ExitCode}: {output}{await command.StandardError.ReadToEndAsync()}");
+        return output;
+    }
+
+    private static Process Start(Dictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Dll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) start.Environment[k] = v;
+        return Process.Start(start)!;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
