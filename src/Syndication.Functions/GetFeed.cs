@@ -5,7 +5,7 @@ using Syndication.Http;
 
 namespace Syndication.Functions;
 
-/// <summary>GET /api/feeds/all.rss and /api/feeds/all.atom.</summary>
+/// <summary>GET /api/feeds/all.rss, all.atom and all.json.</summary>
 public sealed class GetFeed(SyndicationHandlers handlers)
 {
     [Function(nameof(GetFeed))]

@@ -34,6 +34,8 @@ public static class RunnerApp
         string[] read = [HttpMethods.Get, HttpMethods.Head];
         var api = app.MapGroup("/api");
         api.MapMethods(Routes.Feed, read, (HttpRequest r, string file, SyndicationHandlers h) => h.GetFeedAsync(r, file, r.HttpContext.RequestAborted));
+        api.MapMethods(Routes.FilteredFeed, read, (HttpRequest r, string kind, string file, SyndicationHandlers h) => h.GetFilteredFeedAsync(r, kind, file, r.HttpContext.RequestAborted));
+        api.MapMethods(Routes.Opml, read, (HttpRequest r, SyndicationHandlers h) => h.GetOpmlAsync(r, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Image, read, (HttpRequest r, string slug, string file, SyndicationHandlers h) => h.GetImageAsync(r, slug, file, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Article, read, (HttpRequest r, string slug, SyndicationHandlers h) => h.GetArticlePageAsync(r, slug, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Index, read, (HttpRequest r, SyndicationHandlers h) => h.GetIndexAsync(r, r.HttpContext.RequestAborted));

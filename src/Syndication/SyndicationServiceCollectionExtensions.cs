@@ -5,6 +5,7 @@ using Syndication.Http;
 using Syndication.Ingestion;
 using Syndication.Publishing;
 using Syndication.Storage;
+using Syndication.WebSub;
 
 namespace Syndication;
 
@@ -20,6 +21,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<ArticleIngestor>();
+        services.AddHttpClient<HubNotifier>(http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<FeedService>();
         services.AddSingleton<SyndicationHandlers>();
         services.AddSingleton<ArticlePublisher>();

@@ -5,7 +5,7 @@ namespace Syndication.Feeds;
 /// <summary>Atom 1.0 (RFC 4287) with an enclosure link per image and Media RSS; written with XmlWriter.</summary>
 public static class AtomWriter
 {
-    public static byte[] Write(Feed feed) => Xml.Write(w =>
+    public static byte[] Write(Feed feed) => Xml.Write(feed, w =>
     {
         w.WriteStartElement("feed", Xml.AtomNs);
         w.WriteAttributeString("xmlns", "media", null, Xml.MediaNs);
@@ -14,7 +14,7 @@ public static class AtomWriter
         Text(w, "title", feed.Title);
         Text(w, "subtitle", feed.Description);
         w.WriteElementString("updated", Xml.AtomNs, Xml.Rfc3339(feed.Updated));
-        Link(w, "self", feed.SelfUrl, "application/atom+xml");
+        foreach (var (rel, href, type) in Xml.Links(feed, "application/atom+xml")) Link(w, rel, href, type);
         Link(w, "alternate", feed.Link, "text/html");
         w.WriteStartElement("author", Xml.AtomNs);
         w.WriteElementString("name", Xml.AtomNs, feed.Author ?? feed.Title);
@@ -75,11 +75,11 @@ public static class AtomWriter
         w.WriteEndElement();
     }
 
-    private static void Link(XmlWriter w, string rel, Uri href, string type)
+    private static void Link(XmlWriter w, string rel, Uri href, string? type)
     {
         w.WriteStartElement("link", Xml.AtomNs);
         w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("type", type);
+        if (type is not null) w.WriteAttributeString("type", type);
         w.WriteAttributeString("href", href.AbsoluteUri);
         w.WriteEndElement();
     }

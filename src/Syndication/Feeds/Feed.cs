@@ -17,6 +17,14 @@ public sealed record Feed
     public Uri? ImageUrl { get; init; }
     public Uri? IconUrl { get; init; }
     public string Generator { get; init; } = "Syndication";
+    /// <summary>RFC 5005 paging: the first (newest) page, and the neighbouring pages when there are any.</summary>
+    public Uri? FirstUrl { get; init; }
+    public Uri? NextUrl { get; init; }
+    public Uri? PreviousUrl { get; init; }
+    /// <summary>The WebSub hub readers may subscribe at.</summary>
+    public Uri? HubUrl { get; init; }
+    /// <summary>An XSLT stylesheet so a browser shows the XML feed as a page.</summary>
+    public Uri? StylesheetUrl { get; init; }
     public required IReadOnlyList<FeedItem> Items { get; init; }
 }
 

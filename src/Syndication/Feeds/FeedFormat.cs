@@ -1,19 +1,22 @@
 namespace Syndication.Feeds;
 
 /// <summary>The feed formats we serve; chosen here, in one place, from the requested file name.</summary>
-public enum FeedFormat { Rss, Atom }
+public enum FeedFormat { Rss, Atom, Json }
 
 public static class FeedFormats
 {
-    /// <summary>Parses "all.rss" / "all.atom" into the feed name and format; null when the extension is not one we serve.</summary>
+    public static readonly IReadOnlyList<FeedFormat> All = [FeedFormat.Rss, FeedFormat.Atom, FeedFormat.Json];
+
+    /// <summary>Parses "all.rss" / "politics.atom" / "all.json" into the name and format; null for other extensions.</summary>
     public static (string Name, FeedFormat Format)? FromFileName(string file)
     {
         var dot = file.LastIndexOf('.');
         if (dot <= 0) return null;
-        FeedFormat? format = file[(dot + 1)..].ToLowerInvariant() switch
+        FeedFormat? format = file[(dot + 1)..] switch
         {
-            "rss" or "xml" => FeedFormat.Rss,
+            "rss" => FeedFormat.Rss,
             "atom" => FeedFormat.Atom,
+            "json" => FeedFormat.Json,
             _ => null,
         };
         return format is { } f ? (file[..dot], f) : null;
@@ -23,22 +26,28 @@ public static class FeedFormats
     {
         FeedFormat.Rss => "rss",
         FeedFormat.Atom => "atom",
+        FeedFormat.Json => "json",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    /// <summary>The media type with charset that feed readers and validators expect.</summary>
-    public static string ContentType(FeedFormat format) => format switch
+    /// <summary>The bare media type (link elements, OPML).</summary>
+    public static string MediaType(FeedFormat format) => format switch
     {
-        FeedFormat.Rss => "application/rss+xml; charset=utf-8",
-        FeedFormat.Atom => "application/atom+xml; charset=utf-8",
+        FeedFormat.Rss => "application/rss+xml",
+        FeedFormat.Atom => "application/atom+xml",
+        FeedFormat.Json => "application/feed+json",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
+
+    /// <summary>The Content-Type with charset that feed readers and validators expect.</summary>
+    public static string ContentType(FeedFormat format) => MediaType(format) + "; charset=utf-8";
 
     /// <summary>Renders the feed in the format: the one switch over writers.</summary>
     public static byte[] Write(Feed feed, FeedFormat format) => format switch
     {
         FeedFormat.Rss => RssWriter.Write(feed),
         FeedFormat.Atom => AtomWriter.Write(feed),
+        FeedFormat.Json => JsonFeedWriter.Write(feed),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }

@@ -16,6 +16,10 @@ public sealed class FeedOptions
     public string? IconUrl { get; set; }
     public int DefaultLimit { get; set; } = 50;
     public int MaxLimit { get; set; } = 200;
+    /// <summary>A WebSub hub (e.g. https://pubsubhubbub.appspot.com/): advertised in every feed and pinged on changes.</summary>
+    public string? WebSubHub { get; set; }
+    /// <summary>Whether RSS and Atom carry our XSLT stylesheet, so a browser shows the feed as a page.</summary>
+    public bool Stylesheet { get; set; } = true;
     /// <summary>Cache-Control max-age for feeds and pages, in seconds.</summary>
     public int MaxAgeSeconds { get; set; } = 60;
 }

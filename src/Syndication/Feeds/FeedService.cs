@@ -4,28 +4,39 @@ using Syndication.Storage;
 
 namespace Syndication.Feeds;
 
+/// <summary>A page of a feed as asked for: which articles, in which format, how many, from which cursor.</summary>
+public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null);
+
 /// <summary>Builds the neutral feed model from stored articles: one ranged query, then the bodies in parallel.</summary>
 public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> options)
 {
-    /// <summary>The newest <paramref name="limit"/> articles as a feed served in <paramref name="format"/>.</summary>
-    public async Task<Feed> LatestAsync(SiteUrls urls, FeedFormat format, int limit, CancellationToken ct = default)
+    /// <summary>The feed page, or null when a category, tag or author feed names one no article has.</summary>
+    public async Task<Feed?> PageAsync(FeedRequest request, SiteUrls urls, CancellationToken ct = default)
     {
         var o = options.Value;
-        var (articles, _) = await store.LatestArticlesAsync(limit, null, ct);
-        var bodies = await Task.WhenAll(articles.Select(a => store.ReadBodyAsync(a.BodyBlob, ct)));
-        var items = articles.Select((a, i) => ToItem(a, bodies[i], urls)).ToList();
+        var page = await store.FeedPageAsync(request.Key, request.Limit, request.After, request.Before, ct);
+        var paged = request.After is not null || request.Before is not null;
+        if (page.Articles.Count == 0 && request.Key.Kind != FeedKind.All && !paged) return null;
+        var bodies = await Task.WhenAll(page.Articles.Select(a => store.ReadBodyAsync(a.BodyBlob, ct)));
+        var items = page.Articles.Select((a, i) => ToItem(a, bodies[i], urls)).ToList();
+        var limit = request.Limit == o.DefaultLimit ? "" : $"limit={request.Limit}&";
         return new Feed
         {
-            Id = StableId.Urn(StableId.For("feed:all")),
-            Title = o.Title,
+            Id = StableId.Urn(StableId.For("feed:" + request.Key.Path)),
+            Title = request.Key.Kind == FeedKind.All ? o.Title : $"{o.Title}: {DisplayName(request.Key, page.Articles)}",
             Description = o.Description,
             Link = urls.Home(),
-            SelfUrl = urls.Feed("all", format),
+            SelfUrl = urls.Feed(request.Key, request.Format, Query(request, limit)),
             Language = o.Language,
             Updated = items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.Updated),
             Author = o.Author,
             ImageUrl = Absolute(urls, o.ImageUrl),
             IconUrl = Absolute(urls, o.IconUrl),
+            FirstUrl = urls.Feed(request.Key, request.Format, limit.TrimEnd('&')),
+            NextUrl = page.After is { } after ? urls.Feed(request.Key, request.Format, $"{limit}after={Uri.EscapeDataString(after)}") : null,
+            PreviousUrl = page.Before is { } before ? urls.Feed(request.Key, request.Format, $"{limit}before={Uri.EscapeDataString(before)}") : null,
+            HubUrl = Absolute(urls, o.WebSubHub),
+            StylesheetUrl = o.Stylesheet && request.Format != FeedFormat.Json ? urls.Stylesheet() : null,
             Items = items,
         };
     }
@@ -47,6 +58,20 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
         Images = a.Images.Select(i => new FeedImage(urls.Image(a.Slug, i.File), i.Length, i.ContentType, i.Width, i.Height,
             i.Caption, i.Credit, i.Alt)).ToList(),
     };
+
+    private static string Query(FeedRequest r, string limit) =>
+        (limit + (r.After is { } a ? $"after={Uri.EscapeDataString(a)}" : r.Before is { } b ? $"before={Uri.EscapeDataString(b)}" : "")).TrimEnd('&');
+
+    private static string DisplayName(FeedKey key, IEnumerable<StoredArticle> articles)
+    {
+        var names = articles.SelectMany(a => key.Kind switch
+        {
+            FeedKind.Category => a.Categories,
+            FeedKind.Tag => a.Tags,
+            _ => a.Authors,
+        });
+        return names.FirstOrDefault(n => FeedKey.Slugify(n) == key.Slug) ?? key.Slug;
+    }
 
     private static Uri? Absolute(SiteUrls urls, string? url) =>
         string.IsNullOrWhiteSpace(url) ? null : new Uri(urls.Origin, url);

@@ -9,7 +9,7 @@ namespace Syndication.Feeds;
 /// </summary>
 public static class RssWriter
 {
-    public static byte[] Write(Feed feed) => Xml.Write(w =>
+    public static byte[] Write(Feed feed) => Xml.Write(feed, w =>
     {
         w.WriteStartElement("rss");
         w.WriteAttributeString("version", "2.0");
@@ -25,7 +25,7 @@ public static class RssWriter
         w.WriteElementString("lastBuildDate", Xml.Rfc822(feed.Updated));
         w.WriteElementString("generator", feed.Generator);
         w.WriteElementString("docs", "https://www.rssboard.org/rss-specification");
-        AtomLink(w, "self", feed.SelfUrl, "application/rss+xml");
+        foreach (var (rel, href, type) in Xml.Links(feed, "application/rss+xml")) AtomLink(w, rel, href, type);
         if (feed.ImageUrl is { } image)
         {
             w.WriteStartElement("image");
@@ -68,12 +68,12 @@ public static class RssWriter
         w.WriteEndElement();
     }
 
-    private static void AtomLink(XmlWriter w, string rel, Uri href, string type)
+    private static void AtomLink(XmlWriter w, string rel, Uri href, string? type)
     {
         w.WriteStartElement("atom", "link", Xml.AtomNs);
         w.WriteAttributeString("href", href.AbsoluteUri);
         w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("type", type);
+        if (type is not null) w.WriteAttributeString("type", type);
         w.WriteEndElement();
     }
 }

@@ -13,6 +13,10 @@ public sealed class SiteUrls(Uri origin)
 
     public Uri Home() => Api("");
     public Uri Feed(string name, FeedFormat format) => Api($"feeds/{name}.{FeedFormats.Extension(format)}");
+    public Uri Feed(FeedKey key, FeedFormat format, string? query = null) =>
+        Api($"feeds/{key.Path}.{FeedFormats.Extension(format)}{(string.IsNullOrEmpty(query) ? "" : "?" + query)}");
+    public Uri Stylesheet() => Api("feeds/feed.xsl");
+    public Uri Opml() => Api("feeds.opml");
     public Uri Article(string slug) => Api($"articles/{Uri.EscapeDataString(slug)}");
     public Uri Image(string slug, string file) => Api($"images/{Uri.EscapeDataString(slug)}/{Uri.EscapeDataString(file)}");
 

@@ -20,12 +20,14 @@ internal static class Xml
         CheckCharacters = true,
     };
 
-    public static byte[] Write(Action<XmlWriter> body)
+    public static byte[] Write(Feed feed, Action<XmlWriter> body)
     {
         using var stream = new MemoryStream(16 * 1024);
         using (var writer = XmlWriter.Create(stream, Settings))
         {
             writer.WriteStartDocument();
+            if (feed.StylesheetUrl is { } xsl)
+                writer.WriteProcessingInstruction("xml-stylesheet", $"type=\"text/xsl\" href=\"{xsl.AbsoluteUri}\"");
             body(writer);
             writer.WriteEndDocument();
         }
@@ -37,6 +39,16 @@ internal static class Xml
     public static string Rfc822(DateTimeOffset d) => d.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture);
 
     public static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The feed's relations to other URLs: self, RFC 5005 paging and the WebSub hub, as Atom links.</summary>
+    public static IEnumerable<(string Rel, Uri Href, string? Type)> Links(Feed feed, string selfType)
+    {
+        yield return ("self", feed.SelfUrl, selfType);
+        if (feed.FirstUrl is { } first) yield return ("first", first, selfType);
+        if (feed.PreviousUrl is { } previous) yield return ("previous", previous, selfType);
+        if (feed.NextUrl is { } next) yield return ("next", next, selfType);
+        if (feed.HubUrl is { } hub) yield return ("hub", hub, null);
+    }
 
     /// <summary>Media RSS: one media:content per image with its description and credit.</summary>
     public static void MediaContent(XmlWriter w, FeedImage image)

@@ -4,6 +4,8 @@ namespace Syndication.Http;
 public static class Routes
 {
     public const string Feed = "feeds/{file}";
+    public const string FilteredFeed = "feeds/{kind}/{file}";
+    public const string Opml = "feeds.opml";
     public const string Image = "images/{slug}/{file}";
     public const string Article = "articles/{slug}";
     /// <summary>The home page at /api/ (Functions allow no empty route; an always-empty optional segment stands in).</summary>

@@ -10,20 +10,8 @@ using Syndication.Storage;
 namespace Syndication.Http;
 
 /// <summary>The HTTP handlers both doors host: each validates the request, calls the library, and returns a <see cref="Reply"/>.</summary>
-public sealed class SyndicationHandlers(FeedService feeds, ArticleStore store, IOptions<FeedOptions> options)
+public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore store, IOptions<FeedOptions> options)
 {
-    /// <summary>GET/HEAD feeds/{file}: "all.rss" or "all.atom", newest first, <c>limit</c> capped.</summary>
-    public async Task<Reply> GetFeedAsync(HttpRequest request, string file, CancellationToken ct = default)
-    {
-        var o = options.Value;
-        if (FeedFormats.FromFileName(file) is not var (name, format) || name != "all")
-            return Reply.NotFound($"feed '{file}' does not exist; try all.rss or all.atom");
-        if (!TryLimit(request, o, out var limit)) return Reply.BadRequest($"limit must be a whole number from 1 to {o.MaxLimit}");
-        var feed = await feeds.LatestAsync(UrlsFor(request), format, limit, ct);
-        var bytes = FeedFormats.Write(feed, format);
-        return Conditional.Cacheable(request, FeedFormats.ContentType(format), bytes, Conditional.ETagOf(bytes), feed.Updated, o.MaxAgeSeconds);
-    }
-
     /// <summary>GET/HEAD images/{slug}/{file}: the published image bytes with their real type and length.</summary>
     public async Task<Reply> GetImageAsync(HttpRequest request, string slug, string file, CancellationToken ct = default)
     {
@@ -56,21 +44,11 @@ public sealed class SyndicationHandlers(FeedService feeds, ArticleStore store, I
     /// <summary>GET/HEAD the home page: latest articles with lead images, feed URLs and discovery links.</summary>
     public async Task<Reply> GetIndexAsync(HttpRequest request, CancellationToken ct = default)
     {
-        var (articles, _) = await store.LatestArticlesAsync(30, null, ct);
-        var page = Encoding.UTF8.GetBytes(IndexPage.Render(articles, UrlsFor(request), options.Value));
+        var latest = await store.FeedPageAsync(FeedKey.All, 30, ct: ct);
+        var page = Encoding.UTF8.GetBytes(IndexPage.Render(latest.Articles, UrlsFor(request), options.Value));
         return Conditional.Cacheable(request, "text/html; charset=utf-8", page, Conditional.ETagOf(page), null, options.Value.MaxAgeSeconds)
             .With("Content-Security-Policy", PageLayout.ContentSecurityPolicy);
     }
 
     private SiteUrls UrlsFor(HttpRequest request) => SiteUrls.For(options.Value, request.Scheme, request.Host.Value ?? "localhost");
-
-    private static bool TryLimit(HttpRequest request, FeedOptions o, out int limit)
-    {
-        limit = o.DefaultLimit;
-        var text = request.Query["limit"].ToString();
-        if (text.Length == 0) return true;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) || asked < 1) return false;
-        limit = Math.Min(asked, o.MaxLimit);
-        return true;
-    }
 }

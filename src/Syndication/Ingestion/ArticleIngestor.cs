@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Syndication.Articles;
 using Syndication.Images;
 using Syndication.Storage;
+using Syndication.WebSub;
 
 namespace Syndication.Ingestion;
 
@@ -13,7 +14,7 @@ namespace Syndication.Ingestion;
 /// Turns what is in the incoming container into stored articles. Every entry point converges one slug on the
 /// blobs present now (document + images), so upload order, repeats and concurrent triggers do not matter.
 /// </summary>
-public sealed partial class ArticleIngestor(ArticleStore store, ILogger<ArticleIngestor> logger, TimeProvider time)
+public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub, ILogger<ArticleIngestor> logger, TimeProvider time)
 {
     /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
     private const string ParserVersion = "1";
@@ -61,6 +62,8 @@ public sealed partial class ArticleIngestor(ArticleStore store, ILogger<ArticleI
             if (existing is not { } gone) return new IngestOutcome(slug, IngestResult.Ignored, "no document for this slug");
             await store.DeleteArticleAsync(gone.Article, gone.ETag, ct);
             await RemovePublishedAsync(gone.Article, null, ct);
+            await store.PruneNamesAsync(gone.Article, null, ct);
+            await hub.FeedsChangedAsync(gone.Article, null, ct);
             return new IngestOutcome(slug, IngestResult.Deleted);
         }
 
@@ -88,7 +91,12 @@ public sealed partial class ArticleIngestor(ArticleStore store, ILogger<ArticleI
             await store.WriteBodyAsync(article.BodyBlob, parsed.BodyHtml, ct);
         await store.SaveArticleAsync(article, existing?.Article, existing?.ETag, ct);
         await store.ClearRejectionAsync(document.Name, ct);
-        if (existing is { } old) await RemovePublishedAsync(old.Article, article, ct);
+        if (existing is { } old)
+        {
+            await RemovePublishedAsync(old.Article, article, ct);
+            await store.PruneNamesAsync(old.Article, article, ct);
+        }
+        if (existing?.Article.ContentHash != article.ContentHash) await hub.FeedsChangedAsync(existing?.Article, article, ct);
         return new IngestOutcome(slug, existing is null ? IngestResult.Published
             : existing.Value.Article.ContentHash == article.ContentHash ? IngestResult.Unchanged : IngestResult.Updated);
     }

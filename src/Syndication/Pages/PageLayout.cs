@@ -26,12 +26,15 @@ public static class PageLayout
             .Append("<title>").Append(Html.Encode(title)).Append("</title>\n");
         Alternate(html, "application/rss+xml", options.Title + " (RSS)", urls.Feed("all", FeedFormat.Rss));
         Alternate(html, "application/atom+xml", options.Title + " (Atom)", urls.Feed("all", FeedFormat.Atom));
+        Alternate(html, "application/feed+json", options.Title + " (JSON Feed)", urls.Feed("all", FeedFormat.Json));
         html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
             .Append("<nav><a href=\"").Append(Html.Encode(urls.Home().AbsoluteUri)).Append("\">")
             .Append(Html.Encode(options.Title)).Append("</a></nav>\n")
             .Append(bodyHtml)
             .Append("<footer><p>Feeds: <a href=\"").Append(Html.Encode(urls.Feed("all", FeedFormat.Rss).AbsoluteUri)).Append("\">RSS</a> · ")
-            .Append("<a href=\"").Append(Html.Encode(urls.Feed("all", FeedFormat.Atom).AbsoluteUri)).Append("\">Atom</a></p></footer>\n")
+            .Append("<a href=\"").Append(Html.Encode(urls.Feed("all", FeedFormat.Atom).AbsoluteUri)).Append("\">Atom</a> · ")
+            .Append("<a href=\"").Append(Html.Encode(urls.Feed("all", FeedFormat.Json).AbsoluteUri)).Append("\">JSON Feed</a> · ")
+            .Append("<a href=\"").Append(Html.Encode(urls.Opml().AbsoluteUri)).Append("\">all feeds (OPML)</a></p></footer>\n")
             .Append("</body>\n</html>\n");
         return html.ToString();
     }

@@ -2,31 +2,35 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using Syndication.Feeds;
 
 namespace Syndication.Storage;
 
 /// <summary>
 /// The one store: article metadata in Table Storage, bodies and images in Blob Storage.
-/// <para>Table design (one table):</para>
+/// <para>Table design (one table; every row of the feed in partition "feed"):</para>
 /// <list type="bullet">
-/// <item>PK "feed", RK "a|{slug}": the article row, read by slug (article page, ingestion).</item>
-/// <item>PK "feed", RK "t|{inverted ticks, 19 digits}|{slug}": the timeline row with the same fields. RowKeys sort
-/// ascending, so inverted publish ticks put the newest first: "newest N" is one ranged query
-/// (RK &gt; cursor and RK &lt; "t}"), and the next page continues from the last RowKey seen, a cursor that does not
-/// shift when new articles arrive. Cost is O(page) at any archive size.</item>
+/// <item>RK "a|{slug}": the article row, read by slug (article page, ingestion).</item>
+/// <item>RK "t|{order}": the timeline, where {order} is "{inverted publish ticks, 19 digits}|{slug}". RowKeys sort
+/// ascending, so the newest article comes first: "newest N" is one ranged query (RK &gt; cursor and RK &lt; "t}"),
+/// and the next page continues after the last RowKey seen, a cursor that does not shift when articles arrive.
+/// O(page) at any archive size.</item>
+/// <item>RK "c|{category}|{order}", "g|{tag}|{order}", "w|{author}|{order}": the same ranged query per filtered
+/// feed (names slugified, at most 10 of each per article).</item>
+/// <item>RK "n|{c|g|w}|{slug}": the display name of each category, tag and author in use (the OPML list).</item>
 /// <item>PK "rejected", RK "{escaped blob name}": a blob we could not publish, with the reason and attempts.</item>
 /// </list>
-/// Article and timeline rows share one partition so a single entity group transaction writes both (and removes
-/// the old timeline row when the date changes): a feed never shows a half-written article. The price is one
-/// partition's write rate (about 2,000 entities/s, ~1,000 articles/s), ample for a newsroom; a multi-site
-/// deployment would partition by site. Bodies are content-addressed blobs written before the rows that name them.
+/// Timeline and index rows carry the article's fields, so a feed is one query. All rows of an article live in one
+/// partition, so one entity group transaction writes them all and removes the keys an update moved: a feed never
+/// shows a half-written article. The price is one partition's write rate (about 2,000 entities/s, a few hundred
+/// articles/s), ample for a newsroom; a multi-site deployment would partition by site. Bodies are content-addressed
+/// blobs written before the rows that name them.
 /// </summary>
 public sealed partial class ArticleStore
 {
     private const string FeedPartition = "feed";
     private const string ArticlePrefix = "a|";
     private const string TimelinePrefix = "t|";
-    private const string TimelineEnd = "t}";
 
     private readonly TableClient table;
     private readonly BlobContainerClient incoming;
@@ -62,23 +66,49 @@ public sealed partial class ArticleStore
         return row.HasValue && row.Value is { } entity ? (ToArticle(entity), entity.ETag) : null;
     }
 
-    /// <summary>The newest articles, newest first, after the cursor (a timeline RowKey); the next cursor if more may follow.</summary>
-    public async Task<(IReadOnlyList<StoredArticle> Articles, string? Next)> LatestArticlesAsync(
-        int limit, string? after = null, CancellationToken ct = default)
+    /// <summary>
+    /// One page of a feed's articles, newest first: after the cursor <paramref name="after"/> (older articles), or
+    /// the <paramref name="limit"/> just before <paramref name="before"/> (newer ones), or the newest.
+    /// </summary>
+    public async Task<FeedPage> FeedPageAsync(FeedKey key, int limit, string? after = null, string? before = null, CancellationToken ct = default)
     {
         await EnsureCreatedAsync();
-        var from = after is not null && after.StartsWith(TimelinePrefix, StringComparison.Ordinal) ? after : TimelinePrefix;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey gt {from} and RowKey lt {TimelineEnd}");
-        var articles = new List<StoredArticle>(limit);
-        string? last = null;
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit + 1, 1000), cancellationToken: ct))
+        var prefix = IndexPrefix(key);
+        var end = prefix[..^1] + "}";
+        if (before is not null)
         {
-            if (articles.Count == limit) return (articles, last);
-            articles.Add(ToArticle(entity));
-            last = entity.RowKey;
+            // Newer articles: scan from the top to the cursor and keep the last limit + 1 (cost grows with depth).
+            var to = prefix + before;
+            var window = new Queue<TableEntity>(limit + 1);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey ge {prefix} and RowKey lt {to}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+            {
+                if (window.Count == limit + 1) window.Dequeue();
+                window.Enqueue(e);
+            }
+            var hasPrevious = window.Count > limit;
+            if (hasPrevious) window.Dequeue();
+            return Page(prefix, window.ToList(), hasPrevious, hasNext: true);
         }
-        return (articles, null);
+        var from = after is null ? prefix : prefix + after;
+        var afterFilter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey ge {from} and RowKey lt {end}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey gt {from} and RowKey lt {end}");
+        var rows = new List<TableEntity>(limit + 1);
+        await foreach (var e in table.QueryAsync<TableEntity>(afterFilter, maxPerPage: Math.Min(limit + 1, 1000), cancellationToken: ct))
+        {
+            rows.Add(e);
+            if (rows.Count > limit) break;
+        }
+        var hasNext = rows.Count > limit;
+        if (hasNext) rows.RemoveAt(limit);
+        return Page(prefix, rows, hasPrevious: after is not null, hasNext);
     }
+
+    private static FeedPage Page(string prefix, List<TableEntity> rows, bool hasPrevious, bool hasNext) =>
+        new(rows.Select(ToArticle).ToList(),
+            rows.Count > 0 && hasPrevious ? rows[0].RowKey[prefix.Length..] : null,
+            rows.Count > 0 && hasNext ? rows[^1].RowKey[prefix.Length..] : null);
 
     /// <summary>Every article's slug and source signature: what reconciliation compares with the container.</summary>
     public async Task<Dictionary<string, string>> ArticleSignaturesAsync(CancellationToken ct = default)
@@ -92,8 +122,9 @@ public sealed partial class ArticleStore
     }
 
     /// <summary>
-    /// Writes the article and its timeline row in one transaction, conditional on the article row's ETag
-    /// (null: the article must not exist yet). Throws <see cref="RequestFailedException"/> 409/412 on a lost race.
+    /// Writes the article with all its index rows in one transaction, removing the keys the update moved, conditional
+    /// on the article row's ETag (null: the article must not exist yet). Throws <see cref="RequestFailedException"/>
+    /// 409/412 when another writer won the race.
     /// </summary>
     public async Task SaveArticleAsync(StoredArticle article, StoredArticle? previous, ETag? expected, CancellationToken ct = default)
     {
@@ -101,27 +132,32 @@ public sealed partial class ArticleStore
         var row = ToEntity(article, ArticlePrefix + article.Slug);
         var actions = new List<TableTransactionAction>
         {
-            expected is { } etag
-                ? new(TableTransactionActionType.UpdateReplace, row, etag)
-                : new(TableTransactionActionType.Add, row),
-            new(TableTransactionActionType.UpsertReplace, ToEntity(article, TimelineKey(article))),
+            expected is { } etag ? new(TableTransactionActionType.UpdateReplace, row, etag) : new(TableTransactionActionType.Add, row),
         };
-        if (previous is not null && TimelineKey(previous) != TimelineKey(article))
-            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(FeedPartition, TimelineKey(previous)), ETag.All));
+        var keys = IndexKeys(article).ToHashSet(StringComparer.Ordinal);
+        actions.AddRange(keys.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(article, k))));
+        if (previous is not null)
+            actions.AddRange(IndexKeys(previous).Where(k => !keys.Contains(k))
+                .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(FeedPartition, k), ETag.All)));
+        var known = previous is null ? [] : NameRows(previous).Select(n => n.RowKey).ToHashSet(StringComparer.Ordinal);
+        actions.AddRange(NameRows(article).Where(n => !known.Contains(n.RowKey))
+            .Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, n)));
         await table.SubmitTransactionAsync(actions, ct);
     }
 
-    /// <summary>Removes the article and its timeline row in one transaction, conditional on the article row's ETag.</summary>
+    /// <summary>Removes the article and all its index rows in one transaction, conditional on the article row's ETag.</summary>
     public async Task DeleteArticleAsync(StoredArticle article, ETag expected, CancellationToken ct = default)
     {
-        await table.SubmitTransactionAsync(
-        [
+        var actions = new List<TableTransactionAction>
+        {
             new(TableTransactionActionType.Delete, new TableEntity(FeedPartition, ArticlePrefix + article.Slug), expected),
-            new(TableTransactionActionType.Delete, new TableEntity(FeedPartition, TimelineKey(article)), ETag.All),
-        ], ct);
+        };
+        actions.AddRange(IndexKeys(article).Distinct()
+            .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(FeedPartition, k), ETag.All)));
+        await table.SubmitTransactionAsync(actions, ct);
     }
 
-    /// <summary>The timeline RowKey: inverted publish ticks then slug, so RowKey order is newest first.</summary>
-    public static string TimelineKey(StoredArticle article) =>
-        $"{TimelinePrefix}{DateTimeOffset.MaxValue.UtcTicks - article.Published.UtcTicks:D19}|{article.Slug}";
+    /// <summary>Where the article sorts in every feed: inverted publish ticks then slug, newest first.</summary>
+    public static string Order(StoredArticle article) =>
+        $"{DateTimeOffset.MaxValue.UtcTicks - article.Published.UtcTicks:D19}|{article.Slug}";
 }

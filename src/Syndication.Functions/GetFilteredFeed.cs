@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Syndication.Http;
+
+namespace Syndication.Functions;
+
+/// <summary>GET /api/feeds/{category|tag|author}/{slug}.{rss|atom|json}.</summary>
+public sealed class GetFilteredFeed(SyndicationHandlers handlers)
+{
+    [Function(nameof(GetFilteredFeed))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.FilteredFeed)] HttpRequest request, string kind, string file) =>
+        await handlers.GetFilteredFeedAsync(request, kind, file, request.HttpContext.RequestAborted);
+}

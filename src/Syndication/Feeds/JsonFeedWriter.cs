@@ -1,0 +1,98 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Syndication.Feeds;
+
+/// <summary>JSON Feed 1.1: every image as an attachment, the lead image as image and banner_image.</summary>
+public static class JsonFeedWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Write(Feed feed)
+    {
+        using var stream = new MemoryStream(16 * 1024);
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("version", "https://jsonfeed.org/version/1.1");
+            w.WriteString("title", feed.Title);
+            w.WriteString("home_page_url", feed.Link.AbsoluteUri);
+            w.WriteString("feed_url", feed.SelfUrl.AbsoluteUri);
+            w.WriteString("description", feed.Description);
+            if (feed.NextUrl is { } next) w.WriteString("next_url", next.AbsoluteUri);
+            if ((feed.ImageUrl ?? feed.IconUrl) is { } icon) w.WriteString("icon", icon.AbsoluteUri);
+            if (feed.IconUrl is { } favicon) w.WriteString("favicon", favicon.AbsoluteUri);
+            if (feed.Language is { } language) w.WriteString("language", language);
+            w.WriteStartArray("authors");
+            w.WriteStartObject();
+            w.WriteString("name", feed.Author ?? feed.Title);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            if (feed.HubUrl is { } hub)
+            {
+                w.WriteStartArray("hubs");
+                w.WriteStartObject();
+                w.WriteString("type", "WebSub");
+                w.WriteString("url", hub.AbsoluteUri);
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            w.WriteStartArray("items");
+            foreach (var item in feed.Items) Item(w, item);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return stream.ToArray();
+    }
+
+    private static void Item(Utf8JsonWriter w, FeedItem item)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", item.Id);
+        w.WriteString("url", item.Link.AbsoluteUri);
+        w.WriteString("title", item.Title);
+        w.WriteString("content_html", item.ContentHtml);
+        if (item.Summary is { } summary) w.WriteString("summary", summary);
+        if (item.Images.Count > 0)
+        {
+            w.WriteString("image", item.Images[0].Url.AbsoluteUri);
+            w.WriteString("banner_image", item.Images[0].Url.AbsoluteUri);
+        }
+        w.WriteString("date_published", Xml.Rfc3339(item.Published));
+        w.WriteString("date_modified", Xml.Rfc3339(item.Updated));
+        if (item.Authors.Count > 0)
+        {
+            w.WriteStartArray("authors");
+            foreach (var author in item.Authors)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", author);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        var tags = item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (tags.Count > 0)
+        {
+            w.WriteStartArray("tags");
+            foreach (var tag in tags) w.WriteStringValue(tag);
+            w.WriteEndArray();
+        }
+        if (item.Language is { } language) w.WriteString("language", language);
+        if (item.Images.Count > 0)
+        {
+            w.WriteStartArray("attachments");
+            foreach (var image in item.Images)
+            {
+                w.WriteStartObject();
+                w.WriteString("url", image.Url.AbsoluteUri);
+                w.WriteString("mime_type", image.ContentType);
+                if ((image.Caption ?? image.Alt) is { } title) w.WriteString("title", title);
+                w.WriteNumber("size_in_bytes", image.Length);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Xml;
+
+namespace Syndication.Feeds;
+
+/// <summary>OPML 2.0 listing every feed we serve, so a reader can subscribe to all of them at once.</summary>
+public static class OpmlWriter
+{
+    public static byte[] Write(string title, DateTimeOffset created, IReadOnlyList<(string Title, FeedKey Key)> feeds, SiteUrls urls)
+    {
+        using var stream = new MemoryStream();
+        using (var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("opml");
+            w.WriteAttributeString("version", "2.0");
+            w.WriteStartElement("head");
+            w.WriteElementString("title", title);
+            w.WriteElementString("dateCreated", Xml.Rfc822(created));
+            w.WriteEndElement();
+            w.WriteStartElement("body");
+            foreach (var (feedTitle, key) in feeds)
+            {
+                foreach (var format in FeedFormats.All)
+                {
+                    w.WriteStartElement("outline");
+                    w.WriteAttributeString("type", format == FeedFormat.Atom ? "atom" : format == FeedFormat.Json ? "json" : "rss");
+                    w.WriteAttributeString("text", $"{feedTitle} ({FeedFormats.Extension(format)})");
+                    w.WriteAttributeString("title", feedTitle);
+                    w.WriteAttributeString("xmlUrl", urls.Feed(key, format).AbsoluteUri);
+                    w.WriteAttributeString("htmlUrl", urls.Home().AbsoluteUri);
+                    w.WriteEndElement();
+                }
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+        return stream.ToArray();
+    }
+}

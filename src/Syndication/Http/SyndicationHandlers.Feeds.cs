@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Syndication.Feeds;
+
+namespace Syndication.Http;
+
+// The feed endpoints: every feed, the OPML list and the stylesheet.
+public sealed partial class SyndicationHandlers
+{
+    private static readonly Lazy<byte[]> Xsl = new(() =>
+    {
+        using var stream = typeof(SyndicationHandlers).Assembly.GetManifestResourceStream("feed.xsl")!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    /// <summary>GET/HEAD feeds/{file}: "all.rss", "all.atom", "all.json" (and the stylesheet "feed.xsl").</summary>
+    public Task<Reply> GetFeedAsync(HttpRequest request, string file, CancellationToken ct = default)
+    {
+        if (file == "feed.xsl")
+            return Task.FromResult(Conditional.Cacheable(request, "text/xsl; charset=utf-8", Xsl.Value, Conditional.ETagOf(Xsl.Value), null, 86400));
+        return FeedFormats.FromFileName(file) is ("all", var format)
+            ? FeedAsync(request, FeedKey.All, format, ct)
+            : Task.FromResult(Reply.NotFound($"feed '{file}' does not exist; try all.rss, all.atom or all.json"));
+    }
+
+    /// <summary>GET/HEAD feeds/{kind}/{file}: one category's, tag's or author's feed ("category/politics.rss").</summary>
+    public Task<Reply> GetFilteredFeedAsync(HttpRequest request, string kind, string file, CancellationToken ct = default)
+    {
+        if (FeedKey.ParseKind(kind) is not { } k) return Task.FromResult(Reply.NotFound("feeds are by category, tag or author"));
+        if (FeedFormats.FromFileName(file) is not var (slug, format)) return Task.FromResult(Reply.NotFound($"'{file}' is not a .rss, .atom or .json feed"));
+        if (!FeedKey.IsSlug(slug)) return Task.FromResult(Reply.BadRequest("feed names are lower-case letters, digits and hyphens, like 'city-council'"));
+        return FeedAsync(request, new FeedKey(k, slug), format, ct);
+    }
+
+    /// <summary>GET/HEAD feeds.opml: every feed in every format, for subscribing at once.</summary>
+    public async Task<Reply> GetOpmlAsync(HttpRequest request, CancellationToken ct = default)
+    {
+        var o = options.Value;
+        var names = await store.FeedNamesAsync(ct);
+        var feeds = names.OrderBy(n => n.Key.Kind).ThenBy(n => n.Key.Slug, StringComparer.Ordinal)
+            .Select(n => ($"{o.Title}: {n.Name}", n.Key)).Prepend((o.Title, FeedKey.All)).ToList();
+        var bytes = OpmlWriter.Write(o.Title, DateTimeOffset.UnixEpoch, feeds, UrlsFor(request));
+        return Encoded(request, "text/x-opml; charset=utf-8", bytes, null);
+    }
+
+    private async Task<Reply> FeedAsync(HttpRequest request, FeedKey key, FeedFormat format, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!TryLimit(request, o, out var limit)) return Reply.BadRequest($"limit must be a whole number from 1 to {o.MaxLimit}");
+        if (!TryCursor(request, "after", out var after) || !TryCursor(request, "before", out var before) || (after is not null && before is not null))
+            return Reply.BadRequest("after and before are page cursors from a feed's next and previous links (one at a time)");
+        var urls = UrlsFor(request);
+        var feed = await feeds.PageAsync(new FeedRequest(key, format, limit, after, before), urls, ct);
+        if (feed is null) return Reply.NotFound($"no {FeedKey.KindName(key.Kind)} '{key.Slug}' has articles");
+        var reply = Encoded(request, FeedFormats.ContentType(format), FeedFormats.Write(feed, format), feed.Updated);
+        var links = $"<{feed.SelfUrl.AbsoluteUri}>; rel=\"self\"";
+        if (feed.HubUrl is { } hub) links = $"<{hub.AbsoluteUri}>; rel=\"hub\", " + links;
+        return reply.With(HeaderNames.Link, links);
+    }
+
+    // A cacheable body in the best encoding the client accepts; each encoding is its own representation and ETag.
+    private Reply Encoded(HttpRequest request, string contentType, byte[] body, DateTimeOffset? lastModified)
+    {
+        var etag = Conditional.ETagOf(body);
+        var encoding = Compression.Negotiate(request);
+        if (encoding is not null) etag = etag[..^1] + "-" + encoding + "\"";
+        if (Conditional.IsNotModified(request, etag, lastModified))
+            return Conditional.Validators(Reply.NotModified(), etag, lastModified, options.Value.MaxAgeSeconds).With(HeaderNames.Vary, "Accept-Encoding");
+        var reply = Reply.Bytes(200, contentType, encoding is null ? body : Compression.Encode(body, encoding)).With(HeaderNames.Vary, "Accept-Encoding");
+        if (encoding is not null) reply.With(HeaderNames.ContentEncoding, encoding);
+        return Conditional.Validators(reply, etag, lastModified, options.Value.MaxAgeSeconds);
+    }
+
+    private static bool TryLimit(HttpRequest request, FeedOptions o, out int limit)
+    {
+        limit = o.DefaultLimit;
+        var text = request.Query["limit"].ToString();
+        if (text.Length == 0) return true;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) || asked < 1) return false;
+        limit = Math.Min(asked, o.MaxLimit);
+        return true;
+    }
+
+    private static bool TryCursor(HttpRequest request, string name, out string? cursor)
+    {
+        cursor = request.Query[name].ToString();
+        if (cursor.Length == 0) cursor = null;
+        return cursor is null || CursorPattern().IsMatch(cursor);
+    }
+
+    [GeneratedRegex(@"^\d{19}\|[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex CursorPattern();
+}
