@@ -28,8 +28,8 @@ public static class Compression
     {
         using var output = new MemoryStream(body.Length / 4 + 64);
         using (Stream compressor = encoding == "br"
-                   ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true)
-                   : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+                   ? new BrotliStream(output, CompressionLevel.Optimal, leaveOpen: true)
+                   : new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
             compressor.Write(body);
         return output.ToArray();
     }
