@@ -49,6 +49,16 @@ public sealed partial class SyndicationHandlers
 
     private async Task<Reply> FeedAsync(HttpRequest request, FeedKey key, FeedFormat format, CancellationToken ct)
     {
+        using var activity = Telemetry.Source.StartActivity("serve feed");
+        activity?.SetTag("feed.path", key.Path);
+        activity?.SetTag("feed.format", FeedFormats.Extension(format));
+        var reply = await BuildFeedAsync(request, key, format, ct);
+        activity?.SetTag("http.response.status_code", reply.Status);
+        return reply;
+    }
+
+    private async Task<Reply> BuildFeedAsync(HttpRequest request, FeedKey key, FeedFormat format, CancellationToken ct)
+    {
         var o = options.Value;
         if (!TryLimit(request, o, out var limit)) return Reply.BadRequest($"limit must be a whole number from 1 to {o.MaxLimit}");
         if (!TryCursor(request, "after", out var after) || !TryCursor(request, "before", out var before) || (after is not null && before is not null))

@@ -50,5 +50,13 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
             .With("Content-Security-Policy", PageLayout.ContentSecurityPolicy);
     }
 
+    /// <summary>GET/HEAD health: 200 when the table and both containers answer, 503 with the reason when not.</summary>
+    public async Task<Reply> GetHealthAsync(CancellationToken ct = default)
+    {
+        var problem = await store.UnreachableAsync(ct);
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { status = problem is null ? "healthy" : "unhealthy", storage = problem ?? "reachable" });
+        return Reply.Bytes(problem is null ? 200 : 503, "application/json; charset=utf-8", json).With("Cache-Control", "no-store");
+    }
+
     private SiteUrls UrlsFor(HttpRequest request) => SiteUrls.For(options.Value, request.Scheme, request.Host.Value ?? "localhost");
 }

@@ -36,12 +36,20 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
     /// <summary>Brings the slug's article in line with its blobs: publish, update, delete or reject.</summary>
     public async Task<IngestOutcome> IngestSlugAsync(string slug, CancellationToken ct = default)
     {
+        using var activity = Telemetry.Source.StartActivity("ingest article");
+        activity?.SetTag("article.slug", slug);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var outcome = await ConvergeAsync(slug, ct);
-                if (outcome.Result == IngestResult.Rejected) LogRejected(slug, outcome.Reason);
+                activity?.SetTag("ingest.result", outcome.Result.ToString());
+                activity?.SetTag("ingest.attempts", attempt);
+                if (outcome.Result == IngestResult.Rejected)
+                {
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, outcome.Reason);
+                    LogRejected(slug, outcome.Reason);
+                }
                 else LogOutcome(slug, outcome.Result);
                 return outcome;
             }

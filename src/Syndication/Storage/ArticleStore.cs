@@ -58,6 +58,25 @@ public sealed partial class ArticleStore
         await published.CreateIfNotExistsAsync();
     }
 
+    /// <summary>Null when the table and both containers answer; otherwise what failed, for the health endpoint.</summary>
+    public async Task<string?> UnreachableAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            await EnsureCreatedAsync();
+            await table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: timeout.Token).AsPages().FirstAsync(timeout.Token);
+            await incoming.GetPropertiesAsync(cancellationToken: timeout.Token);
+            await published.GetPropertiesAsync(cancellationToken: timeout.Token);
+            return null;
+        }
+        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException or InvalidOperationException)
+        {
+            return $"storage unreachable: {e.GetType().Name}: {e.Message.Split('\n')[0]}";
+        }
+    }
+
     /// <summary>The article for a slug with its row's ETag, or null.</summary>
     public async Task<(StoredArticle Article, ETag ETag)?> ArticleBySlugAsync(string slug, CancellationToken ct = default)
     {

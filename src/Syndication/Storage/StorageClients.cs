@@ -15,6 +15,9 @@ public static class StorageClients
 {
     public const string Setting = "AzureWebJobsStorage";
 
+    /// <summary>The identity-based sub-settings this code reads (the host also reads queueServiceUri).</summary>
+    public static readonly IReadOnlyList<string> IdentitySettings = ["blobServiceUri", "tableServiceUri", "credential", "clientId"];
+
     public static BlobServiceClient Blobs(IConfiguration configuration) =>
         ConnectionString(configuration) is { } cs
             ? new BlobServiceClient(cs)
