@@ -20,6 +20,8 @@ public sealed class FeedOptions
     public string? WebSubHub { get; set; }
     /// <summary>Whether RSS and Atom carry our XSLT stylesheet, so a browser shows the feed as a page.</summary>
     public bool Stylesheet { get; set; } = true;
+    /// <summary>How long an instance trusts the feed version it read before reading it again (rendered-feed cache).</summary>
+    public double VersionCheckSeconds { get; set; } = 1;
     /// <summary>Cache-Control max-age for feeds and pages, in seconds.</summary>
     public int MaxAgeSeconds { get; set; } = 60;
 }

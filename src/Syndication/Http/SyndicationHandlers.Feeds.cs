@@ -9,19 +9,18 @@ namespace Syndication.Http;
 // The feed endpoints: every feed, the OPML list and the stylesheet.
 public sealed partial class SyndicationHandlers
 {
-    private static readonly Lazy<byte[]> Xsl = new(() =>
+    private static readonly Lazy<Rendered> Xsl = new(() =>
     {
         using var stream = typeof(SyndicationHandlers).Assembly.GetManifestResourceStream("feed.xsl")!;
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return copy.ToArray();
+        return new Rendered(copy.ToArray(), "text/xsl; charset=utf-8", null);
     });
 
     /// <summary>GET/HEAD feeds/{file}: "all.rss", "all.atom", "all.json" (and the stylesheet "feed.xsl").</summary>
     public Task<Reply> GetFeedAsync(HttpRequest request, string file, CancellationToken ct = default)
     {
-        if (file == "feed.xsl")
-            return Task.FromResult(Conditional.Cacheable(request, "text/xsl; charset=utf-8", Xsl.Value, Conditional.ETagOf(Xsl.Value), null, 86400));
+        if (file == "feed.xsl") return Task.FromResult(Respond(request, Xsl.Value));
         return FeedFormats.FromFileName(file) is ("all", var format)
             ? FeedAsync(request, FeedKey.All, format, ct)
             : Task.FromResult(Reply.NotFound($"feed '{file}' does not exist; try all.rss, all.atom or all.json"));
@@ -40,11 +39,15 @@ public sealed partial class SyndicationHandlers
     public async Task<Reply> GetOpmlAsync(HttpRequest request, CancellationToken ct = default)
     {
         var o = options.Value;
-        var names = await store.FeedNamesAsync(ct);
-        var feeds = names.OrderBy(n => n.Key.Kind).ThenBy(n => n.Key.Slug, StringComparer.Ordinal)
-            .Select(n => ($"{o.Title}: {n.Name}", n.Key)).Prepend((o.Title, FeedKey.All)).ToList();
-        var bytes = OpmlWriter.Write(o.Title, DateTimeOffset.UnixEpoch, feeds, UrlsFor(request));
-        return Encoded(request, "text/x-opml; charset=utf-8", bytes, null);
+        var urls = UrlsFor(request);
+        var opml = await cache.GetOrRenderAsync($"opml|{urls.Origin}", async () =>
+        {
+            var names = await store.FeedNamesAsync(ct);
+            var list = names.OrderBy(n => n.Key.Kind).ThenBy(n => n.Key.Slug, StringComparer.Ordinal)
+                .Select(n => ($"{o.Title}: {n.Name}", n.Key)).Prepend((o.Title, FeedKey.All)).ToList();
+            return new Rendered(OpmlWriter.Write(o.Title, DateTimeOffset.UnixEpoch, list, urls), "text/x-opml; charset=utf-8", null);
+        }, ct);
+        return Respond(request, opml!);
     }
 
     private async Task<Reply> FeedAsync(HttpRequest request, FeedKey key, FeedFormat format, CancellationToken ct)
@@ -64,25 +67,15 @@ public sealed partial class SyndicationHandlers
         if (!TryCursor(request, "after", out var after) || !TryCursor(request, "before", out var before) || (after is not null && before is not null))
             return Reply.BadRequest("after and before are page cursors from a feed's next and previous links (one at a time)");
         var urls = UrlsFor(request);
-        var feed = await feeds.PageAsync(new FeedRequest(key, format, limit, after, before), urls, ct);
-        if (feed is null) return Reply.NotFound($"no {FeedKey.KindName(key.Kind)} '{key.Slug}' has articles");
-        var reply = Encoded(request, FeedFormats.ContentType(format), FeedFormats.Write(feed, format), feed.Updated);
-        var links = $"<{feed.SelfUrl.AbsoluteUri}>; rel=\"self\"";
-        if (feed.HubUrl is { } hub) links = $"<{hub.AbsoluteUri}>; rel=\"hub\", " + links;
-        return reply.With(HeaderNames.Link, links);
-    }
-
-    // A cacheable body in the best encoding the client accepts; each encoding is its own representation and ETag.
-    private Reply Encoded(HttpRequest request, string contentType, byte[] body, DateTimeOffset? lastModified)
-    {
-        var etag = Conditional.ETagOf(body);
-        var encoding = Compression.Negotiate(request);
-        if (encoding is not null) etag = etag[..^1] + "-" + encoding + "\"";
-        if (Conditional.IsNotModified(request, etag, lastModified))
-            return Conditional.Validators(Reply.NotModified(), etag, lastModified, options.Value.MaxAgeSeconds).With(HeaderNames.Vary, "Accept-Encoding");
-        var reply = Reply.Bytes(200, contentType, encoding is null ? body : Compression.Encode(body, encoding)).With(HeaderNames.Vary, "Accept-Encoding");
-        if (encoding is not null) reply.With(HeaderNames.ContentEncoding, encoding);
-        return Conditional.Validators(reply, etag, lastModified, options.Value.MaxAgeSeconds);
+        var rendered = await cache.GetOrRenderAsync($"feed|{urls.Origin}|{key.Path}|{format}|{limit}|{after}|{before}", async () =>
+        {
+            var feed = await feeds.PageAsync(new FeedRequest(key, format, limit, after, before), urls, ct);
+            if (feed is null) return null;
+            var link = $"<{feed.SelfUrl.AbsoluteUri}>; rel=\"self\"";
+            if (feed.HubUrl is { } hub) link = $"<{hub.AbsoluteUri}>; rel=\"hub\", " + link;
+            return new Rendered(FeedFormats.Write(feed, format), FeedFormats.ContentType(format), feed.Updated, link);
+        }, ct);
+        return rendered is null ? Reply.NotFound($"no {FeedKey.KindName(key.Kind)} '{key.Slug}' has articles") : Respond(request, rendered);
     }
 
     private static bool TryLimit(HttpRequest request, FeedOptions o, out int limit)

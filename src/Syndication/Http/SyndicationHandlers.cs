@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Syndication.Articles;
 using Syndication.Feeds;
 using Syndication.Pages;
@@ -10,7 +10,7 @@ using Syndication.Storage;
 namespace Syndication.Http;
 
 /// <summary>The HTTP handlers both doors host: each validates the request, calls the library, and returns a <see cref="Reply"/>.</summary>
-public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore store, IOptions<FeedOptions> options)
+public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore store, RenderCache cache, IOptions<FeedOptions> options)
 {
     /// <summary>GET/HEAD images/{slug}/{file}: the published image bytes with their real type and length.</summary>
     public async Task<Reply> GetImageAsync(HttpRequest request, string slug, string file, CancellationToken ct = default)
@@ -34,20 +34,26 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
     public async Task<Reply> GetArticlePageAsync(HttpRequest request, string slug, CancellationToken ct = default)
     {
         if (!ArticleBlobName.IsValidSlug(slug)) return Reply.BadRequest("slug has characters we never publish");
-        if (await store.ArticleBySlugAsync(slug, ct) is not var (article, _)) return Reply.NotFound($"article '{slug}' does not exist");
-        var body = await store.ReadBodyAsync(article.BodyBlob, ct);
-        var page = Encoding.UTF8.GetBytes(ArticlePage.Render(article, body, UrlsFor(request), options.Value));
-        return Conditional.Cacheable(request, "text/html; charset=utf-8", page, Conditional.ETagOf(page), article.Updated, options.Value.MaxAgeSeconds)
-            .With("Content-Security-Policy", PageLayout.ContentSecurityPolicy);
+        var urls = UrlsFor(request);
+        var page = await cache.GetOrRenderAsync($"article|{urls.Origin}|{slug}", async () =>
+        {
+            if (await store.ArticleBySlugAsync(slug, ct) is not var (article, _)) return null;
+            var body = await store.ReadBodyAsync(article.BodyBlob, ct);
+            return Html(ArticlePage.Render(article, body, urls, options.Value), article.Updated);
+        }, ct);
+        return page is null ? Reply.NotFound($"article '{slug}' does not exist") : Respond(request, page);
     }
 
     /// <summary>GET/HEAD the home page: latest articles with lead images, feed URLs and discovery links.</summary>
     public async Task<Reply> GetIndexAsync(HttpRequest request, CancellationToken ct = default)
     {
-        var latest = await store.FeedPageAsync(FeedKey.All, 30, ct: ct);
-        var page = Encoding.UTF8.GetBytes(IndexPage.Render(latest.Articles, UrlsFor(request), options.Value));
-        return Conditional.Cacheable(request, "text/html; charset=utf-8", page, Conditional.ETagOf(page), null, options.Value.MaxAgeSeconds)
-            .With("Content-Security-Policy", PageLayout.ContentSecurityPolicy);
+        var urls = UrlsFor(request);
+        var page = await cache.GetOrRenderAsync($"index|{urls.Origin}", async () =>
+        {
+            var latest = await store.FeedPageAsync(FeedKey.All, 30, ct: ct);
+            return Html(IndexPage.Render(latest.Articles, urls, options.Value), null);
+        }, ct);
+        return Respond(request, page!);
     }
 
     /// <summary>GET/HEAD health: 200 when the table and both containers answer, 503 with the reason when not.</summary>
@@ -55,8 +61,26 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
     {
         var problem = await store.UnreachableAsync(ct);
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { status = problem is null ? "healthy" : "unhealthy", storage = problem ?? "reachable" });
-        return Reply.Bytes(problem is null ? 200 : 503, "application/json; charset=utf-8", json).With("Cache-Control", "no-store");
+        return Reply.Bytes(problem is null ? 200 : 503, "application/json; charset=utf-8", json).With(HeaderNames.CacheControl, "no-store");
     }
+
+    /// <summary>A rendered representation in the best encoding the client accepts, or 304 when it has that one already.</summary>
+    private Reply Respond(HttpRequest request, Rendered rendered)
+    {
+        var encoding = Compression.Negotiate(request);
+        var (body, etag) = rendered.Variant(encoding);
+        var reply = Conditional.IsNotModified(request, etag, rendered.LastModified)
+            ? Reply.NotModified()
+            : Reply.Bytes(200, rendered.ContentType, body);
+        if (encoding is not null && reply.Status == 200) reply.With(HeaderNames.ContentEncoding, encoding);
+        reply.With(HeaderNames.Vary, "Accept-Encoding");
+        if (rendered.Link is { } link) reply.With(HeaderNames.Link, link);
+        if (rendered.ContentSecurityPolicy is { } csp) reply.With(HeaderNames.ContentSecurityPolicy, csp);
+        return Conditional.Validators(reply, etag, rendered.LastModified, options.Value.MaxAgeSeconds);
+    }
+
+    private static Rendered Html(string html, DateTimeOffset? lastModified) =>
+        new(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", lastModified, contentSecurityPolicy: PageLayout.ContentSecurityPolicy);
 
     private SiteUrls UrlsFor(HttpRequest request) => SiteUrls.For(options.Value, request.Scheme, request.Host.Value ?? "localhost");
 }

@@ -18,6 +18,7 @@ namespace Syndication.Storage;
 /// <item>RK "c|{category}|{order}", "g|{tag}|{order}", "w|{author}|{order}": the same ranged query per filtered
 /// feed (names slugified, at most 10 of each per article).</item>
 /// <item>RK "n|{c|g|w}|{slug}": the display name of each category, tag and author in use (the OPML list).</item>
+/// <item>RK "v|site": the feed version, replaced in every article transaction; rendered-feed caches key on it.</item>
 /// <item>PK "rejected", RK "{escaped blob name}": a blob we could not publish, with the reason and attempts.</item>
 /// </list>
 /// Timeline and index rows carry the article's fields, so a feed is one query. All rows of an article live in one
@@ -161,7 +162,9 @@ public sealed partial class ArticleStore
         var known = previous is null ? [] : NameRows(previous).Select(n => n.RowKey).ToHashSet(StringComparer.Ordinal);
         actions.AddRange(NameRows(article).Where(n => !known.Contains(n.RowKey))
             .Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, n)));
+        actions.Add(VersionStamp());
         await table.SubmitTransactionAsync(actions, ct);
+        Interlocked.Increment(ref localCommits);
     }
 
     /// <summary>Removes the article and all its index rows in one transaction, conditional on the article row's ETag.</summary>
@@ -173,8 +176,30 @@ public sealed partial class ArticleStore
         };
         actions.AddRange(IndexKeys(article).Distinct()
             .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(FeedPartition, k), ETag.All)));
+        actions.Add(VersionStamp());
         await table.SubmitTransactionAsync(actions, ct);
+        Interlocked.Increment(ref localCommits);
     }
+
+    /// <summary>
+    /// The feed version: changes in the same transaction as any article, so a cache keyed on it can never serve a
+    /// feed older than the version it read.
+    /// </summary>
+    public async Task<string> FeedVersionAsync(CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(FeedPartition, VersionKey, ["Version"], ct);
+        return row.HasValue && row.Value is { } e ? e.GetString("Version") ?? "" : "";
+    }
+
+    private const string VersionKey = "v|site";
+    private long localCommits;
+
+    /// <summary>How many article transactions this process committed: a cache re-reads the version when it moves.</summary>
+    public long LocalCommits => Interlocked.Read(ref localCommits);
+
+    private static TableTransactionAction VersionStamp() =>
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(FeedPartition, VersionKey) { ["Version"] = Guid.NewGuid().ToString("N") });
 
     /// <summary>Where the article sorts in every feed: inverted publish ticks then slug, newest first.</summary>
     public static string Order(StoredArticle article) =>
