@@ -45,6 +45,9 @@ else
   echo "run.sh: Azurite started (data in .azurite/)"
 fi
 
+# The key for the manage endpoints (publish, remove, rejections): yours if set, else a fresh one for this run.
+export Syndication__AdminKey="${Syndication__AdminKey:-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')}"
+
 if listening 7071; then echo "run.sh: port 7071 is taken (func start or another runner?)" >&2; exit 1; fi
 dotnet "$runner" serve &
 pids+=($!)
@@ -58,7 +61,10 @@ Syndication is running (Ctrl-C stops it):
   home page   $base/
   RSS 2.0     $base/feeds/all.rss
   Atom 1.0    $base/feeds/all.atom
+  JSON Feed   $base/feeds/all.json
+  all feeds   $base/feeds.opml
   an article  $base/articles/000_11b3e0eb4ad0bcf4
+  rejections  curl -H 'x-functions-key: $Syndication__AdminKey' $base/manage/rejections
 
 Publish more with ./publish.sh FILE-OR-FOLDER (remove with ./publish.sh --remove SLUG);
 changes show in the feeds within seconds.

@@ -40,6 +40,11 @@ public static class RunnerApp
         api.MapMethods(Routes.Article, read, (HttpRequest r, string slug, SyndicationHandlers h) => h.GetArticlePageAsync(r, slug, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Health, read, (HttpRequest r, SyndicationHandlers h) => h.GetHealthAsync(r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Index, read, (HttpRequest r, SyndicationHandlers h) => h.GetIndexAsync(r, r.HttpContext.RequestAborted));
+        var manage = api.MapGroup("").AddEndpointFilter<AdminKeyFilter>();
+        manage.MapMethods(Routes.Rejections, [HttpMethods.Get], (HttpRequest r, ManageHandlers h) => h.ListRejectionsAsync(r.HttpContext.RequestAborted));
+        manage.MapMethods(Routes.Retry, [HttpMethods.Post], (HttpRequest r, ManageHandlers h) => h.RetryAsync(r, r.HttpContext.RequestAborted));
+        manage.MapMethods(Routes.PutBlob, [HttpMethods.Put], (HttpRequest r, string path, ManageHandlers h) => h.PutBlobAsync(r, path, r.HttpContext.RequestAborted));
+        manage.MapMethods(Routes.DeleteArticle, [HttpMethods.Delete], (HttpRequest r, string slug, ManageHandlers h) => h.DeleteArticleAsync(slug, r.HttpContext.RequestAborted));
         app.MapGet("/", () => Results.Redirect("/api/")).ExcludeFromDescription();
     }
 

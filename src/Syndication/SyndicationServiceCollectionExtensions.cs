@@ -25,6 +25,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<FeedService>();
         services.AddSingleton<RenderCache>();
         services.AddSingleton<SyndicationHandlers>();
+        services.AddSingleton<ManageHandlers>();
         services.AddSingleton<ArticlePublisher>();
         return services;
     }

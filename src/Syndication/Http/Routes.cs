@@ -9,6 +9,11 @@ public static class Routes
     public const string Image = "images/{slug}/{file}";
     public const string Article = "articles/{slug}";
     public const string Health = "health";
+    /// <summary>Key-protected: list rejections, retry one, publish a blob, remove an article.</summary>
+    public const string Rejections = "manage/rejections";
+    public const string Retry = "manage/rejections/retry";
+    public const string PutBlob = "manage/blobs/{*path}";
+    public const string DeleteArticle = "manage/articles/{slug}";
     /// <summary>The home page at /api/ (Functions allow no empty route; an always-empty optional segment stands in).</summary>
     public const string Index = "{ignored:maxlength(0)?}";
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Syndication.Articles;
 
@@ -14,32 +15,48 @@ public sealed partial class ArticleIngestor
         var stored = await store.ArticleSignaturesAsync(ct);
         var rejected = (await store.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
 
-        var slugs = blobs.Select(b => ArticleBlobName.Parse(b.Name)).OfType<ArticleBlobName>()
-            .GroupBy(n => n.Slug, StringComparer.Ordinal);
-        var bySlug = blobs.ToLookup(b => ArticleBlobName.Parse(b.Name)?.Slug ?? "", StringComparer.Ordinal);
-        int documents = 0, ingested = 0, deleted = 0, rejects = 0;
+        var work = new List<string>();
+        var documents = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in slugs)
+        foreach (var group in blobs.GroupBy(b => ArticleBlobName.Parse(b.Name)?.Slug ?? "", StringComparer.Ordinal).Where(g => g.Key != ""))
         {
-            var (document, images) = SourcesOf(group.Key, bySlug[group.Key]);
+            var (document, images) = SourcesOf(group.Key, group);
             if (document is null) continue;
             documents++;
             seen.Add(group.Key);
             var signature = Signature(document, images);
             if (stored.TryGetValue(group.Key, out var current) && current == signature) continue;
             if (rejected.TryGetValue(document.Name, out var rejectedAs) && rejectedAs == signature) continue;
-            var outcome = await IngestSlugAsync(group.Key, ct);
-            if (outcome.Result == IngestResult.Rejected) rejects++;
-            else ingested++;
+            work.Add(group.Key);
         }
-        foreach (var slug in stored.Keys.Where(s => !seen.Contains(s)))
+        work.AddRange(stored.Keys.Where(s => !seen.Contains(s)));
+
+        var results = new System.Collections.Concurrent.ConcurrentBag<IngestResult?>();
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (slug, token) =>
         {
-            if ((await IngestSlugAsync(slug, ct)).Result == IngestResult.Deleted) deleted++;
-        }
-        var result = new ReconcileResult(documents, ingested, deleted, rejects);
-        if (ingested + deleted + rejects > 0) LogReconciled(result.Documents, result.Ingested, result.Deleted, result.Rejected);
+            try
+            {
+                results.Add((await IngestSlugAsync(slug, token)).Result);
+            }
+            catch (RequestFailedException e)
+            {
+                // A transient storage error on one slug must not stop the others; the next pass tries it again.
+                LogSlugFailed(slug, e.Status, e.Message);
+                results.Add(null);
+            }
+        });
+        var result = new ReconcileResult(documents,
+            results.Count(r => r is IngestResult.Published or IngestResult.Updated or IngestResult.Unchanged),
+            results.Count(r => r == IngestResult.Deleted), results.Count(r => r == IngestResult.Rejected), results.Count(r => r is null));
+        if (work.Count > 0) LogReconciled(result.Documents, result.Ingested, result.Deleted, result.Rejected, result.Failed);
         return result;
     }
+
+    /// <summary>How many slugs one reconciliation converges at once.</summary>
+    private const int Parallelism = 8;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not ingest {Slug} (storage answered {Status}): {Error}; the next pass retries")]
+    private partial void LogSlugFailed(string slug, int status, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Slug}: {Result}")]
     private partial void LogOutcome(string slug, IngestResult result);
@@ -53,6 +70,6 @@ public sealed partial class ArticleIngestor
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected image {BlobName}: {Reason}")]
     private partial void LogImageRejected(string blobName, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled {Documents} documents: {Ingested} ingested, {Deleted} deleted, {Rejected} rejected")]
-    private partial void LogReconciled(int documents, int ingested, int deleted, int rejected);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled {Documents} documents: {Ingested} ingested, {Deleted} deleted, {Rejected} rejected, {Failed} failed")]
+    private partial void LogReconciled(int documents, int ingested, int deleted, int rejected, int failed);
 }

@@ -6,4 +6,4 @@ public sealed record IngestOutcome(string? Slug, IngestResult Result, string? Re
 public enum IngestResult { Published, Updated, Unchanged, Deleted, Rejected, Ignored }
 
 /// <summary>What one reconciliation pass found and did.</summary>
-public sealed record ReconcileResult(int Documents, int Ingested, int Deleted, int Rejected);
+public sealed record ReconcileResult(int Documents, int Ingested, int Deleted, int Rejected, int Failed = 0);

@@ -39,6 +39,13 @@ public sealed class ArticlePublisher(ArticleStore store)
         return removed;
     }
 
+    /// <summary>Uploads one document or image blob (optionally with metadata such as "published").</summary>
+    public async Task UploadAsync(string blobName, BinaryData content, IDictionary<string, string>? metadata = null, CancellationToken ct = default)
+    {
+        await store.EnsureCreatedAsync();
+        await store.Incoming.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions { Metadata = metadata }, ct);
+    }
+
     private async Task<string> PublishDocumentAsync(string file, CancellationToken ct)
     {
         var name = Path.GetFileName(file);

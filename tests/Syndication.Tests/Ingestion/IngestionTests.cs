@@ -129,6 +129,21 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FiftyConcurrentUpdatesOfOneSlugEndAsOneItemHoldingTheLastVersion()
+    {
+        await using var site = new TestSite(azurite);
+        await Task.WhenAll(Enumerable.Range(1, 50).Select(async i =>
+        {
+            await site.UploadTextAsync("race.md", Markdown($"Version {i}", "2024-01-01"));
+            await site.Ingestor.IngestBlobAsync("race.md");
+        }));
+        var last = (await site.Incoming.GetBlobClient("race.md").DownloadContentAsync()).Value.Content.ToString();
+        var item = Assert.Single((await RssAsync(site)).Items);
+        Assert.Contains($"title: {item.Title.Text}\n", last);
+        Assert.Equal(new ReconcileResult(1, 0, 0, 0), await site.Ingestor.ReconcileAsync());
+    }
+
+    [Fact]
     public async Task ConcurrentIngestionsOfOneSlugEndAsOneItem()
     {
         await using var site = new TestSite(azurite);

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Syndication.Http;
+
+namespace Syndication.Functions;
+
+/// <summary>GET /api/manage/rejections: blobs we could not publish (function key).</summary>
+public sealed class ListRejections(ManageHandlers handlers)
+{
+    [Function(nameof(ListRejections))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Rejections)] HttpRequest request) =>
+        await handlers.ListRejectionsAsync(request.HttpContext.RequestAborted);
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Syndication.Http;
+
+namespace Syndication.Functions;
+
+/// <summary>POST /api/manage/rejections/retry?blob=NAME: ingest a fixed blob again (function key).</summary>
+public sealed class RetryRejection(ManageHandlers handlers)
+{
+    [Function(nameof(RetryRejection))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Retry)] HttpRequest request) =>
+        await handlers.RetryAsync(request, request.HttpContext.RequestAborted);
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Syndication.Articles;
+using Syndication.Ingestion;
+using Syndication.Publishing;
+using Syndication.Storage;
+
+namespace Syndication.Http;
+
+/// <summary>
+/// The key-protected endpoints: publish a blob, remove an article, list rejections and retry one. The doors enforce
+/// the key (Function keys in Azure, <c>Syndication__AdminKey</c> in the local runner); these only do the work.
+/// </summary>
+public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor, ArticlePublisher publisher)
+{
+    /// <summary>Largest image accepted over HTTP.</summary>
+    public const int MaxImageBytes = 20 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>GET manage/rejections: every blob we could not publish, with reason, attempts and times.</summary>
+    public async Task<Reply> ListRejectionsAsync(CancellationToken ct = default) =>
+        JsonReply(200, (await store.RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen));
+
+    /// <summary>POST manage/rejections/retry?blob=NAME: forgets the rejection and ingests the blob again now.</summary>
+    public async Task<Reply> RetryAsync(HttpRequest request, CancellationToken ct = default)
+    {
+        var blob = request.Query["blob"].ToString();
+        if (ArticleBlobName.Parse(blob) is null) return Reply.BadRequest("blob must name a document {slug}.{ext} or an image {slug}/{file}");
+        await store.ClearRejectionAsync(blob, ct);
+        return JsonReply(200, await ingestor.IngestBlobAsync(blob, ct));
+    }
+
+    /// <summary>PUT manage/blobs/{path}: uploads a document or image to the articles container and ingests it.</summary>
+    public async Task<Reply> PutBlobAsync(HttpRequest request, string path, CancellationToken ct = default)
+    {
+        if (ArticleBlobName.Parse(path) is not { } name) return Reply.BadRequest("path must be {slug}.{txt|md|json|html} or {slug}/{image file}");
+        var max = name.Role == BlobRole.Document ? DocumentParser.MaxDocumentBytes : MaxImageBytes;
+        if (request.ContentLength > max) return Reply.Text(413, $"over the {max}-byte limit");
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (body.Length + read > max) return Reply.Text(413, $"over the {max}-byte limit");
+            body.Write(buffer, 0, read);
+        }
+        var metadata = request.Query["published"].ToString() is { Length: > 0 } published
+            ? new Dictionary<string, string> { ["published"] = published } : null;
+        await publisher.UploadAsync(path, new BinaryData(body.ToArray()), metadata, ct);
+        return JsonReply(201, await ingestor.IngestBlobAsync(path, ct));
+    }
+
+    /// <summary>DELETE manage/articles/{slug}: removes the document and images; the article leaves every feed.</summary>
+    public async Task<Reply> DeleteArticleAsync(string slug, CancellationToken ct = default)
+    {
+        if (!ArticleBlobName.IsValidSlug(slug)) return Reply.BadRequest("slug has characters we never publish");
+        var removed = await publisher.UnpublishAsync(slug, ct);
+        var outcome = await ingestor.IngestSlugAsync(slug, ct);
+        return removed == 0 && outcome.Result != IngestResult.Deleted ? Reply.NotFound($"article '{slug}' does not exist") : JsonReply(200, outcome);
+    }
+
+    private static Reply JsonReply<T>(int status, T value) =>
+        Reply.Bytes(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Json)).With("Cache-Control", "no-store");
+}
