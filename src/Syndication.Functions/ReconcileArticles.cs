@@ -10,7 +10,7 @@ public sealed class ReconcileArticles(ArticleIngestor ingestor, ILogger<Reconcil
     [Function(nameof(ReconcileArticles))]
     public async Task Run([TimerTrigger("%ReconcileSchedule%")] TimerInfo timer, CancellationToken ct)
     {
-        var result = await ingestor.ReconcileAsync(ct);
+        var result = await ingestor.ReconcileAsync(verifyPublished: true, ct);
         logger.LogInformation("Reconciled {Documents} documents: {Ingested} ingested, {Deleted} deleted, {Rejected} rejected",
             result.Documents, result.Ingested, result.Deleted, result.Rejected);
     }

@@ -13,11 +13,13 @@ internal sealed partial class ContainerWatcher(ArticleIngestor ingestor, IConfig
     {
         var interval = TimeSpan.FromSeconds(configuration.GetValue("Syndication:WatchIntervalSeconds", 2.0));
         using var timer = new PeriodicTimer(interval);
+        var pass = 0;
         do
         {
             try
             {
-                await ingestor.ReconcileAsync(stoppingToken);
+                // Every 30th pass (and the first) also checks that every published body and image is still there.
+                await ingestor.ReconcileAsync(verifyPublished: pass++ % 30 == 0, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -8,11 +8,18 @@ namespace Syndication.Ingestion;
 // differs (new, changed, deleted). The timer function and the local runner's watcher both run it.
 public sealed partial class ArticleIngestor
 {
-    /// <summary>Scans the incoming container and converges the table on what is there.</summary>
-    public async Task<ReconcileResult> ReconcileAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Scans the incoming container and converges the table on what is there. With <paramref name="verifyPublished"/>,
+    /// also lists the published container and republishes any article whose body or image blob is missing.
+    /// </summary>
+    public async Task<ReconcileResult> ReconcileAsync(CancellationToken ct = default) => await ReconcileAsync(false, ct);
+
+    /// <inheritdoc cref="ReconcileAsync(CancellationToken)"/>
+    public async Task<ReconcileResult> ReconcileAsync(bool verifyPublished, CancellationToken ct = default)
     {
         var blobs = await store.IncomingBlobsAsync(ct: ct);
         var stored = await store.ArticleSignaturesAsync(ct);
+        var damaged = verifyPublished ? await store.ArticlesMissingPublishedBlobsAsync(ct) : [];
         var rejected = (await store.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
 
         var work = new List<string>();
@@ -25,7 +32,7 @@ public sealed partial class ArticleIngestor
             documents++;
             seen.Add(group.Key);
             var signature = Signature(document, images);
-            if (stored.TryGetValue(group.Key, out var current) && current == signature) continue;
+            if (stored.TryGetValue(group.Key, out var current) && current == signature && !damaged.Contains(group.Key)) continue;
             if (rejected.TryGetValue(document.Name, out var rejectedAs) && rejectedAs == signature) continue;
             work.Add(group.Key);
         }
@@ -36,7 +43,7 @@ public sealed partial class ArticleIngestor
         {
             try
             {
-                results.Add((await IngestSlugAsync(slug, token)).Result);
+                results.Add((await IngestSlugAsync(slug, damaged.Contains(slug), token)).Result);
             }
             catch (RequestFailedException e)
             {

@@ -34,7 +34,13 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
     }
 
     /// <summary>Brings the slug's article in line with its blobs: publish, update, delete or reject.</summary>
-    public async Task<IngestOutcome> IngestSlugAsync(string slug, CancellationToken ct = default)
+    public Task<IngestOutcome> IngestSlugAsync(string slug, CancellationToken ct = default) => IngestSlugAsync(slug, repair: false, ct);
+
+    /// <summary>
+    /// As <see cref="IngestSlugAsync(string, CancellationToken)"/>; with <paramref name="repair"/>, republishes the body and
+    /// images even when the sources did not change (for published blobs that storage lost).
+    /// </summary>
+    public async Task<IngestOutcome> IngestSlugAsync(string slug, bool repair, CancellationToken ct = default)
     {
         using var activity = Telemetry.Source.StartActivity("ingest article");
         activity?.SetTag("article.slug", slug);
@@ -42,7 +48,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         {
             try
             {
-                var outcome = await ConvergeAsync(slug, ct);
+                var outcome = await ConvergeAsync(slug, repair, ct);
                 activity?.SetTag("ingest.result", outcome.Result.ToString());
                 activity?.SetTag("ingest.attempts", attempt);
                 if (outcome.Result == IngestResult.Rejected)
@@ -61,7 +67,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         }
     }
 
-    private async Task<IngestOutcome> ConvergeAsync(string slug, CancellationToken ct)
+    private async Task<IngestOutcome> ConvergeAsync(string slug, bool repair, CancellationToken ct)
     {
         var existing = await store.ArticleBySlugAsync(slug, ct);
         var sources = await SourcesAsync(slug, ct);
@@ -76,7 +82,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         }
 
         var signature = Signature(sources.Document, sources.Images);
-        if (existing?.Article.SourceSignature == signature) return new IngestOutcome(slug, IngestResult.Unchanged);
+        if (existing?.Article.SourceSignature == signature && !repair) return new IngestOutcome(slug, IngestResult.Unchanged);
 
         var document = sources.Document;
         var download = await store.DownloadIncomingAsync(document.Name, ct);
@@ -93,10 +99,11 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             return new IngestOutcome(slug, IngestResult.Rejected, e.Message);
         }
 
-        var images = await PublishImagesAsync(slug, parsed.Images, sources.Images, existing?.Article, ct);
+        var images = await PublishImagesAsync(slug, parsed.Images, sources.Images, repair ? null : existing?.Article, ct);
         var article = Compose(slug, parsed, images, document, doc.Metadata, doc.ETag, signature, existing?.Article);
-        if (article.ContentHash != existing?.Article.ContentHash)
-            await store.WriteBodyAsync(article.BodyBlob, parsed.BodyHtml, ct);
+        // Written on every re-ingestion, not only when the content changed: the name is content-addressed, so this
+        // is idempotent, and it restores a body that storage lost.
+        await store.WriteBodyAsync(article.BodyBlob, parsed.BodyHtml, ct);
         await store.SaveArticleAsync(article, existing?.Article, existing?.ETag, ct);
         await store.ClearRejectionAsync(document.Name, ct);
         if (existing is { } old)

@@ -23,6 +23,22 @@ public sealed partial class ArticleStore
         return list;
     }
 
+    /// <summary>Slugs whose article row names a body or image blob the published container does not hold.</summary>
+    public async Task<HashSet<string>> ArticlesMissingPublishedBlobsAsync(CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var b in published.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, ct)) present.Add(b.Name);
+        var damaged = new HashSet<string>(StringComparer.Ordinal);
+        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey ge {ArticlePrefix} and RowKey lt {"a}"}");
+        await foreach (var e in table.QueryAsync<Azure.Data.Tables.TableEntity>(filter, select: ["Slug", "BodyBlob", "Images"], cancellationToken: ct))
+        {
+            var a = ToArticle(e);
+            if (!present.Contains(a.BodyBlob) || a.Images.Any(i => !present.Contains(ImageBlob(a.Slug, i.File)))) damaged.Add(a.Slug);
+        }
+        return damaged;
+    }
+
     /// <summary>An incoming blob's bytes and metadata, if it still exists.</summary>
     public async Task<(BinaryData Content, IDictionary<string, string> Metadata, string ETag)?> DownloadIncomingAsync(
         string name, CancellationToken ct = default)

@@ -120,6 +120,23 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AVerifyingReconcileRepublishesBodiesAndImagesThatStorageLost()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadSampleAsync();
+        await site.Ingestor.ReconcileAsync();
+        var article = (await site.Store.ArticleBySlugAsync(Repo.SampleSlug))!.Value.Article;
+        await site.Store.DeletePublishedAsync(article.BodyBlob);
+        await site.Store.DeletePublishedAsync(Syndication.Storage.ArticleStore.ImageBlob(Repo.SampleSlug, "photo-2.png"));
+
+        Assert.Equal(0, (await site.Ingestor.ReconcileAsync()).Ingested);
+        Assert.Equal(1, (await site.Ingestor.ReconcileAsync(verifyPublished: true)).Ingested);
+        Assert.Contains("A somewhat deflated", await site.Store.ReadBodyAsync(article.BodyBlob));
+        var image = await TestSite.InvokeAsync(r => new GetImage(site.Handlers).Run(r, Repo.SampleSlug, "photo-2.png"));
+        Assert.Equal(49006, image.Body.Length);
+    }
+
+    [Fact]
     public async Task BlobsThatAreNotArticlesAreIgnored()
     {
         await using var site = new TestSite(azurite);

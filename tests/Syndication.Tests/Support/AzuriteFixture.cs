@@ -12,6 +12,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
 {
     private Process? process;
 
+    /// <summary>A folder for on-disk persistence (survives a kill and restart); in memory when null.</summary>
+    public string? Location { get; init; }
+
     public int BlobPort { get; private set; }
     public int QueuePort { get; private set; }
     public int TablePort { get; private set; }
@@ -31,29 +34,64 @@ public sealed class AzuriteFixture : IAsyncLifetime
         for (var attempt = 0; ; attempt++)
         {
             (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
-            var start = new ProcessStartInfo("node")
-            {
-                ArgumentList =
-                {
-                    script, "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--loose",
-                    "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
-                    "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
-                    "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
-                },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = Repo.Root,
-            };
-            process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (await ListeningAsync(TimeSpan.FromSeconds(30))) return;
+            if (await StartOnPortsAsync(script)) return;
             await DisposeAsync();
             if (attempt == 2) throw new InvalidOperationException("Azurite did not start listening within 30 s");
         }
+    }
+
+    /// <summary>
+    /// Stops Azurite in the middle of whatever it is doing: SIGTERM (it closes its listeners and saves its database),
+    /// then SIGKILL if it lingers. Requests in flight fail, as in a storage outage. A bare SIGKILL would also lose
+    /// writes Azurite had acknowledged (it saves its database every few seconds), which Azure Storage never does.
+    /// </summary>
+    public void Stop()
+    {
+        if (process is { HasExited: false } p)
+        {
+            using (var term = Process.Start("kill", ["-TERM", p.Id.ToString()])) term.WaitForExit(5000);
+            if (!p.WaitForExit(10_000)) p.Kill(entireProcessTree: true);
+            p.WaitForExit(5000);
+        }
+        process?.Dispose();
+        process = null;
+    }
+
+    /// <summary>Starts Azurite again on the same ports and folder.</summary>
+    public async Task RestartAsync()
+    {
+        if (!await StartOnPortsAsync(Repo.Path("node_modules", "azurite", "dist", "src", "azurite.js")))
+            throw new InvalidOperationException("Azurite did not restart within 30 s");
+    }
+
+    private async Task<bool> StartOnPortsAsync(string script)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            ArgumentList =
+            {
+                script, "--skipApiVersionCheck", "--silent", "--loose",
+                "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
+                "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
+                "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repo.Root,
+        };
+        if (Location is null) start.ArgumentList.Add("--inMemoryPersistence");
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(Location);
+        }
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return await ListeningAsync(TimeSpan.FromSeconds(30));
     }
 
     public Task DisposeAsync()
