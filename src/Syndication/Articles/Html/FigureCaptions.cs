@@ -10,13 +10,16 @@ namespace Syndication.Articles;
 /// </summary>
 internal static partial class FigureCaptions
 {
-    private const string CaptionSelector = "figcaption, [class*=caption i], [itemprop~=caption], [data-testid*=caption i]";
+    private const string CaptionSelector = "figcaption, [class*=caption i], [class*=legend i], [itemprop~=caption], [data-testid*=caption i]";
     private const string CreditSelector = "[class*=credit i], [itemprop~=copyrightHolder], [itemprop~=creator], [class*=copyright i], [data-testid*=credit i]";
 
-    public static (string? Caption, string? Credit) Of(IElement img)
+    /// <summary>The caption and credit of the image, and the frame (figure or wrapper) that holds them with it.</summary>
+    private const int MaxFrameText = 600;
+
+    public static (string? Caption, string? Credit, IElement? Frame) Of(IElement img)
     {
         var container = Container(img);
-        if (container is null) return (null, null);
+        if (container is null) return (null, null, null);
         var captionElement = container.QuerySelector("figcaption") ?? container.QuerySelectorAll(CaptionSelector).FirstOrDefault(e => !e.Contains(img));
         var creditElement = container.QuerySelectorAll(CreditSelector).FirstOrDefault(e => !e.Contains(img));
         var credit = Line(StripLabel(creditElement?.TextContent));
@@ -26,7 +29,7 @@ internal static partial class FigureCaptions
         credit ??= container.QuerySelectorAll("span, p, div, small, cite")
             .Where(e => !e.Contains(img) && (captionElement is null || !e.Contains(captionElement)))
             .Select(e => LabelledCredit().Match(CleanText.Line(e.TextContent, 300))).FirstOrDefault(m => m.Success)?.Groups["credit"].Value;
-        return (caption, Line(credit));
+        return (caption, Line(credit), container);
     }
 
     /// <summary>Splits "Boats in the harbour. Photograph: Ana Lima/Reuters" into caption and credit; null when no credit is stated.</summary>
@@ -50,7 +53,9 @@ internal static partial class FigureCaptions
         var e = img.ParentElement;
         for (var depth = 0; e is not null && depth < 3; depth++, e = e.ParentElement)
         {
-            if (e.LocalName is "body" or "article" or "main" || e.QuerySelectorAll("img").Length > 1) return null;
+            // A wrapper is a frame only while it is small: a caption beside a picture, never a run of paragraphs.
+            if (e.LocalName is "body" or "article" or "main" || e.QuerySelectorAll("img").Length > 1
+                || e.TextContent.Length > MaxFrameText) return null;
             if (e.QuerySelectorAll(CaptionSelector + ", " + CreditSelector).Any(c => !c.Contains(img))) return e;
         }
         return null;
@@ -74,19 +79,19 @@ internal static partial class FigureCaptions
     [GeneratedRegex(@"^\s*(?:image\s+caption|caption)\s*[,:.…]*\s*", RegexOptions.IgnoreCase)]
     private static partial Regex CaptionLabel();
 
-    [GeneratedRegex(@"^\s*(?:(?:(?:photo(?:graph)?|image|picture|illustration)(?:\s+(?:credit|source|by))?)|credits?|source|copyright|©)(?:\s*[:,.…]+\s*|\s+by\s+|\s*©\s*|\s+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:(?:photo(?:graph)?|image|picture|illustration)(?:\s+(?:credit|source|by))?)|credits?|source|copyright|fot(?:o|\.)|©)(?:\s*[:,.…]+\s*|\s+by\s+|\s*©\s*|\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex CreditLabel();
 
     [GeneratedRegex(@"^(?<caption>.*?)\s*\(\s*(?:photo(?:graph)?|image|picture|illustration)?\s*(?:credit)?\s*:\s*(?<credit>[^()]+)\)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex ParenthesisCredit();
 
-    [GeneratedRegex(@"^(?<caption>.*?)\s*\((?<credit>[^()]*\bphoto\s*/[^()]+)\)\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<caption>.*?)\s*\((?<credit>[^()]*\bphoto\s*/[^()]+)\)\.?$|^(?<caption>.*?)\s*[（(]\s*(?:写真|撮影|photo)\s*[：:]\s*(?<credit>[^（）()]+)[）)]$", RegexOptions.IgnoreCase)]
     private static partial Regex AgencyPhoto();
 
-    [GeneratedRegex(@"^(?<caption>.*?)\s*(?:\b(?:photo(?:graph)?|picture|image|illustration)(?:\s+(?:credit|source))?|\bcredit|\bsource)\s*[:,]\s*(?<credit>[^:]{2,150}?)\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<caption>.*?)\s*(?:\b(?:photo(?:graph)?|picture|image|illustration)(?:\s+(?:credit|source))?|\bcredit|\bsource|\bfoto|\bצילום|\bتصوير)\s*[:,]\s*(?<credit>[^:]{2,150}?)\.?$|^(?<caption>.*?)\s*\bfot\.\s*(?<credit>[^:]{2,150}?)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelledCredit();
 
-    [GeneratedRegex(@"^(?<caption>.*?)\s*\bphoto(?:graph)?\s+by\s+(?<credit>[^.]{2,100})\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<caption>.*?)\s*\b(?:photo(?:graph)?|image|picture)\s+by\s+(?<credit>[^.]{2,100})\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex PhotoBy();
 
     [GeneratedRegex(@"^(?<caption>.*?)\s*\bcredit\s*(?:\.{2,}|…)\s*(?<credit>.{2,150})$", RegexOptions.IgnoreCase)]

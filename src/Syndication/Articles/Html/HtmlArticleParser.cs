@@ -16,16 +16,19 @@ public static class HtmlArticleParser
         var jsonLd = JsonLdFacts.Read(doc);
         var meta = MetaTagFacts.Read(doc);
         var markup = MarkupFacts.Read(doc);
-        var facts = PageFacts.Merge(jsonLd, meta with { Title = null }, markup with { Title = null });
-        var siteName = facts.SiteName;
-        var title = jsonLd.Title ?? HtmlTitle.Clean(meta.Title, siteName, markup.Title) ?? markup.Title
-            ?? HtmlTitle.Clean(doc.Title, siteName, null);
+        // The page's own lang attribute outranks og:locale, which sites often leave at a default.
+        var facts = PageFacts.Merge(jsonLd, meta, markup) with { Language = PageFacts.Merge(jsonLd, markup, meta).Language };
+        var (siteName, headline) = (facts.SiteName, markup.Title);
+        var title = HtmlTitle.Clean(jsonLd.Title, siteName, headline) ?? HtmlTitle.Clean(meta.Title, siteName, headline)
+            ?? headline ?? HtmlTitle.Clean(doc.Title, siteName, null);
         if (string.IsNullOrWhiteSpace(title)) throw new ArticleRejectedException("html: the page has no title or headline");
 
         var page = PageUri(facts.Url);
         var baseUri = BaseUri(doc, page);
-        var pictures = HtmlImages.Prepare(doc, baseUri);
-        var body = HtmlBody.Extract(doc, baseUri ?? HtmlBody.UnknownPage);
+        HtmlNoise.Remove(doc, MarkupFacts.Headline(doc));
+        var scope = MarkupFacts.Scope(doc);
+        var pictures = HtmlImages.Prepare(doc, baseUri, scope.LocalName == "body" ? null : scope);
+        var body = HtmlBody.Extract(doc, baseUri ?? HtmlBody.UnknownPage, pictures.Select(p => p.FrameText).OfType<string>());
         var authors = facts.Authors.Count > 0 ? facts.Authors : Bylines.Names(body.Byline);
         var summary = CleanText.Line(facts.Description ?? body.FirstParagraph, 1000);
         return new ParsedArticle

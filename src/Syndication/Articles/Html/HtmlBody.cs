@@ -17,7 +17,8 @@ internal static class HtmlBody
     /// <summary>What extraction found: safe body HTML, the marked images it kept (in order), its first paragraph, a byline.</summary>
     public sealed record Extracted(string Html, IReadOnlyList<int> Images, string? FirstParagraph, string? Byline);
 
-    public static Extracted Extract(IHtmlDocument doc, Uri page)
+    /// <summary>Runs extraction; <paramref name="captions"/> are the texts of picture frames, which leave the body with their pictures.</summary>
+    public static Extracted Extract(IHtmlDocument doc, Uri page, IEnumerable<string> captions)
     {
         Article article;
         try
@@ -36,9 +37,17 @@ internal static class HtmlBody
             if (int.TryParse(img.GetAttribute(HtmlImages.Marker), out var index)) images.Add(index);
             RemovePicture(img);
         }
+        foreach (var frame in content.QuerySelectorAll("[" + HtmlImages.FrameMarker + "]").ToList()) frame.Remove();
+        // Extraction may rebuild a frame without its picture and marker, leaving the caption behind as a paragraph.
+        var orphans = captions.Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in content.QuerySelectorAll("p, div, span, figcaption, small").ToList())
+            if (e.Parent is not null && orphans.Contains(CleanText.Line(e.TextContent, 2000))) e.Remove();
+        foreach (var figure in content.QuerySelectorAll("figure").Where(f => f.QuerySelector("img, video, iframe, table, pre") is null).ToList())
+            figure.Remove();
         foreach (var a in content.QuerySelectorAll("a[href]"))
             if (a.GetAttribute("href")!.StartsWith(UnknownPage.AbsoluteUri, StringComparison.OrdinalIgnoreCase)) a.RemoveAttribute("href");
-        foreach (var container in content.QuerySelectorAll(Containers).ToList()) container.Replace([.. container.ChildNodes]);
+        foreach (var container in content.QuerySelectorAll(Containers).ToList()) container.Unwrap();
+        HtmlNoise.RemoveNoiseLines(content);
         var first = content.QuerySelectorAll("p").Select(p => CleanText.Line(p.TextContent, 2000)).FirstOrDefault(t => t.Length >= 40);
         return new Extracted(SafeHtml.Sanitize(content.InnerHtml), images.Distinct().ToList(), first, article.Byline);
     }
@@ -46,7 +55,7 @@ internal static class HtmlBody
     // The picture goes with its frame: <figure>, <picture>, a link around it, and a wrapper left empty.
     private static void RemovePicture(IElement img)
     {
-        IElement target = img.Closest("figure") ?? img;
+        IElement target = img.Closest("figure, [" + HtmlImages.FrameMarker + "]") ?? img;
         if (target == img && img.ParentElement is { LocalName: "picture" or "a" } wrapper && wrapper.TextContent.Trim().Length == 0)
             target = wrapper;
         var parent = target.ParentElement;

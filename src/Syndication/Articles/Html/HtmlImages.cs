@@ -4,7 +4,8 @@ using AngleSharp.Dom;
 namespace Syndication.Articles;
 
 /// <summary>One real picture on the page, found before extraction and marked so it can be found again after.</summary>
-internal sealed record PageImage(int Index, string Url, string? File, string? Caption, string? Credit, string? Alt)
+internal sealed record PageImage(int Index, string Url, string? File, string? Caption, string? Credit, string? Alt,
+    bool InArticle = false, string? FrameText = null)
 {
     /// <summary>The description ingestion pairs with an image blob of the same file name.</summary>
     public ImageDescription Description => new(File, Caption, Credit, Alt);
@@ -19,14 +20,19 @@ internal static partial class HtmlImages
     /// <summary>The attribute that ties an image in the extracted content back to its <see cref="PageImage"/>.</summary>
     public const string Marker = "data-syndication-image";
 
+    /// <summary>Marks the figure or caption wrapper of a marked image, which leaves the body with it.</summary>
+    public const string FrameMarker = "data-syndication-frame";
+
     private const int MinSide = 50;
     private static readonly string[] LazyAttributes =
         ["srcset", "sizes", "data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset", "data-original", "data-original-set",
          "data-lazy", "data-url", "data-hi-res-src", "data-full-src", "data-image", "loading"];
     private static readonly string[] Decorations = ["avatar", "logo", "icon", "emoji", "sprite", "spacer", "pixel", "tracking", "badge"];
 
-    public static List<PageImage> Prepare(IDocument doc, Uri? baseUri)
+    /// <summary>The page's pictures in document order; <paramref name="article"/> is the element holding the headline, if any.</summary>
+    public static List<PageImage> Prepare(IDocument doc, Uri? baseUri, IElement? article)
     {
+        UseAmpImages(doc);
         UseNoscriptFallbacks(doc);
         var images = new List<PageImage>();
         foreach (var img in doc.QuerySelectorAll("img").ToList())
@@ -38,9 +44,11 @@ internal static partial class HtmlImages
                 RemoveWithPicture(img);
                 continue;
             }
-            var (caption, credit) = FigureCaptions.Of(img);
+            var (caption, credit, frame) = FigureCaptions.Of(img);
             var alt = CleanText.Line(img.GetAttribute("alt"), 300);
-            var image = new PageImage(images.Count, url, FileName(url), caption, credit, alt.Length == 0 ? null : alt);
+            var image = new PageImage(images.Count, url, FileName(url), caption, credit, alt.Length == 0 ? null : alt,
+                article?.Contains(img) == true, frame is null ? null : CleanText.Line(frame.TextContent, 2000));
+            frame?.SetAttribute(FrameMarker, "");
             foreach (var attribute in LazyAttributes) img.RemoveAttribute(attribute);
             img.SetAttribute("src", url);
             img.SetAttribute(Marker, image.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -65,12 +73,24 @@ internal static partial class HtmlImages
     /// <summary>The last path segment: the name the picture has when saved beside the page.</summary>
     public static string? FileName(string url)
     {
-        var path = url.Split('?', '#')[0].TrimEnd('/');
-        var name = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]).Trim();
+        // Image CDNs wrap the original URL in the path (…/fetch/w_800/https%3A%2F%2Fhost%2Fphoto.jpg): unescape first.
+        var path = Uri.UnescapeDataString(url.Split('?', '#')[0]).TrimEnd('/');
+        var name = path[(path.LastIndexOf('/') + 1)..].Trim();
         return name.Length == 0 || name.Contains(':', StringComparison.Ordinal) ? null : name;
     }
 
-    // <img data-src=…><noscript><img src=…></noscript>: the noscript copy is the real one.
+    // AMP pages write <amp-img src=…>; it is an <img> for everything that follows.
+    private static void UseAmpImages(IDocument doc)
+    {
+        foreach (var amp in doc.QuerySelectorAll("amp-img").ToList())
+        {
+            var img = doc.CreateElement("img");
+            foreach (var attribute in amp.Attributes) img.SetAttribute(attribute.Name, attribute.Value);
+            amp.Replace(img);
+        }
+    }
+
+    // <img data-src=…><noscript><img src=…></noscript>: the noscript copy stands in when the placeholder names no real picture.
     private static void UseNoscriptFallbacks(IDocument doc)
     {
         foreach (var noscript in doc.QuerySelectorAll("noscript").ToList())
@@ -80,12 +100,12 @@ internal static partial class HtmlImages
                 : noscript.ParentElement?.Children.FirstOrDefault(c => c.LocalName == "img");
             if (real is not null && placeholder is not null)
             {
-                foreach (var attribute in LazyAttributes) placeholder.RemoveAttribute(attribute);
-                foreach (var attribute in new[] { "src", "srcset" })
-                    if (real.GetAttribute(attribute) is { } value) placeholder.SetAttribute(attribute, value);
+                if (ImageSources.Best(placeholder) is null)
+                    foreach (var attribute in new[] { "src", "srcset" })
+                        if (real.GetAttribute(attribute) is { } value) placeholder.SetAttribute(attribute, value);
                 noscript.Remove();
             }
-            else if (real is not null) noscript.Replace([.. noscript.ChildNodes]);
+            else if (real is not null) noscript.Unwrap();
             else noscript.Remove();
         }
     }

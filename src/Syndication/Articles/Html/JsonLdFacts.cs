@@ -76,7 +76,12 @@ internal static class JsonLdFacts
     private static IEnumerable<string> Types(JsonObject node) =>
         Many(node["@type"]).Select(t => Text(t)).OfType<string>().Select(t => t[(t.LastIndexOfAny(['/', ':', '#']) + 1)..]);
 
-    private static IEnumerable<JsonNode?> Many(JsonNode? node) => node is JsonArray a ? a : node is null ? [] : [node];
+    private static IEnumerable<JsonNode?> Many(JsonNode? node) => node switch
+    {
+        JsonArray a => a,
+        null => [],
+        _ => new[] { node },
+    };
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number

@@ -20,7 +20,7 @@ internal static class MarkupFacts
         var scope = Scope(doc);
         return new PageFacts
         {
-            Title = Text(scope.QuerySelector("h1") ?? doc.QuerySelector("h1") ?? doc.QuerySelector("[itemprop~=headline]")),
+            Title = Text(Headline(scope, doc)),
             Authors = Authors(scope),
             Published = Published(scope, doc),
             Modified = PageDates.Parse(Attr(doc.QuerySelector("[itemprop~=dateModified]"), "content", "datetime")
@@ -29,13 +29,22 @@ internal static class MarkupFacts
         };
     }
 
-    // The article element (or main) holds the headline and byline; comments and teasers around it do not count.
-    private static IElement Scope(IDocument doc)
+    /// <summary>The article element (or main) that holds the headline; the body when the page has neither.</summary>
+    public static IElement Scope(IDocument doc)
     {
         var h1 = doc.QuerySelector("article h1, main h1, [role=main] h1");
         return h1?.Closest("article") ?? h1?.Closest("main, [role=main]")
             ?? doc.QuerySelector("article") ?? doc.QuerySelector("main, [role=main]") ?? doc.Body ?? doc.DocumentElement;
     }
+
+    /// <summary>The element holding the article's headline, if the page marks one.</summary>
+    public static IElement? Headline(IDocument doc) => Headline(Scope(doc), doc);
+
+    // Old blog themes spend the <h1> on the site's name and give the post an h2 or h3 classed as its title.
+    private static IElement? Headline(IElement scope, IDocument doc) =>
+        scope.QuerySelector("h1") ?? doc.QuerySelector("[itemprop~=headline]")
+        ?? doc.QuerySelector(".entry-title, .post-title, [class*=headline], [class*=story-title], [class*=article-title]")
+        ?? (scope.LocalName == "body" ? null : scope.QuerySelector("h2")) ?? doc.QuerySelector("h1");
 
     private static IReadOnlyList<string> Authors(IElement scope)
     {
@@ -65,7 +74,7 @@ internal static class MarkupFacts
     private static DateTimeOffset? Published(IElement scope, IDocument doc)
     {
         var marked = doc.QuerySelector("[itemprop~=datePublished]");
-        if (PageDates.Parse(Attr(marked, "content", "datetime") ?? Text(marked)) is { } d) return d;
+        if (PageDates.Parse(Attr(marked, "content", "datetime", "title") ?? Text(marked)) is { } d) return d;
         var times = scope.QuerySelectorAll("time[datetime]")
             .Where(t => t.Closest("[class*=comment], [id*=comment], aside, nav, footer") is null).ToList();
         var published = times.FirstOrDefault(t => t.HasAttribute("pubdate")
@@ -74,6 +83,9 @@ internal static class MarkupFacts
         foreach (var dateline in scope.QuerySelectorAll("[class*=date], [class*=Date], [class*=timestamp], [class*=published], .meta, .byline"))
             if (dateline.Closest("[class*=comment], [id*=comment]") is null && DateFinder.FirstDate(Text(dateline) ?? "") is { } found)
                 return found;
+        // Last, a date written just under the headline ("September 21st, 2012 by Dai Morgan").
+        for (var (e, i) = (Headline(scope, doc)?.NextElementSibling, 0); e is not null && i < 3; e = e.NextElementSibling, i++)
+            if (DateFinder.FirstDate(Text(e) ?? "") is { } near) return near;
         return null;
     }
 

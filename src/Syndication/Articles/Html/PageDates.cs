@@ -11,7 +11,7 @@ internal static partial class PageDates
     /// <summary>The instant the text states, in UTC; a date without a time is midnight UTC; null when there is none.</summary>
     public static DateTimeOffset? Parse(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (string.IsNullOrWhiteSpace(text) || !Year().IsMatch(text)) return null;
         var s = OffsetWithoutColon().Replace(text.Trim(), "$1$2:$3");
         const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, styles, out var d)
@@ -22,6 +22,10 @@ internal static partial class PageDates
 
     private static DateTimeOffset? Plausible(DateTimeOffset d) =>
         d.Year >= 1900 && d.Year <= DateTime.UtcNow.Year + 1 ? d : null;
+
+    // A time alone ("17:45") would parse as today.
+    [GeneratedRegex(@"(?:^|\D)(?:1[89]|2\d)\d{2}(?:\D|$)|^\d{8}")]
+    private static partial Regex Year();
 
     [GeneratedRegex(@"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-])(\d{2})(\d{2})$")]
     private static partial Regex OffsetWithoutColon();
