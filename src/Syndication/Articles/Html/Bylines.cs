@@ -28,7 +28,7 @@ internal static partial class Bylines
         && !s.StartsWith('@') && s.Split(' ').Length <= 6 && !Role().IsMatch(s) && s.Any(char.IsLetter);
 
     // "By", "Written by", "Words:", "Von", "Par", "Por" at the start of a byline.
-    [GeneratedRegex(@"^\s*(?:(?:written|words|story|reporting|text|posted)\s+by|by|from|von|par|por|di|door|author|authors|words|reporter)\s*[:\s]\s*|^\s*(?:文|記者|写真と文|מאת|بقلم|كتب)\s*[・:：\s]\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:written|words|story|reporting|text|posted|submitted)\s+by|by|from|von|par|por|di|door|author|authors|words|reporter)\s*[:\s]\s*|^\s*(?:文|記者|写真と文|מאת|بقلم|كتب)\s*[・:：\s]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Prefix();
 
     // What follows the names: a date, a time, "Updated", "Published", a separator bar or bullet.

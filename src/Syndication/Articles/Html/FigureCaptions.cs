@@ -20,7 +20,9 @@ internal static partial class FigureCaptions
     {
         var container = Container(img);
         if (container is null) return (null, null, null);
-        var captionElement = container.QuerySelector("figcaption") ?? container.QuerySelectorAll(CaptionSelector).FirstOrDefault(e => !e.Contains(img));
+        // Some sites put the credit in the <figcaption> and the caption beside it.
+        var captionElement = container.QuerySelectorAll("figcaption").Concat(container.QuerySelectorAll(CaptionSelector))
+            .FirstOrDefault(e => !e.Contains(img) && !e.Matches(CreditSelector));
         var creditElement = container.QuerySelectorAll(CreditSelector).FirstOrDefault(e => !e.Contains(img));
         var credit = Line(StripLabel(creditElement?.TextContent));
         var caption = captionElement is null ? null : TextWithout(captionElement, CreditSelector);
@@ -35,7 +37,7 @@ internal static partial class FigureCaptions
     /// <summary>Splits "Boats in the harbour. Photograph: Ana Lima/Reuters" into caption and credit; null when no credit is stated.</summary>
     public static (string? Caption, string Credit)? Split(string text)
     {
-        foreach (var pattern in new[] { ParenthesisCredit(), AgencyPhoto(), LabelledCredit(), PhotoBy(), CreditDots() })
+        foreach (var pattern in new[] { ParenthesisCredit(), AgencyPhoto(), LabelledCredit(), PhotoBy(), CreditDots(), NameInParenthesis() })
         {
             var m = pattern.Match(text);
             if (!m.Success) continue;
@@ -93,6 +95,10 @@ internal static partial class FigureCaptions
 
     [GeneratedRegex(@"^(?<caption>.*?)\s*\b(?:photo(?:graph)?|image|picture)\s+by\s+(?<credit>[^.]{2,100})\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex PhotoBy();
+
+    // "A plow at the gate. (KVTN 7 News)": a closing parenthesis of a few capitalised words is the agency.
+    [GeneratedRegex(@"^(?<caption>.+?)\s*\((?<credit>[\p{Lu}\d][\p{L}\d.&'/-]*(?:\s+[\p{Lu}\d][\p{L}\d.&'/-]*){0,5})\)\.?$")]
+    private static partial Regex NameInParenthesis();
 
     [GeneratedRegex(@"^(?<caption>.*?)\s*\bcredit\s*(?:\.{2,}|…)\s*(?<credit>.{2,150})$", RegexOptions.IgnoreCase)]
     private static partial Regex CreditDots();

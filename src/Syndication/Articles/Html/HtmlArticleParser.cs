@@ -29,7 +29,8 @@ public static class HtmlArticleParser
         var scope = MarkupFacts.Scope(doc);
         var pictures = HtmlImages.Prepare(doc, baseUri, scope.LocalName == "body" ? null : scope);
         var body = HtmlBody.Extract(doc, baseUri ?? HtmlBody.UnknownPage, pictures.Select(p => p.FrameText).OfType<string>());
-        var authors = facts.Authors.Count > 0 ? facts.Authors : Bylines.Names(body.Byline);
+        var authors = new[] { jsonLd.Authors, meta.Authors, markup.Authors, Bylines.Names(body.Byline) }
+            .Select(names => names.Where(n => !HtmlTitle.IsSiteName(n, siteName)).ToList()).FirstOrDefault(n => n.Count > 0) ?? [];
         var summary = CleanText.Line(facts.Description ?? body.FirstParagraph, 1000);
         return new ParsedArticle
         {

@@ -41,6 +41,10 @@ internal static class HtmlTitle
         return title;
     }
 
+    /// <summary>Whether a name is the site's own (blogs and stations name themselves as the author).</summary>
+    public static bool IsSiteName(string name, string? siteName) =>
+        !string.IsNullOrWhiteSpace(siteName) && Squash(name) == Squash(siteName);
+
     private static bool IsSite(string part, string? siteName)
     {
         if (string.IsNullOrWhiteSpace(siteName)) return false;

@@ -43,7 +43,7 @@ internal static class JsonLdFacts
         {
             Title = Text(article["headline"]) ?? Text(article["name"]),
             Description = Text(article["description"]),
-            Authors = Bylines.Names(Many(article["author"] ?? article["creator"]).Select(a => NameOf(a, byId))),
+            Authors = Bylines.Names(People(Many(article["author"] ?? article["creator"]).ToList(), byId).Select(a => NameOf(a, byId))),
             Published = PageDates.Parse(Text(article["datePublished"]) ?? Text(article["dateCreated"])),
             Modified = PageDates.Parse(Text(article["dateModified"])),
             Images = Many(article["image"] ?? article["thumbnailUrl"]).Select(i => UrlOf(i, byId)).OfType<string>().Take(1).ToList(),
@@ -54,6 +54,14 @@ internal static class JsonLdFacts
             SiteName = NameOf(article["publisher"], byId),
             Url = UrlOf(article["mainEntityOfPage"], byId) ?? Text(article["url"]),
         };
+    }
+
+    // An organisation listed beside people ("author": [reporter, station]) is the publisher, not a writer.
+    private static IEnumerable<JsonNode?> People(List<JsonNode?> authors, Dictionary<string, JsonObject> byId)
+    {
+        bool IsOrganization(JsonNode? a) => a is JsonObject o
+            && Types(Text(o["@id"]) is { } id && byId.TryGetValue(id, out var target) ? target : o).Any(t => t.EndsWith("Organization", StringComparison.Ordinal));
+        return authors.Any(a => !IsOrganization(a)) ? authors.Where(a => !IsOrganization(a)) : authors;
     }
 
     // Every object with a @type, in document order, however deeply nested.

@@ -10,7 +10,8 @@ namespace Syndication.Articles;
 internal static class MarkupFacts
 {
     private const string BylineSelector = "[itemprop~=author], [rel~=author], .byline, [class*=byline], [class*=Byline], "
-        + ".author, [class*=author-name], [class*=authorName], [class*=AuthorName], [class*=contributor], [data-testid*=byline], address";
+        + ".author, [class*=author i], [class*=contributor], [data-testid*=byline], [typeof~=\"schema:Person\"], "
+        + "[property~=\"schema:author\"], [class*=username], address";
 
     // Links to author pages, which carry names without roles.
     private static readonly string[] ProfilePaths = ["/author/", "/authors/", "/profile/", "/by/", "/people/", "/journalists/", "/staff/", "/writers/", "/@"];
@@ -53,7 +54,7 @@ internal static class MarkupFacts
             foreach (var byline in root.QuerySelectorAll(BylineSelector))
             {
                 if (byline.Closest("[class*=comment], [id*=comment]") is not null) continue;
-                var names = byline.QuerySelectorAll("[itemprop~=name]").Select(e => Attr(e, "content") ?? Text(e)).ToList();
+                var names = byline.QuerySelectorAll("[itemprop~=name], [property~=\"schema:name\"]").Select(e => Attr(e, "content") ?? Text(e)).ToList();
                 if (names.Count == 0)
                     names = byline.QuerySelectorAll("a[href]").Where(IsProfileLink).Select(Text).ToList();
                 if (names.Count == 0 && byline.LocalName == "a" && IsProfileLink(byline)) names = [Text(byline)];
