@@ -13,9 +13,9 @@ internal static partial class FigureCaptions
     private const string CaptionSelector = "figcaption, [class*=caption i], [class*=legend i], [itemprop~=caption], [data-testid*=caption i]";
     private const string CreditSelector = "[class*=credit i], [itemprop~=copyrightHolder], [itemprop~=creator], [class*=copyright i], [data-testid*=credit i]";
 
-    /// <summary>The caption and credit of the image, and the frame (figure or wrapper) that holds them with it.</summary>
     private const int MaxFrameText = 600;
 
+    /// <summary>The caption and credit of the image, and the frame (figure or wrapper) that holds them with it.</summary>
     public static (string? Caption, string? Credit, IElement? Frame) Of(IElement img)
     {
         var container = Container(img);

@@ -10,6 +10,7 @@ namespace Syndication.Articles;
 /// </summary>
 public static class HtmlArticleParser
 {
+    /// <summary>The article a page's bytes hold; rejected with an "html: …" reason when the page has no headline at all.</summary>
     public static ParsedArticle Parse(ReadOnlySpan<byte> content)
     {
         var doc = new HtmlParser().ParseDocument(HtmlCharset.Decode(content));

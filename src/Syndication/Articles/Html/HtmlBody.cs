@@ -23,7 +23,7 @@ internal static class HtmlBody
         Article article;
         try
         {
-            using var reader = new Reader(page.AbsoluteUri, doc) { Debug = false, DisableJSONLD = true };
+            using var reader = new Reader(page.AbsoluteUri, doc) { DisableJSONLD = true };
             article = reader.GetArticle();
         }
         catch (Exception e) when (e is not OutOfMemoryException)

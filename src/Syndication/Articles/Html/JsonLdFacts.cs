@@ -20,6 +20,7 @@ internal static class JsonLdFacts
     private static readonly JsonDocumentOptions Options =
         new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
 
+    /// <summary>What the page's first Article object states; nothing when it has none.</summary>
     public static PageFacts Read(IDocument doc)
     {
         var nodes = new List<JsonObject>();

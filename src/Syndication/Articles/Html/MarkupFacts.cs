@@ -16,6 +16,7 @@ internal static class MarkupFacts
     // Links to author pages, which carry names without roles.
     private static readonly string[] ProfilePaths = ["/author/", "/authors/", "/profile/", "/by/", "/people/", "/journalists/", "/staff/", "/writers/", "/@"];
 
+    /// <summary>What the visible page states about its article.</summary>
     public static PageFacts Read(IDocument doc)
     {
         var scope = Scope(doc);

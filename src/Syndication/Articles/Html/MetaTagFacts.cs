@@ -12,6 +12,7 @@ internal static class MetaTagFacts
     // An og:image narrower than this is a logo or an icon, not the article's picture.
     private const int MinImageWidth = 200;
 
+    /// <summary>What the head's meta tags state.</summary>
     public static PageFacts Read(IDocument doc)
     {
         var tags = new List<(string Key, string Value)>();

@@ -17,6 +17,7 @@ internal sealed record PageFacts
     /// <summary>The page's own address (canonical or og:url), for resolving relative links.</summary>
     public string? Url { get; init; }
 
+    /// <summary>A source that states nothing.</summary>
     public static readonly PageFacts None = new();
 
     /// <summary>Each field from the first source that states it.</summary>
