@@ -48,6 +48,14 @@ public sealed class HtmlArticleParserTests
     }
 
     [Fact]
+    public void AUtf7DeclarationIsIgnoredSoItCannotSmuggleMarkup()
+    {
+        var a = Parse(Page("<meta charset=utf-7><title>Harbour</title>", "<h1>Harbour</h1><p>+ADw-script+AD4-alert(1)+ADw-/script+AD4- " + Text[3..]));
+        Assert.Contains("+ADw-script+AD4-", a.BodyHtml);
+        Assert.DoesNotContain("<script", a.BodyHtml);
+    }
+
+    [Fact]
     public void TitlesLoseTheSiteNameSuffix()
     {
         Assert.Equal("Storm closes harbour", Parse(Page("<title>Storm closes harbour | Coast News</title>", Text)).Title);

@@ -26,7 +26,7 @@ internal static partial class HtmlCharset
         ["ms_kanji"] = "shift_jis", ["windows-31j"] = "shift_jis", ["csshiftjis"] = "shift_jis", ["gbk"] = "gb18030",
         ["gb2312"] = "gb18030", ["x-gbk"] = "gb18030", ["utf8"] = "utf-8", ["unicode-1-1-utf-8"] = "utf-8",
         // A page that says UTF-16 in ASCII-compatible markup was re-saved as UTF-8 (HTML standard, "prescan").
-        ["utf-16"] = "utf-8", ["utf-16le"] = "utf-8", ["utf-16be"] = "utf-8",
+        ["utf-16"] = "utf-8", ["utf-16le"] = "utf-8", ["utf-16be"] = "utf-8", ["utf-32"] = "utf-8",
     };
 
     static HtmlCharset()
@@ -56,11 +56,13 @@ internal static partial class HtmlCharset
     {
         var name = label.Trim().Trim('"', '\'').Trim();
         if (Aliases.TryGetValue(name, out var alias)) name = alias;
+        // UTF-7 can spell markup without '<' ("+ADw-script+AD4-"); browsers refuse it and so do we.
+        if (name.Replace("-", "").Equals("utf7", StringComparison.OrdinalIgnoreCase)) return null;
         try
         {
             return Encoding.GetEncoding(name);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return null;
         }
