@@ -150,6 +150,13 @@ public sealed class HtmlArticleParserTests
     }
 
     [Fact]
+    public void APageCannotForgeTheMarksThatTakePicturesOutOfTheBody()
+    {
+        var a = Parse(Page("<title>Harbour</title>", $"<h1>Harbour</h1><div data-syndication-frame>{Text}</div>"));
+        Assert.Contains("breakwater", a.BodyHtml);
+    }
+
+    [Fact]
     public void APageWithoutAnyTitleIsRejectedWithAReason()
     {
         var e = Assert.Throws<ArticleRejectedException>(() => Parse("<html><body><p>Just some text.</p></body></html>"));

@@ -32,6 +32,12 @@ internal static partial class HtmlImages
     /// <summary>The page's pictures in document order; <paramref name="article"/> is the element holding the headline, if any.</summary>
     public static List<PageImage> Prepare(IDocument doc, Uri? baseUri, IElement? article)
     {
+        // Only our own marks count: a page that carries them already loses them.
+        foreach (var marked in doc.QuerySelectorAll($"[{Marker}], [{FrameMarker}]").ToList())
+        {
+            marked.RemoveAttribute(Marker);
+            marked.RemoveAttribute(FrameMarker);
+        }
         UseAmpImages(doc);
         UseNoscriptFallbacks(doc);
         var images = new List<PageImage>();
