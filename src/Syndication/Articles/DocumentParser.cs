@@ -13,12 +13,13 @@ public static class DocumentParser
             throw new ArticleRejectedException($"document: {content.Length} bytes is over the {MaxDocumentBytes}-byte limit");
         if (content.IndexOf((byte)0) >= 0 && !LooksLikeUtf16(content))
             throw new ArticleRejectedException("document: the blob holds binary data, not text");
-        var text = CleanText.Decode(content);
         return format switch
         {
-            DocumentFormat.Text => TextArticleParser.Parse(text),
-            DocumentFormat.Markdown => MarkdownArticleParser.Parse(text),
-            DocumentFormat.Json => JsonArticleParser.Parse(text),
+            DocumentFormat.Text => TextArticleParser.Parse(CleanText.Decode(content)),
+            DocumentFormat.Markdown => MarkdownArticleParser.Parse(CleanText.Decode(content)),
+            DocumentFormat.Json => JsonArticleParser.Parse(CleanText.Decode(content)),
+            // Pages declare their own character set, so they are decoded from the bytes.
+            DocumentFormat.Html => HtmlArticleParser.Parse(content),
             _ => throw new ArticleRejectedException($"document: {format} documents are not supported yet"),
         };
     }

@@ -17,7 +17,7 @@ namespace Syndication.Ingestion;
 public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub, ILogger<ArticleIngestor> logger, TimeProvider time)
 {
     /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
-    private const string ParserVersion = "1";
+    private const string ParserVersion = "2";
     private const int MaxImages = 20;
     private const int MaxAttempts = 8;
 
@@ -28,7 +28,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         if (name is null)
         {
             LogIgnored(blobName);
-            return new IngestOutcome(null, IngestResult.Ignored, "not a document {slug}.{txt|md|json} or an image {slug}/{file}");
+            return new IngestOutcome(null, IngestResult.Ignored, "not a document {slug}.{txt|md|json|html} or an image {slug}/{file}");
         }
         return await IngestSlugAsync(name.Slug, ct);
     }

@@ -1,0 +1,64 @@
+namespace Syndication.Articles;
+
+/// <summary>Headlines without the site name that titles append or prepend (" | Site", " - Site", " — Site").</summary>
+internal static class HtmlTitle
+{
+    private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " / "];
+
+    /// <summary>
+    /// The headline of a <c>&lt;title&gt;</c> or og:title: the site name is cut when it matches <paramref name="siteName"/>
+    /// or is short; a title equal to the page's own headline is left alone.
+    /// </summary>
+    public static string? Clean(string? title, string? siteName, string? headline)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var text = CleanText.Line(title, 1000);
+        if (headline is not null && Same(text, headline)) return text;
+        for (var i = 0; i < 3; i++)
+        {
+            var cut = CutOnce(text, siteName, headline);
+            if (cut == text) break;
+            text = cut;
+        }
+        return text;
+    }
+
+    private static string CutOnce(string title, string? siteName, string? headline)
+    {
+        foreach (var separator in Separators)
+        {
+            var last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last > 0)
+            {
+                var (head, tail) = (title[..last].Trim(), title[(last + separator.Length)..].Trim());
+                if (IsSite(tail, siteName) || (headline is not null && Same(head, headline))
+                    || (IsShort(tail) && Words(head) >= 3 && Words(head) > Words(tail)))
+                    return head;
+            }
+            var first = title.IndexOf(separator, StringComparison.Ordinal);
+            if (first > 0 && IsSite(title[..first].Trim(), siteName)) return title[(first + separator.Length)..].Trim();
+        }
+        return title;
+    }
+
+    /// <summary>Whether a name is the site's own (blogs and stations name themselves as the author).</summary>
+    public static bool IsSiteName(string name, string? siteName) =>
+        !string.IsNullOrWhiteSpace(siteName) && Squash(name) == Squash(siteName);
+
+    private static bool IsSite(string part, string? siteName)
+    {
+        if (string.IsNullOrWhiteSpace(siteName)) return false;
+        var (a, b) = (Squash(part), Squash(siteName));
+        return a.Length >= 3 && (a == b || b.Contains(a, StringComparison.Ordinal) || (a.Contains(b, StringComparison.Ordinal) && IsShort(part)));
+    }
+
+    private static bool IsShort(string part) => part.Length <= 40 && Words(part) <= 4;
+
+    private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static bool Same(string a, string b) => Squash(a) == Squash(b);
+
+    // Letters and digits only, lower case: "The Guardian" and "theguardian.com" compare by their words.
+    private static string Squash(string s) =>
+        new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+}

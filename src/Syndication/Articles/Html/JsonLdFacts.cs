@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AngleSharp.Dom;
+
+namespace Syndication.Articles;
+
+/// <summary>
+/// Schema.org JSON-LD: the first Article (or subtype) anywhere in the page's <c>application/ld+json</c> blocks,
+/// including inside <c>@graph</c> arrays and <c>mainEntity</c>; authors given by <c>@id</c> are looked up in the graph.
+/// </summary>
+internal static class JsonLdFacts
+{
+    private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
+        "BackgroundNewsArticle", "AskPublicNewsArticle", "SatiricalArticle", "BlogPosting", "LiveBlogPosting",
+        "SocialMediaPosting", "TechArticle", "ScholarlyArticle", "Report", "AdvertiserContentArticle", "Review",
+    };
+
+    private static readonly JsonDocumentOptions Options =
+        new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
+
+    /// <summary>What the page's first Article object states; nothing when it has none.</summary>
+    public static PageFacts Read(IDocument doc)
+    {
+        var nodes = new List<JsonObject>();
+        foreach (var script in doc.QuerySelectorAll("script[type]"))
+        {
+            if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
+            try
+            {
+                Collect(JsonNode.Parse(script.TextContent.Trim().TrimEnd(';'), documentOptions: Options), nodes, 0);
+            }
+            catch (JsonException)
+            {
+                // A broken block is common on real pages; the other sources still speak.
+            }
+        }
+        var article = nodes.FirstOrDefault(n => Types(n).Any(ArticleTypes.Contains));
+        if (article is null) return PageFacts.None;
+        var byId = nodes.Where(n => Text(n["@id"]) is not null).GroupBy(n => Text(n["@id"])!)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return new PageFacts
+        {
+            Title = Text(article["headline"]) ?? Text(article["name"]),
+            Description = Text(article["description"]),
+            Authors = Bylines.Names(People(Many(article["author"] ?? article["creator"]).ToList(), byId).Select(a => NameOf(a, byId))),
+            Published = PageDates.Parse(Text(article["datePublished"]) ?? Text(article["dateCreated"])),
+            Modified = PageDates.Parse(Text(article["dateModified"])),
+            Images = Many(article["image"] ?? article["thumbnailUrl"]).Select(i => UrlOf(i, byId)).OfType<string>().Take(1).ToList(),
+            Sections = Many(article["articleSection"]).Select(s => Text(s)).OfType<string>().ToList(),
+            Tags = Many(article["keywords"]).SelectMany(k => Text(k)?.Split(',') ?? []).Select(k => k.Trim())
+                .Where(k => k.Length > 0).ToList(),
+            Language = Text(article["inLanguage"]) ?? NameOf(article["inLanguage"], byId),
+            SiteName = NameOf(article["publisher"], byId),
+            Url = UrlOf(article["mainEntityOfPage"], byId) ?? Text(article["url"]),
+        };
+    }
+
+    // An organisation listed beside people ("author": [reporter, station]) is the publisher, not a writer.
+    private static IEnumerable<JsonNode?> People(List<JsonNode?> authors, Dictionary<string, JsonObject> byId)
+    {
+        bool IsOrganization(JsonNode? a) => a is JsonObject o
+            && Types(Text(o["@id"]) is { } id && byId.TryGetValue(id, out var target) ? target : o).Any(t => t.EndsWith("Organization", StringComparison.Ordinal));
+        return authors.Any(a => !IsOrganization(a)) ? authors.Where(a => !IsOrganization(a)) : authors;
+    }
+
+    // Every object with a @type, in document order, however deeply nested.
+    private static void Collect(JsonNode? node, List<JsonObject> nodes, int depth)
+    {
+        if (depth > 12) return;
+        switch (node)
+        {
+            case JsonArray array:
+                foreach (var item in array) Collect(item, nodes, depth + 1);
+                break;
+            case JsonObject obj:
+                if (obj.ContainsKey("@type")) nodes.Add(obj);
+                foreach (var (_, value) in obj) Collect(value, nodes, depth + 1);
+                break;
+        }
+    }
+
+    // "NewsArticle", "schema:NewsArticle", "https://schema.org/NewsArticle", or an array of those.
+    private static IEnumerable<string> Types(JsonObject node) =>
+        Many(node["@type"]).Select(t => Text(t)).OfType<string>().Select(t => t[(t.LastIndexOfAny(['/', ':', '#']) + 1)..]);
+
+    private static IEnumerable<JsonNode?> Many(JsonNode? node) => node switch
+    {
+        JsonArray a => a,
+        null => [],
+        _ => new[] { node },
+    };
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number
+            ? NullIfBlank(v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString())
+            : null;
+
+    private static string? NameOf(JsonNode? node, Dictionary<string, JsonObject> byId) => node switch
+    {
+        JsonValue => Text(node),
+        JsonObject o when Text(o["name"]) is { } name => name,
+        JsonObject o when Text(o["@id"]) is { } id && byId.TryGetValue(id, out var target) && target != o => Text(target["name"]),
+        _ => null,
+    };
+
+    private static string? UrlOf(JsonNode? node, Dictionary<string, JsonObject> byId) => node switch
+    {
+        JsonValue => Text(node),
+        JsonObject o when (Text(o["url"]) ?? Text(o["contentUrl"])) is { } url => url,
+        JsonObject o when Text(o["@id"]) is { } id && byId.TryGetValue(id, out var target) && target != o =>
+            Text(target["url"]) ?? Text(target["contentUrl"]) ?? (Text(target["@type"]) == "WebPage" ? id : null),
+        JsonObject o when Text(o["@id"]) is { } id && id.StartsWith("http", StringComparison.OrdinalIgnoreCase) => id,
+        _ => null,
+    };
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
