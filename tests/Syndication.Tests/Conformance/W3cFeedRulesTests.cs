@@ -82,6 +82,27 @@ public sealed class W3cFeedRulesTests(AzuriteFixture azurite)
         Assert.All(urls, url => Assert.True(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http", $"relative URL '{url}'"));
     }
 
+    [Theory]
+    [InlineData("all.rss")]
+    [InlineData("all.atom")]
+    public async Task AnArticleWithoutSummaryAndWithRelativeLinksStillFollowsTheW3cRules(string path)
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadTextAsync("plain-note.md", """
+            ---
+            title: A note without a summary
+            published: 2024-02-01T09:00:00Z
+            ---
+            See [the harbour story](/api/articles/harbour-reopens), [the budget](city-budget-vote) and ![a chart](chart.png).
+            """);
+        Assert.Equal(1, (await site.Ingestor.ReconcileAsync()).Ingested);
+        var feed = await FeedAsync(site, path, "");
+        var doc = FeedParsers.Document(feed.Body);
+        Assert.Empty(path.EndsWith(".rss", StringComparison.Ordinal) ? W3cFeedRules.Rss(doc, Url(path, "")) : W3cFeedRules.Atom10(doc, Url(path, "")));
+        Assert.Contains("https://news.example.com/api/articles/harbour-reopens", feed.Text);
+        Assert.Contains("https://news.example.com/api/articles/chart.png", feed.Text);
+    }
+
     // Each case breaks one thing in our real output the way the W3C validator would flag it.
     [Theory]
     [InlineData("all.rss", "Thu, 28 Feb 2019", "Wed, 28 Feb 2019", "IncorrectDOW")]
