@@ -9,6 +9,10 @@ public static class SafeHtml
 
     public static string Sanitize(string html) => string.IsNullOrWhiteSpace(html) ? string.Empty : Sanitizer.Sanitize(html);
 
+    /// <summary>Sanitizes and resolves relative URLs against <paramref name="baseUrl"/>, for HTML leaving its page (feeds).</summary>
+    public static string Sanitize(string html, Uri baseUrl) =>
+        string.IsNullOrWhiteSpace(html) ? string.Empty : Sanitizer.Sanitize(html, baseUrl.AbsoluteUri);
+
     private static HtmlSanitizer Create()
     {
         var options = new HtmlSanitizerOptions

@@ -8,7 +8,7 @@ namespace Syndication.Feeds;
 public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null);
 
 /// <summary>Builds the neutral feed model from stored articles: one ranged query, then the bodies in parallel.</summary>
-public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> options)
+public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> options, TimeProvider time)
 {
     /// <summary>The feed page, or null when a category, tag or author feed names one no article has.</summary>
     public async Task<Feed?> PageAsync(FeedRequest request, SiteUrls urls, CancellationToken ct = default)
@@ -28,7 +28,8 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
             Link = urls.Home(),
             SelfUrl = urls.Feed(request.Key, request.Format, Query(request, limit)),
             Language = o.Language,
-            Updated = items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.Updated),
+            // No article dates an empty feed: "now" rather than 1970, which readers and the W3C validator call implausible.
+            Updated = items.Count == 0 ? WholeSeconds(time.GetUtcNow()) : items.Max(i => i.Updated),
             Author = o.Author,
             ImageUrl = Absolute(urls, o.ImageUrl),
             IconUrl = Absolute(urls, o.IconUrl),
@@ -72,6 +73,8 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
         });
         return names.FirstOrDefault(n => FeedKey.Slugify(n) == key.Slug) ?? key.Slug;
     }
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset d) => d.AddTicks(-(d.Ticks % TimeSpan.TicksPerSecond));
 
     private static Uri? Absolute(SiteUrls urls, string? url) =>
         string.IsNullOrWhiteSpace(url) ? null : new Uri(urls.Origin, url);

@@ -1,4 +1,5 @@
 using System.Xml;
+using Syndication.Articles;
 
 namespace Syndication.Feeds;
 
@@ -49,8 +50,17 @@ public static class RssWriter
         w.WriteString(item.Id);
         w.WriteEndElement();
         w.WriteElementString("pubDate", Xml.Rfc822(item.Published));
-        if (item.Summary is { } summary) w.WriteElementString("description", summary);
-        w.WriteElementString("content", "encoded", Xml.ContentNs, item.ContentHtml);
+        // RSS readers take <description> as HTML: the plain-text summary is HTML-encoded so "<b>" stays text.
+        // Without a summary the description is the full content, since content:encoded needs a description before it.
+        if (item.Summary is { } summary)
+        {
+            w.WriteElementString("description", Html.Encode(summary));
+            w.WriteElementString("content", "encoded", Xml.ContentNs, item.ContentHtml);
+        }
+        else
+        {
+            w.WriteElementString("description", item.ContentHtml);
+        }
         foreach (var author in item.Authors) w.WriteElementString("dc", "creator", Xml.DcNs, author);
         foreach (var category in item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase))
             w.WriteElementString("category", category);
