@@ -13,7 +13,7 @@ public sealed record SampleArticle(string Slug, string Title, DateTimeOffset Pub
 }
 
 /// <summary>
-/// The three samples under samples/articles (text, Markdown, JSON, with their image folders) uploaded and ingested,
+/// The samples under samples/articles (text, Markdown, JSON, HTML, with their image folders) uploaded and ingested,
 /// and what the feeds must say about them, read from the sample files rather than from our own output.
 /// </summary>
 public static class AllSamples
@@ -23,6 +23,8 @@ public static class AllSamples
     public static IReadOnlyList<SampleArticle> Articles { get; } =
     [
         // Newest first, as every feed lists them.
+        new("harbour-storm-html", "Harbour closed for three days as storm damages breakwater", new(2024, 11, 18, 7, 45, 0, TimeSpan.Zero),
+            [Image("harbour-storm-html", "harbour-storm-lead.jpg", "image/jpeg"), Image("harbour-storm-html", "breakwater-repairs.png", "image/png")]),
         new("harbour-reopens", "Harbour reopens after three days of storms", new(2024, 3, 5, 8, 30, 0, TimeSpan.Zero),
             [Image("harbour-reopens", "boats.jpg", "image/jpeg"), Image("harbour-reopens", "quay.gif", "image/gif")]),
         new("city-budget-vote", "Council passes budget after late-night vote", new(2023, 10, 1, 23, 45, 0, TimeSpan.Zero),
