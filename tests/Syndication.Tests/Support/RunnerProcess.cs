@@ -19,6 +19,13 @@ public sealed class RunnerProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The runner's incoming container, for publishing straight to storage as a publisher would.</summary>
+    public Azure.Storage.Blobs.BlobContainerClient Incoming =>
+        new(environment["AzureWebJobsStorage"], environment["Syndication__Storage__ArticlesContainer"]);
+
+    /// <summary>The runner process (for its memory and CPU).</summary>
+    public Process Process => process;
+
     public static string Dll
     {
         get
