@@ -48,7 +48,7 @@ public sealed class FeedHttpTests(AzuriteFixture azurite)
     public async Task TheHubIsAdvertisedInFeedsAndHeadersAndPingedWhenAFeedChanges()
     {
         using var hub = new HttpListener();
-        var port = FreePort();
+        var port = Ports.Free();
         hub.Prefixes.Add($"http://127.0.0.1:{port}/hub/");
         hub.Start();
         var pings = new List<string>();
@@ -112,12 +112,4 @@ public sealed class FeedHttpTests(AzuriteFixture azurite)
         return copy.ToArray();
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -33,7 +33,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed at {script}: run 'npm ci' at the repository root.");
         for (var attempt = 0; ; attempt++)
         {
-            (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
+            (BlobPort, QueuePort, TablePort) = (Ports.Free(), Ports.Free(), Ports.Free());
             if (await StartOnPortsAsync(script)) return;
             await DisposeAsync();
             if (attempt == 2) throw new InvalidOperationException("Azurite did not start listening within 30 s");
@@ -131,14 +131,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
 
 [CollectionDefinition(Name)]

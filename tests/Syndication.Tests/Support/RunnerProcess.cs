@@ -46,7 +46,7 @@ public sealed class RunnerProcess : IAsyncDisposable
             ["Syndication__Storage__Table"] = $"articles{id}",
             ["Syndication__WatchIntervalSeconds"] = "1",
         };
-        var port = FreePort();
+        var port = Ports.Free();
         var process = Start(environment, "serve", "--urls", $"http://127.0.0.1:{port}");
         var runner = new RunnerProcess(process, environment, new Uri($"http://127.0.0.1:{port}/api/"));
         using var http = new HttpClient();
@@ -85,14 +85,6 @@ public sealed class RunnerProcess : IAsyncDisposable
         return Process.Start(start)!;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public ValueTask DisposeAsync()
     {
