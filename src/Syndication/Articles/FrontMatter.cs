@@ -94,16 +94,25 @@ internal static class FrontMatter
         foreach (var item in items.Take(50))
         {
             if (item is JsonValue v && Scalar(v) is { } file)
-                images.Add(new ImageDescription(FileName(file), null, null, null));
+                images.Add(new ImageDescription(FileName(file), null, null, null, RemoteUrl(file)));
             else if (item is JsonObject o)
+            {
+                var reference = Text(o, "file", "src", "url", "path", "name");
                 images.Add(new ImageDescription(
-                    FileName(Text(o, "file", "src", "url", "path", "name")),
+                    FileName(reference),
                     NullIfEmpty(CleanText.Line(Text(o, "caption"), 1000)),
                     NullIfEmpty(CleanText.Line(Text(o, "credit"), 300)),
-                    NullIfEmpty(CleanText.Line(Text(o, "alt"), 300))));
+                    NullIfEmpty(CleanText.Line(Text(o, "alt"), 300)),
+                    RemoteUrl(reference)));
+            }
         }
         return images;
     }
+
+    // An absolute http(s) reference: the image's remote address when no blob of that file is uploaded.
+    private static string? RemoteUrl(string? reference) =>
+        Uri.TryCreate(reference, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)
+            ? u.AbsoluteUri : null;
 
     // Images are named by file; a path or URL to a file beside the document keeps only its last segment.
     private static string? FileName(string? reference)

@@ -17,5 +17,8 @@ public sealed record ParsedArticle
     public string? Language { get; init; }
 }
 
-/// <summary>A caption, credit and alt text the document gives for one image, and the file it names if any.</summary>
-public sealed record ImageDescription(string? File, string? Caption, string? Credit, string? Alt);
+/// <summary>
+/// A caption, credit and alt text the document gives for one image, the file it names if any, and its absolute
+/// http(s) URL when the document references it remotely (used when no blob of that file is uploaded beside it).
+/// </summary>
+public sealed record ImageDescription(string? File, string? Caption, string? Credit, string? Alt, string? Url = null);

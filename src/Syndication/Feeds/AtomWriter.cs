@@ -56,8 +56,11 @@ public static class AtomWriter
         {
             w.WriteStartElement("link", Xml.AtomNs);
             w.WriteAttributeString("rel", "enclosure");
-            w.WriteAttributeString("type", image.ContentType);
-            w.WriteAttributeString("length", Xml.Number(image.Length));
+            if (image.IsKnown)
+            {
+                w.WriteAttributeString("type", image.ContentType);
+                w.WriteAttributeString("length", Xml.Number(image.Length));
+            }
             w.WriteAttributeString("href", image.Url.AbsoluteUri);
             if (image.Caption is { } caption) w.WriteAttributeString("title", caption);
             w.WriteEndElement();

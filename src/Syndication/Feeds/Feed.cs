@@ -48,5 +48,12 @@ public sealed record FeedItem
     public string? Language { get; init; }
 }
 
-/// <summary>An image as an enclosure: absolute URL, true byte length, MIME type from the bytes, pixel size, caption and credit.</summary>
-public sealed record FeedImage(Uri Url, long Length, string ContentType, int Width, int Height, string? Caption, string? Credit, string? Alt);
+/// <summary>
+/// An image as an enclosure: absolute URL, true byte length, MIME type from the bytes, pixel size, caption and credit.
+/// A remote image (referenced, not uploaded) has Length 0, no ContentType and no size: writers leave those out.
+/// </summary>
+public sealed record FeedImage(Uri Url, long Length, string ContentType, int Width, int Height, string? Caption, string? Credit, string? Alt)
+{
+    /// <summary>Whether the true length and type are known (we serve it), so it may be an RSS enclosure.</summary>
+    public bool IsKnown => Length > 0 && ContentType.Length > 0;
+}

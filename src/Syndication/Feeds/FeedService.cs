@@ -56,7 +56,7 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
         Categories = a.Categories,
         Tags = a.Tags,
         Language = a.Language,
-        Images = a.Images.Select(i => new FeedImage(urls.Image(a.Slug, i.File), i.Length, i.ContentType, i.Width, i.Height,
+        Images = a.Images.Select(i => new FeedImage(ItemContent.ImageUrl(a.Slug, i, urls), i.Length, i.ContentType, i.Width, i.Height,
             i.Caption, i.Credit, i.Alt)).ToList(),
     };
 

@@ -22,12 +22,18 @@ public static partial class ItemContent
     [GeneratedRegex(@"\s(?:href|src|cite|srcset)=""(?![A-Za-z][A-Za-z0-9+.\-]*:)|\ssrcset=""[^""]*,\s*(?![A-Za-z][A-Za-z0-9+.\-]*:)")]
     private static partial Regex RelativeUrl();
 
+    /// <summary>Where readers load the image: our image endpoint, or the remote URL the document gave.</summary>
+    public static Uri ImageUrl(string slug, StoredImage image, SiteUrls urls) =>
+        image.RemoteUrl is { } remote ? new Uri(remote) : urls.Image(slug, image.File);
+
     /// <summary>One image as a figure with its caption and credit.</summary>
     public static void Figure(StringBuilder html, string slug, StoredImage image, SiteUrls urls)
     {
-        html.Append("<figure><img src=\"").Append(Html.Encode(urls.Image(slug, image.File).AbsoluteUri))
-            .Append("\" alt=\"").Append(Html.Encode(image.Alt ?? image.Caption ?? ""))
-            .Append("\" width=\"").Append(image.Width).Append("\" height=\"").Append(image.Height).Append("\">");
+        html.Append("<figure><img src=\"").Append(Html.Encode(ImageUrl(slug, image, urls).AbsoluteUri))
+            .Append("\" alt=\"").Append(Html.Encode(image.Alt ?? image.Caption ?? "")).Append('"');
+        if (image.Width > 0 && image.Height > 0)
+            html.Append(" width=\"").Append(image.Width).Append("\" height=\"").Append(image.Height).Append('"');
+        html.Append('>');
         if (image.Caption is not null || image.Credit is not null)
         {
             html.Append("<figcaption>").Append(Html.Encode(image.Caption));

@@ -79,10 +79,11 @@ public static class JsonFeedWriter
             w.WriteEndArray();
         }
         if (item.Language is { } language) w.WriteString("language", language);
-        if (item.Images.Count > 0)
+        if (item.Images.Any(i => i.IsKnown))
         {
+            // Attachments need a MIME type: only the images whose bytes we know.
             w.WriteStartArray("attachments");
-            foreach (var image in item.Images)
+            foreach (var image in item.Images.Where(i => i.IsKnown))
             {
                 w.WriteStartObject();
                 w.WriteString("url", image.Url.AbsoluteUri);

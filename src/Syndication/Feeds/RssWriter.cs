@@ -64,17 +64,17 @@ public static class RssWriter
         foreach (var author in item.Authors) w.WriteElementString("dc", "creator", Xml.DcNs, author);
         foreach (var category in item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase))
             w.WriteElementString("category", category);
-        if (item.Images.Count > 0)
+        // Exactly one enclosure: the lead image among those whose true length and type we know.
+        if (item.Images.FirstOrDefault(i => i.IsKnown) is { } enclosure)
         {
-            var lead = item.Images[0];
             w.WriteStartElement("enclosure");
-            w.WriteAttributeString("url", lead.Url.AbsoluteUri);
-            w.WriteAttributeString("length", Xml.Number(lead.Length));
-            w.WriteAttributeString("type", lead.ContentType);
+            w.WriteAttributeString("url", enclosure.Url.AbsoluteUri);
+            w.WriteAttributeString("length", Xml.Number(enclosure.Length));
+            w.WriteAttributeString("type", enclosure.ContentType);
             w.WriteEndElement();
-            foreach (var image in item.Images) Xml.MediaContent(w, image);
-            Xml.MediaThumbnail(w, lead);
         }
+        foreach (var image in item.Images) Xml.MediaContent(w, image);
+        if (item.Images.Count > 0) Xml.MediaThumbnail(w, item.Images[0]);
         w.WriteEndElement();
     }
 

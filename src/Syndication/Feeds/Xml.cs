@@ -55,11 +55,10 @@ internal static class Xml
     {
         w.WriteStartElement("media", "content", MediaNs);
         w.WriteAttributeString("url", image.Url.AbsoluteUri);
-        w.WriteAttributeString("type", image.ContentType);
+        if (image.IsKnown) w.WriteAttributeString("type", image.ContentType);
         w.WriteAttributeString("medium", "image");
-        w.WriteAttributeString("fileSize", Number(image.Length));
-        w.WriteAttributeString("width", Number(image.Width));
-        w.WriteAttributeString("height", Number(image.Height));
+        if (image.IsKnown) w.WriteAttributeString("fileSize", Number(image.Length));
+        Size(w, image);
         if ((image.Caption ?? image.Alt) is { } description)
         {
             w.WriteStartElement("media", "description", MediaNs);
@@ -76,8 +75,14 @@ internal static class Xml
     {
         w.WriteStartElement("media", "thumbnail", MediaNs);
         w.WriteAttributeString("url", image.Url.AbsoluteUri);
+        Size(w, image);
+        w.WriteEndElement();
+    }
+
+    private static void Size(XmlWriter w, FeedImage image)
+    {
+        if (image.Width <= 0 || image.Height <= 0) return;
         w.WriteAttributeString("width", Number(image.Width));
         w.WriteAttributeString("height", Number(image.Height));
-        w.WriteEndElement();
     }
 }

@@ -155,7 +155,8 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
     {
         var byFile = blobs.ToDictionary(b => b.Name[(slug.Length + 1)..], StringComparer.Ordinal);
         var images = new List<StoredImage>();
-        foreach (var (file, description) in ImagePairing.Pair(descriptions, byFile.Keys.ToList()).Take(MaxImages))
+        var pairs = ImagePairing.Pair(descriptions, byFile.Keys.ToList());
+        foreach (var (file, description) in pairs.Take(MaxImages))
         {
             var blob = byFile[file];
             var known = previous?.Images.FirstOrDefault(i => i.File == file && i.SourceETag == blob.ETag);
@@ -164,6 +165,10 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             images.Add(new StoredImage(file, blob.ETag, length, type, width, height,
                 description?.Caption, description?.Credit, description?.Alt));
         }
+        // Images the document references by URL and nobody uploaded: kept as links (we fetch nothing).
+        var paired = pairs.Select(p => p.Description).OfType<ImageDescription>().ToHashSet();
+        foreach (var d in descriptions.Where(d => d.Url is not null && !paired.Contains(d)).Take(MaxImages - images.Count))
+            images.Add(new StoredImage(d.File ?? "", "", 0, "", 0, 0, d.Caption, d.Credit, d.Alt, d.Url));
         return images;
     }
 
@@ -190,8 +195,8 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
     private async Task RemovePublishedAsync(StoredArticle old, StoredArticle? current, CancellationToken ct)
     {
         if (old.BodyBlob != current?.BodyBlob) await store.DeletePublishedAsync(old.BodyBlob, ct);
-        foreach (var image in old.Images)
-            if (current?.Images.Any(i => i.File == image.File) != true)
+        foreach (var image in old.Images.Where(i => i.IsLocal))
+            if (current?.Images.Any(i => i.IsLocal && i.File == image.File) != true)
                 await store.DeletePublishedAsync(ArticleStore.ImageBlob(old.Slug, image.File), ct);
     }
 

@@ -34,7 +34,7 @@ public sealed partial class ArticleStore
         await foreach (var e in table.QueryAsync<Azure.Data.Tables.TableEntity>(filter, select: ["Slug", "BodyBlob", "Images"], cancellationToken: ct))
         {
             var a = ToArticle(e);
-            if (!present.Contains(a.BodyBlob) || a.Images.Any(i => !present.Contains(ImageBlob(a.Slug, i.File)))) damaged.Add(a.Slug);
+            if (!present.Contains(a.BodyBlob) || a.Images.Any(i => i.IsLocal && !present.Contains(ImageBlob(a.Slug, i.File)))) damaged.Add(a.Slug);
         }
         return damaged;
     }

@@ -25,7 +25,14 @@ public sealed record StoredArticle
     public required string ContentHash { get; init; }
 }
 
-/// <summary>One published image: its file under the article, the source ETag, and what its bytes are.</summary>
+/// <summary>
+/// One published image: its file under the article, the source ETag, and what its bytes are; or, for an image the
+/// document references remotely and nobody uploaded, its <paramref name="RemoteUrl"/> (length, type and size unknown: 0/"").
+/// </summary>
 public sealed record StoredImage(
     string File, string SourceETag, long Length, string ContentType, int Width, int Height,
-    string? Caption, string? Credit, string? Alt);
+    string? Caption, string? Credit, string? Alt, string? RemoteUrl = null)
+{
+    /// <summary>Whether we serve the bytes ourselves (and so know their true length and type).</summary>
+    public bool IsLocal => RemoteUrl is null;
+}

@@ -97,7 +97,7 @@ public sealed class HtmlArticleParserTests
             "<h1>Harbour</h1><figure><img src=\"data:image/gif;base64,R0lGOD\" data-srcset=\"img/boats-400.jpg 400w, img/boats-1600.jpg 1600w, img/boats-800.jpg 800w\">"
             + "<figcaption>Boats at the quay. (Photo Credit: Ana Lima)</figcaption></figure>" + Text));
         var image = Assert.Single(a.Images);
-        Assert.Equal(new ImageDescription("boats-1600.jpg", "Boats at the quay.", "Ana Lima", null), image);
+        Assert.Equal(new ImageDescription("boats-1600.jpg", "Boats at the quay.", "Ana Lima", null, "https://cdn.example.com/news/img/boats-1600.jpg"), image);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class HtmlArticleParserTests
     {
         var a = Parse(Page("<link rel=canonical href=\"https://news.example.com/2024/harbour/\"><meta property=og:image content=\"lead.jpg\"><title>Harbour</title>",
             "<h1>Harbour</h1><figure><img src=\"lead.jpg?w=1200\" alt=\"Boats\"><figcaption>Boats. <span class=\"image-credit\">Photograph: Ben Okafor/Reuters</span></figcaption></figure>" + Text));
-        Assert.Equal(new ImageDescription("lead.jpg", "Boats.", "Ben Okafor/Reuters", "Boats"), Assert.Single(a.Images));
+        Assert.Equal(new ImageDescription("lead.jpg", "Boats.", "Ben Okafor/Reuters", "Boats", "https://news.example.com/2024/harbour/lead.jpg?w=1200"), Assert.Single(a.Images));
     }
 
     [Fact]

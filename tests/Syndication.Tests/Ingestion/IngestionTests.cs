@@ -137,6 +137,28 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RemoteImagesAreLinkedButOnlyImagesWeServeBecomeTheRssEnclosure()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadAsync("mixed/local.png", await File.ReadAllBytesAsync(Repo.Samples(Repo.SampleSlug, "photo-2.png")));
+        await site.UploadTextAsync("mixed.md", Markdown("Mixed", "2024-01-01",
+            "images:\n  - url: https://cdn.example.org/photos/remote.jpg\n    caption: From the agency\n  - file: local.png\n    caption: Ours\n"));
+        await site.Ingestor.IngestBlobAsync("mixed.md");
+
+        var doc = FeedParsers.Document((await TestSite.InvokeAsync(r => new GetFeed(site.Handlers).Run(r, "all.rss"))).Body);
+        var enclosure = doc.Descendants("enclosure").Single();
+        Assert.EndsWith("/api/images/mixed/local.png", (string)enclosure.Attribute("url")!);
+        var remote = doc.Descendants(FeedParsers.Media + "content").Single(m => (string)m.Attribute("url")! == "https://cdn.example.org/photos/remote.jpg");
+        Assert.Null(remote.Attribute("fileSize"));
+        Assert.Equal("From the agency", remote.Element(FeedParsers.Media + "description")!.Value);
+        Assert.Contains("src=\"https://cdn.example.org/photos/remote.jpg\"", doc.Descendants("item").Single().Element("description")!.Value);
+
+        var json = System.Text.Json.JsonDocument.Parse((await TestSite.InvokeAsync(r => new GetFeed(site.Handlers).Run(r, "all.json"))).Body);
+        var attachments = json.RootElement.GetProperty("items")[0].GetProperty("attachments").EnumerateArray().ToList();
+        Assert.Equal(["image/png"], attachments.Select(a => a.GetProperty("mime_type").GetString()));
+    }
+
+    [Fact]
     public async Task BlobsThatAreNotArticlesAreIgnored()
     {
         await using var site = new TestSite(azurite);

@@ -8,7 +8,8 @@ internal sealed record PageImage(int Index, string Url, string? File, string? Ca
     bool InArticle = false, string? FrameText = null)
 {
     /// <summary>The description ingestion pairs with an image blob of the same file name.</summary>
-    public ImageDescription Description => new(File, Caption, Credit, Alt);
+    public ImageDescription Description => new(File, Caption, Credit, Alt,
+        Uri.TryCreate(Url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? u.AbsoluteUri : null);
 }
 
 /// <summary>
