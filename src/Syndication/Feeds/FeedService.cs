@@ -48,7 +48,7 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
         Title = a.Title,
         Link = urls.Article(a.Slug),
         Summary = a.Summary,
-        ContentHtml = ItemContent.Compose(a, body, urls),
+        ContentHtml = ItemContent.Parts(a, body, urls),
         Published = a.Published,
         Updated = a.Updated,
         Authors = a.Authors,

@@ -7,13 +7,21 @@ namespace Syndication.Feeds;
 /// <summary>An article's full HTML as readers see it: the lead image at the top, the body, then the other images.</summary>
 public static class ItemContent
 {
-    public static string Compose(StoredArticle article, string bodyHtml, SiteUrls urls)
+    public static string Compose(StoredArticle article, string bodyHtml, SiteUrls urls) => string.Concat(Parts(article, bodyHtml, urls));
+
+    /// <summary>The same HTML in the order it is written: the lead figure, the body (the stored string itself), the other figures.</summary>
+    public static string[] Parts(StoredArticle article, string bodyHtml, SiteUrls urls)
     {
-        var html = new StringBuilder(bodyHtml.Length + 512 * (article.Images.Count + 1));
-        if (article.Images.Count > 0) Figure(html, article.Slug, article.Images[0], urls);
-        html.Append(bodyHtml);
-        foreach (var image in article.Images.Skip(1)) Figure(html, article.Slug, image, urls);
-        return html.ToString();
+        if (article.Images.Count == 0) return [bodyHtml];
+        var parts = new string[article.Images.Count + 1];
+        var html = new StringBuilder(512);
+        for (var i = 0; i < article.Images.Count; i++)
+        {
+            Figure(html.Clear(), article.Slug, article.Images[i], urls);
+            parts[i == 0 ? 0 : i + 1] = html.ToString();
+        }
+        parts[1] = bodyHtml;
+        return parts;
     }
 
     /// <summary>One image as a figure with its caption and credit.</summary>

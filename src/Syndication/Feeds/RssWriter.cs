@@ -50,7 +50,9 @@ public static class RssWriter
         w.WriteEndElement();
         w.WriteElementString("pubDate", Xml.Rfc822(item.Published));
         if (item.Summary is { } summary) w.WriteElementString("description", summary);
-        w.WriteElementString("content", "encoded", Xml.ContentNs, item.ContentHtml);
+        w.WriteStartElement("content", "encoded", Xml.ContentNs);
+        foreach (var part in item.ContentHtml) w.WriteString(part);
+        w.WriteFullEndElement();
         foreach (var author in item.Authors) w.WriteElementString("dc", "creator", Xml.DcNs, author);
         foreach (var category in item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase))
             w.WriteElementString("category", category);
