@@ -42,22 +42,25 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
     }
 
     /// <summary>One stored article as a feed item with absolute URLs.</summary>
-    public static FeedItem ToItem(StoredArticle a, string body, SiteUrls urls) => new()
+    public static FeedItem ToItem(StoredArticle a, string body, SiteUrls urls)
     {
-        Id = StableId.Urn(a.Id),
-        Title = a.Title,
-        Link = urls.Article(a.Slug),
-        Summary = a.Summary,
-        ContentHtml = ItemContent.Parts(a, body, urls),
-        Published = a.Published,
-        Updated = a.Updated,
-        Authors = a.Authors,
-        Categories = a.Categories,
-        Tags = a.Tags,
-        Language = a.Language,
-        Images = a.Images.Select(i => new FeedImage(urls.Image(a.Slug, i.File), i.Length, i.ContentType, i.Width, i.Height,
-            i.Caption, i.Credit, i.Alt)).ToList(),
-    };
+        var images = ItemContent.Images(a, urls);
+        return new FeedItem
+        {
+            Id = StableId.Urn(a.Id),
+            Title = a.Title,
+            Link = urls.Article(a.Slug),
+            Summary = a.Summary,
+            ContentHtml = ItemContent.Parts(images, body),
+            Published = a.Published,
+            Updated = a.Updated,
+            Authors = a.Authors,
+            Categories = a.Categories,
+            Tags = a.Tags,
+            Language = a.Language,
+            Images = images,
+        };
+    }
 
     private static string Query(FeedRequest r, string limit) =>
         (limit + (r.After is { } a ? $"after={Uri.EscapeDataString(a)}" : r.Before is { } b ? $"before={Uri.EscapeDataString(b)}" : "")).TrimEnd('&');

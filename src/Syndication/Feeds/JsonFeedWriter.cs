@@ -38,7 +38,11 @@ public static class JsonFeedWriter
                 w.WriteEndArray();
             }
             w.WriteStartArray("items");
-            foreach (var item in feed.Items) Item(w, item);
+            foreach (var item in feed.Items)
+            {
+                Item(w, item);
+                w.Flush(); // into the render buffer: the writer's own buffer stays one item long instead of growing to the feed
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }
