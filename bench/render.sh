@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 build_release bench/Syndication.Benchmarks
 machine
 node "$root/bench/node/render.mjs" | tee "$work/node-1.jsonl"
-(cd "$work" && dotnet "$bench_dll" --filter '*RenderBenchmarks*' --exporters json --artifacts "$work/bdn" "$@")
+(cd "$root/bench/Syndication.Benchmarks" && dotnet "$bench_dll" --filter '*RenderBenchmarks*' --exporters json --artifacts "$work/bdn" "$@")
 node "$root/bench/node/render.mjs" | tee "$work/node-2.jsonl"
 dotnet "$bench_dll" sizes >"$work/sizes.jsonl"
 node "$root/bench/node/compare.mjs" "$work"/bdn/results/*RenderBenchmarks*-report-full-compressed.json "$work/sizes.jsonl" "$work/node-1.jsonl" "$work/node-2.jsonl"

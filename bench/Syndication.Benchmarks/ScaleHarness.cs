@@ -38,11 +38,14 @@ internal static class ScaleHarness
         foreach (var count in counts)
         {
             var clock = Stopwatch.StartNew();
+            var done = 0;
             await Parallel.ForEachAsync(Enumerable.Range(filled, count - filled), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
             {
                 var (article, body) = Article(i);
                 if (body is not null) await store.WriteBodyAsync(article.BodyBlob, body, ct);
                 await store.SaveArticleAsync(article, null, null, ct);
+                if (Interlocked.Increment(ref done) % 10_000 == 0)
+                    Console.WriteLine($"  ... {filled + done} stored, {done / clock.Elapsed.TotalSeconds:0}/s, Azurite RSS {Harness.ResidentMiB(azuritePid):0} MiB");
             });
             Console.WriteLine($"scale: stored articles {filled} -> {count} in {clock.Elapsed.TotalSeconds:0} s ({(count - filled) / clock.Elapsed.TotalSeconds:0}/s), load {Harness.Load()}");
             filled = count;
