@@ -50,8 +50,8 @@ public static class AtomWriter
         if (item.Summary is { } summary) Text(w, "summary", summary);
         w.WriteStartElement("content", Xml.AtomNs);
         w.WriteAttributeString("type", "html");
-        w.WriteString(item.ContentHtml);
-        w.WriteEndElement();
+        foreach (var part in item.ContentHtml) w.WriteString(part);
+        w.WriteFullEndElement();
         foreach (var image in item.Images)
         {
             w.WriteStartElement("link", Xml.AtomNs);

@@ -36,8 +36,11 @@ public sealed record FeedItem
     public required string Title { get; init; }
     public required Uri Link { get; init; }
     public string? Summary { get; init; }
-    /// <summary>Full content as sanitized HTML, the lead image at its top.</summary>
-    public required string ContentHtml { get; init; }
+    /// <summary>
+    /// Full content as sanitized HTML, the lead image at its top, in pieces to write one after another (lead figure,
+    /// body, other figures): a render never joins them into one more copy of the body.
+    /// </summary>
+    public required IReadOnlyList<string> ContentHtml { get; init; }
     public required DateTimeOffset Published { get; init; }
     public required DateTimeOffset Updated { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];

@@ -43,22 +43,25 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
     }
 
     /// <summary>One stored article as a feed item with absolute URLs.</summary>
-    public static FeedItem ToItem(StoredArticle a, string body, SiteUrls urls) => new()
+    public static FeedItem ToItem(StoredArticle a, string body, SiteUrls urls)
     {
-        Id = StableId.Urn(a.Id),
-        Title = a.Title,
-        Link = urls.Article(a.Slug),
-        Summary = a.Summary,
-        ContentHtml = ItemContent.Compose(a, body, urls),
-        Published = a.Published,
-        Updated = a.Updated,
-        Authors = a.Authors,
-        Categories = a.Categories,
-        Tags = a.Tags,
-        Language = a.Language,
-        Images = a.Images.Select(i => new FeedImage(ItemContent.ImageUrl(a.Slug, i, urls), i.Length, i.ContentType, i.Width, i.Height,
-            i.Caption, i.Credit, i.Alt)).ToList(),
-    };
+        var images = ItemContent.Images(a, urls);
+        return new FeedItem
+        {
+            Id = StableId.Urn(a.Id),
+            Title = a.Title,
+            Link = urls.Article(a.Slug),
+            Summary = a.Summary,
+            ContentHtml = ItemContent.Parts(images, ItemContent.ResolveLinks(a, body, urls)),
+            Published = a.Published,
+            Updated = a.Updated,
+            Authors = a.Authors,
+            Categories = a.Categories,
+            Tags = a.Tags,
+            Language = a.Language,
+            Images = images,
+        };
+    }
 
     private static string Query(FeedRequest r, string limit) =>
         (limit + (r.After is { } a ? $"after={Uri.EscapeDataString(a)}" : r.Before is { } b ? $"before={Uri.EscapeDataString(b)}" : "")).TrimEnd('&');
@@ -74,8 +77,8 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
         return names.FirstOrDefault(n => FeedKey.Slugify(n) == key.Slug) ?? key.Slug;
     }
 
-    private static DateTimeOffset WholeSeconds(DateTimeOffset d) => d.AddTicks(-(d.Ticks % TimeSpan.TicksPerSecond));
-
     private static Uri? Absolute(SiteUrls urls, string? url) =>
         string.IsNullOrWhiteSpace(url) ? null : new Uri(urls.Origin, url);
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset d) => d.AddTicks(-(d.Ticks % TimeSpan.TicksPerSecond));
 }

@@ -8,28 +8,50 @@ namespace Syndication.Feeds;
 /// <summary>An article's full HTML as readers see it: the lead image at the top, the body, then the other images.</summary>
 public static partial class ItemContent
 {
-    public static string Compose(StoredArticle article, string bodyHtml, SiteUrls urls)
-    {
-        var html = new StringBuilder(bodyHtml.Length + 512 * (article.Images.Count + 1));
-        if (article.Images.Count > 0) Figure(html, article.Slug, article.Images[0], urls);
-        // Feed readers have no page to resolve a relative link against: resolve it against the article's page.
-        html.Append(RelativeUrl().IsMatch(bodyHtml) ? SafeHtml.Sanitize(bodyHtml, urls.Article(article.Slug)) : bodyHtml);
-        foreach (var image in article.Images.Skip(1)) Figure(html, article.Slug, image, urls);
-        return html.ToString();
-    }
+    [ThreadStatic]
+    private static StringBuilder? scratch;
 
-    // An href/src/cite/srcset whose value does not start with a scheme (sanitized HTML quotes every attribute).
-    [GeneratedRegex(@"\s(?:href|src|cite|srcset)=""(?![A-Za-z][A-Za-z0-9+.\-]*:)|\ssrcset=""[^""]*,\s*(?![A-Za-z][A-Za-z0-9+.\-]*:)")]
-    private static partial Regex RelativeUrl();
+    public static string Compose(StoredArticle article, string bodyHtml, SiteUrls urls) =>
+        string.Concat(Parts(Images(article, urls), ResolveLinks(article, bodyHtml, urls)));
+
+    /// <summary>An article's images as feeds carry them: absolute URL, length, type, size, caption, credit.</summary>
+    public static List<FeedImage> Images(StoredArticle article, SiteUrls urls) =>
+        article.Images.Select(i => new FeedImage(ImageUrl(article.Slug, i, urls), i.Length, i.ContentType, i.Width, i.Height,
+            i.Caption, i.Credit, i.Alt)).ToList();
 
     /// <summary>Where readers load the image: our image endpoint, or the remote URL the document gave.</summary>
     public static Uri ImageUrl(string slug, StoredImage image, SiteUrls urls) =>
         image.RemoteUrl is { } remote ? new Uri(remote) : urls.Image(slug, image.File);
 
-    /// <summary>One image as a figure with its caption and credit.</summary>
-    public static void Figure(StringBuilder html, string slug, StoredImage image, SiteUrls urls)
+    /// <summary>Feed readers have no page to resolve a relative link against: resolve it against the article's page.</summary>
+    public static string ResolveLinks(StoredArticle article, string bodyHtml, SiteUrls urls) =>
+        RelativeUrl().IsMatch(bodyHtml) ? SafeHtml.Sanitize(bodyHtml, urls.Article(article.Slug)) : bodyHtml;
+
+    /// <summary>The same HTML in the order it is written: the lead figure, the body (the stored string itself), the other figures.</summary>
+    public static string[] Parts(IReadOnlyList<FeedImage> images, string bodyHtml)
     {
-        html.Append("<figure><img src=\"").Append(Html.Encode(ImageUrl(slug, image, urls).AbsoluteUri))
+        if (images.Count == 0) return [bodyHtml];
+        var parts = new string[images.Count + 1];
+        var html = scratch ??= new StringBuilder(1024);
+        for (var i = 0; i < images.Count; i++)
+        {
+            Figure(html.Clear(), images[i]);
+            parts[i == 0 ? 0 : i + 1] = html.ToString();
+        }
+        if (html.Capacity > 16 * 1024) scratch = null;
+        parts[1] = bodyHtml;
+        return parts;
+    }
+
+    /// <summary>One stored image as a figure with its caption and credit.</summary>
+    public static void Figure(StringBuilder html, string slug, StoredImage image, SiteUrls urls) =>
+        Figure(html, new FeedImage(ImageUrl(slug, image, urls), image.Length, image.ContentType, image.Width, image.Height,
+            image.Caption, image.Credit, image.Alt));
+
+    /// <summary>One image as a figure with its caption and credit.</summary>
+    public static void Figure(StringBuilder html, FeedImage image)
+    {
+        html.Append("<figure><img src=\"").Append(Html.Encode(image.Url.AbsoluteUri))
             .Append("\" alt=\"").Append(Html.Encode(image.Alt ?? image.Caption ?? "")).Append('"');
         if (image.Width > 0 && image.Height > 0)
             html.Append(" width=\"").Append(image.Width).Append("\" height=\"").Append(image.Height).Append('"');
@@ -43,4 +65,8 @@ public static partial class ItemContent
         }
         html.Append("</figure>\n");
     }
+
+    // An href/src/cite/srcset whose value does not start with a scheme (sanitized HTML quotes every attribute).
+    [GeneratedRegex(@"\s(?:href|src|cite|srcset)=""(?![A-Za-z][A-Za-z0-9+.\-]*:)|\ssrcset=""[^""]*,\s*(?![A-Za-z][A-Za-z0-9+.\-]*:)")]
+    private static partial Regex RelativeUrl();
 }

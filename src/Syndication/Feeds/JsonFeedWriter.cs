@@ -10,7 +10,7 @@ public static class JsonFeedWriter
 
     public static byte[] Write(Feed feed)
     {
-        using var stream = new MemoryStream(16 * 1024);
+        var stream = RenderBuffer.Rent();
         using (var w = new Utf8JsonWriter(stream, Options))
         {
             w.WriteStartObject();
@@ -38,11 +38,15 @@ public static class JsonFeedWriter
                 w.WriteEndArray();
             }
             w.WriteStartArray("items");
-            foreach (var item in feed.Items) Item(w, item);
+            foreach (var item in feed.Items)
+            {
+                Item(w, item);
+                w.Flush(); // into the render buffer: the writer's own buffer stays one item long instead of growing to the feed
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return stream.ToArray();
+        return RenderBuffer.Return(stream);
     }
 
     private static void Item(Utf8JsonWriter w, FeedItem item)
@@ -51,7 +55,9 @@ public static class JsonFeedWriter
         w.WriteString("id", item.Id);
         w.WriteString("url", item.Link.AbsoluteUri);
         w.WriteString("title", item.Title);
-        w.WriteString("content_html", item.ContentHtml);
+        w.WritePropertyName("content_html");
+        if (item.ContentHtml.Count == 0) w.WriteStringValue("");
+        for (var i = 0; i < item.ContentHtml.Count; i++) w.WriteStringValueSegment(item.ContentHtml[i], isFinalSegment: i == item.ContentHtml.Count - 1);
         if (item.Summary is { } summary) w.WriteString("summary", summary);
         if (item.Images.Count > 0)
         {

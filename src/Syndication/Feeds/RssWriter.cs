@@ -55,12 +55,14 @@ public static class RssWriter
         if (item.Summary is { } summary)
         {
             w.WriteElementString("description", Html.Encode(summary));
-            w.WriteElementString("content", "encoded", Xml.ContentNs, item.ContentHtml);
+            w.WriteStartElement("content", "encoded", Xml.ContentNs);
         }
         else
         {
-            w.WriteElementString("description", item.ContentHtml);
+            w.WriteStartElement("description");
         }
+        foreach (var part in item.ContentHtml) w.WriteString(part);
+        w.WriteFullEndElement();
         foreach (var author in item.Authors) w.WriteElementString("dc", "creator", Xml.DcNs, author);
         foreach (var category in item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase))
             w.WriteElementString("category", category);

@@ -22,7 +22,7 @@ internal static class Xml
 
     public static byte[] Write(Feed feed, Action<XmlWriter> body)
     {
-        using var stream = new MemoryStream(16 * 1024);
+        var stream = RenderBuffer.Rent();
         using (var writer = XmlWriter.Create(stream, Settings))
         {
             writer.WriteStartDocument();
@@ -31,7 +31,7 @@ internal static class Xml
             body(writer);
             writer.WriteEndDocument();
         }
-        return stream.ToArray();
+        return RenderBuffer.Return(stream);
     }
 
     public static string Rfc3339(DateTimeOffset d) => d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -22,15 +22,22 @@ public static class Conditional
     /// <summary>Adds ETag, Last-Modified and Cache-Control to a reply.</summary>
     public static Reply Validators(Reply reply, string etag, DateTimeOffset? lastModified, int maxAgeSeconds)
     {
-        reply.With(HeaderNames.ETag, etag).With(HeaderNames.CacheControl, $"public, max-age={maxAgeSeconds}");
+        reply.With(HeaderNames.ETag, etag).With(HeaderNames.CacheControl, CacheControl(maxAgeSeconds));
         if (lastModified is { } lm) reply.With(HeaderNames.LastModified, lm.ToUniversalTime().ToString("r"));
         return reply;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> CacheControls = new();
+
+    // The header value per max-age (a few: feeds, pages, images), built once rather than per response.
+    private static string CacheControl(int maxAgeSeconds) =>
+        CacheControls.GetOrAdd(maxAgeSeconds, static s => $"public, max-age={s}");
 
     /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since; weak comparison for If-None-Match.</summary>
     public static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)
     {
         var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count == 1 && string.Equals(ifNoneMatch[0], etag, StringComparison.Ordinal)) return true;
         if (ifNoneMatch.Count > 0)
         {
             var current = EntityTagHeaderValue.Parse(etag);

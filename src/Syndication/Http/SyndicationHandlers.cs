@@ -82,5 +82,14 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
     private static Rendered Html(string html, DateTimeOffset? lastModified) =>
         new(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", lastModified, contentSecurityPolicy: PageLayout.ContentSecurityPolicy);
 
-    private SiteUrls UrlsFor(HttpRequest request) => SiteUrls.For(options.Value, request.Scheme, request.Host.Value ?? "localhost");
+    // One SiteUrls per origin seen (a few), not a parsed Uri per request; a flood of made-up Host headers only resets it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), SiteUrls> origins = new();
+
+    private SiteUrls UrlsFor(HttpRequest request)
+    {
+        var key = (request.Scheme, request.Host.Value ?? "localhost");
+        if (origins.TryGetValue(key, out var urls)) return urls;
+        if (origins.Count >= 64) origins.Clear();
+        return origins[key] = SiteUrls.For(options.Value, key.Item1, key.Item2);
+    }
 }

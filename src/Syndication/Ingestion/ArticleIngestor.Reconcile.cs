@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Syndication.Articles;
+using Syndication.Storage;
 
 namespace Syndication.Ingestion;
 
@@ -21,8 +22,9 @@ public sealed partial class ArticleIngestor
         var stored = await store.ArticleSignaturesAsync(ct);
         var damaged = verifyPublished ? await store.ArticlesMissingPublishedBlobsAsync(ct) : [];
         var rejected = (await store.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
+        var rejectedNames = rejected.Keys.ToHashSet(StringComparer.Ordinal);
 
-        var work = new List<string>();
+        var work = new List<(string Slug, Listed Listed)>();
         var documents = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in blobs.GroupBy(b => ArticleBlobName.Parse(b.Name)?.Slug ?? "", StringComparer.Ordinal).Where(g => g.Key != ""))
@@ -34,16 +36,17 @@ public sealed partial class ArticleIngestor
             var signature = Signature(document, images);
             if (stored.TryGetValue(group.Key, out var current) && current == signature && !damaged.Contains(group.Key)) continue;
             if (rejected.TryGetValue(document.Name, out var rejectedAs) && rejectedAs == signature) continue;
-            work.Add(group.Key);
+            work.Add((group.Key, new Listed(group.ToList(), stored.ContainsKey(group.Key), rejectedNames)));
         }
-        work.AddRange(stored.Keys.Where(s => !seen.Contains(s)));
+        work.AddRange(stored.Keys.Where(s => !seen.Contains(s)).Select(s => (s, new Listed([], true, rejectedNames))));
 
         var results = new System.Collections.Concurrent.ConcurrentBag<IngestResult?>();
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (slug, token) =>
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (item, token) =>
         {
+            var slug = item.Slug;
             try
             {
-                results.Add((await IngestSlugAsync(slug, damaged.Contains(slug), token)).Result);
+                results.Add((await IngestSlugAsync(slug, item.Listed, damaged.Contains(slug), token)).Result);
             }
             catch (RequestFailedException e)
             {
@@ -57,6 +60,15 @@ public sealed partial class ArticleIngestor
             results.Count(r => r == IngestResult.Deleted), results.Count(r => r == IngestResult.Rejected), results.Count(r => r is null));
         if (work.Count > 0) LogReconciled(result.Documents, result.Ingested, result.Deleted, result.Rejected, result.Failed);
         return result;
+    }
+
+    /// <summary>
+    /// What the pass's one listing already says about a slug: its blobs, whether the table had an article for it, and
+    /// the blob names with a rejection row (only those need clearing), so converging it needs no second look.
+    /// </summary>
+    private sealed record Listed(List<SourceBlob> Blobs, bool Stored, IReadOnlySet<string> Rejected)
+    {
+        public bool MayBeRejected(string blobName) => Rejected.Contains(blobName);
     }
 
     /// <summary>How many slugs one reconciliation converges at once.</summary>

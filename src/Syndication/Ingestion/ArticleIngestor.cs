@@ -17,7 +17,7 @@ namespace Syndication.Ingestion;
 public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub, ILogger<ArticleIngestor> logger, TimeProvider time)
 {
     /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
-    private const string ParserVersion = "2";
+    private const string ParserVersion = "1";
     private const int MaxImages = 20;
     private const int MaxAttempts = 8;
 
@@ -28,19 +28,22 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         if (name is null)
         {
             LogIgnored(blobName);
-            return new IngestOutcome(null, IngestResult.Ignored, "not a document {slug}.{txt|md|json|html} or an image {slug}/{file}");
+            return new IngestOutcome(null, IngestResult.Ignored, "not a document {slug}.{txt|md|json} or an image {slug}/{file}");
         }
         return await IngestSlugAsync(name.Slug, ct);
     }
 
     /// <summary>Brings the slug's article in line with its blobs: publish, update, delete or reject.</summary>
-    public Task<IngestOutcome> IngestSlugAsync(string slug, CancellationToken ct = default) => IngestSlugAsync(slug, repair: false, ct);
+    public Task<IngestOutcome> IngestSlugAsync(string slug, CancellationToken ct = default) => IngestSlugAsync(slug, null, false, ct);
 
     /// <summary>
     /// As <see cref="IngestSlugAsync(string, CancellationToken)"/>; with <paramref name="repair"/>, republishes the body and
     /// images even when the sources did not change (for published blobs that storage lost).
     /// </summary>
-    public async Task<IngestOutcome> IngestSlugAsync(string slug, bool repair, CancellationToken ct = default)
+    public Task<IngestOutcome> IngestSlugAsync(string slug, bool repair, CancellationToken ct = default) => IngestSlugAsync(slug, null, repair, ct);
+
+    // With what a reconcile pass listed, the first attempt skips the reads it already made; a retry reads everything.
+    private async Task<IngestOutcome> IngestSlugAsync(string slug, Listed? listed, bool repair, CancellationToken ct)
     {
         using var activity = Telemetry.Source.StartActivity("ingest article");
         activity?.SetTag("article.slug", slug);
@@ -48,7 +51,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         {
             try
             {
-                var outcome = await ConvergeAsync(slug, repair, ct);
+                var outcome = await ConvergeAsync(slug, attempt == 1 ? listed : null, repair, ct);
                 activity?.SetTag("ingest.result", outcome.Result.ToString());
                 activity?.SetTag("ingest.attempts", attempt);
                 if (outcome.Result == IngestResult.Rejected)
@@ -67,10 +70,11 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         }
     }
 
-    private async Task<IngestOutcome> ConvergeAsync(string slug, bool repair, CancellationToken ct)
+    private async Task<IngestOutcome> ConvergeAsync(string slug, Listed? listed, bool repair, CancellationToken ct)
     {
-        var existing = await store.ArticleBySlugAsync(slug, ct);
-        var sources = await SourcesAsync(slug, ct);
+        // A slug the listing had no row for is saved with an insert, which fails (409, then a full retry) if one appeared.
+        var existing = listed is { Stored: false } ? null : await store.ArticleBySlugAsync(slug, ct);
+        var sources = listed is null ? await SourcesAsync(slug, ct) : SourcesOf(slug, listed.Blobs);
         if (sources.Document is null)
         {
             if (existing is not { } gone) return new IngestOutcome(slug, IngestResult.Ignored, "no document for this slug");
@@ -99,13 +103,13 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             return new IngestOutcome(slug, IngestResult.Rejected, e.Message);
         }
 
-        var images = await PublishImagesAsync(slug, parsed.Images, sources.Images, repair ? null : existing?.Article, ct);
+        var images = await PublishImagesAsync(slug, parsed.Images, sources.Images, repair ? null : existing?.Article, listed, ct);
         var article = Compose(slug, parsed, images, document, doc.Metadata, doc.ETag, signature, existing?.Article);
         // Written on every re-ingestion, not only when the content changed: the name is content-addressed, so this
         // is idempotent, and it restores a body that storage lost.
         await store.WriteBodyAsync(article.BodyBlob, parsed.BodyHtml, ct);
         await store.SaveArticleAsync(article, existing?.Article, existing?.ETag, ct);
-        await store.ClearRejectionAsync(document.Name, ct);
+        if (listed?.MayBeRejected(document.Name) != false) await store.ClearRejectionAsync(document.Name, ct);
         if (existing is { } old)
         {
             await RemovePublishedAsync(old.Article, article, ct);
@@ -151,7 +155,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
     // Inspects and publishes each image blob (reusing what is known when its ETag is unchanged); an image that is
     // not a real web image is recorded as rejected and left out, the article still published.
     private async Task<List<StoredImage>> PublishImagesAsync(string slug, IReadOnlyList<ImageDescription> descriptions,
-        IReadOnlyList<SourceBlob> blobs, StoredArticle? previous, CancellationToken ct)
+        IReadOnlyList<SourceBlob> blobs, StoredArticle? previous, Listed? listed, CancellationToken ct)
     {
         var byFile = blobs.ToDictionary(b => b.Name[(slug.Length + 1)..], StringComparer.Ordinal);
         var images = new List<StoredImage>();
@@ -160,7 +164,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         {
             var blob = byFile[file];
             var known = previous?.Images.FirstOrDefault(i => i.File == file && i.SourceETag == blob.ETag);
-            var info = known is null ? await InspectAndPublishAsync(slug, file, blob, ct) : (known.ContentType, known.Width, known.Height, known.Length);
+            var info = known is null ? await InspectAndPublishAsync(slug, file, blob, listed, ct) : (known.ContentType, known.Width, known.Height, known.Length);
             if (info is not var (type, width, height, length)) continue;
             images.Add(new StoredImage(file, blob.ETag, length, type, width, height,
                 description?.Caption, description?.Credit, description?.Alt));
@@ -172,7 +176,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         return images;
     }
 
-    private async Task<(string, int, int, long)?> InspectAndPublishAsync(string slug, string file, SourceBlob blob, CancellationToken ct)
+    private async Task<(string, int, int, long)?> InspectAndPublishAsync(string slug, string file, SourceBlob blob, Listed? listed, CancellationToken ct)
     {
         var download = await store.DownloadIncomingAsync(blob.Name, ct);
         if (download is not { } image) return null;
@@ -180,7 +184,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         {
             var info = ImageInspector.Inspect(image.Content.ToStream());
             await store.WriteImageAsync(slug, file, image.Content, info.ContentType, ct);
-            await store.ClearRejectionAsync(blob.Name, ct);
+            if (listed?.MayBeRejected(blob.Name) != false) await store.ClearRejectionAsync(blob.Name, ct);
             return (info.ContentType, info.Width, info.Height, image.Content.ToMemory().Length);
         }
         catch (ArticleRejectedException e)

@@ -24,7 +24,7 @@ public sealed class FeedWriterTests
             Title = $"Story {i} & <more>",
             Link = new Uri(Base, $"articles/story-{i}"),
             Summary = $"Summary {i}",
-            ContentHtml = $"<figure><img src=\"https://news.example.com/api/images/story-{i}/a.jpg\"></figure><p>Body {i} ]]> end</p>",
+            ContentHtml = [$"<figure><img src=\"https://news.example.com/api/images/story-{i}/a.jpg\"></figure>", $"<p>Body {i} ]]> end</p>"],
             Published = new DateTimeOffset(2024, 3, 6 - i, 8, 0, 0, TimeSpan.Zero),
             Updated = new DateTimeOffset(2024, 3, 6, 9, 0, 0, TimeSpan.Zero),
             Authors = ["Ana Lima", "Ben Okafor"],

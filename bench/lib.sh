@@ -1,0 +1,54 @@
+# Shared by the bench scripts (sourced): free ports, Azurite in memory, a Release build, and a cleanup that stops
+# every process the script started (by pid) on any exit. Traffic stays on 127.0.0.1.
+set -euo pipefail
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=$(mktemp -d /tmp/syndication-bench.XXXXXX)
+pids=()
+
+cleanup() {
+  trap - EXIT INT TERM
+  if [ ${#pids[@]} -gt 0 ]; then
+    kill "${pids[@]}" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      [ "$alive" -eq 1 ] || break; sleep 0.1
+    done
+    kill -9 "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+  [ "${KEEP_WORK:-0}" = 1 ] && echo "bench: kept $work" || rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_for() { # port seconds what
+  for _ in $(seq 1 $(($2 * 10))); do listening "$1" && return 0; sleep 0.1; done
+  echo "bench: $3 did not start listening on port $1" >&2; return 1
+}
+
+# Azurite in memory on three free loopback ports; exports AzureWebJobsStorage and azurite_pid.
+start_azurite() {
+  [ -f "$root/node_modules/azurite/dist/src/azurite.js" ] || (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  local blob queue table
+  blob=$(free_port); queue=$(free_port); table=$(free_port)
+  node "$root/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --inMemoryPersistence --loose \
+    --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
+    --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
+  azurite_pid=$!
+  pids+=("$azurite_pid")
+  for port in "$blob" "$queue" "$table"; do wait_for "$port" 30 Azurite; done
+  export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
+}
+
+build_release() { # project...
+  for project in "$@"; do dotnet build "$root/$project" -c Release --nologo -v quiet -clp:ErrorsOnly >&2; done
+}
+runner_dll="$root/src/Syndication.LocalRunner/bin/Release/net10.0/Syndication.LocalRunner.dll"
+bench_dll="$root/bench/Syndication.Benchmarks/bin/Release/net10.0/Syndication.Benchmarks.dll"
+
+machine() {
+  echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+}

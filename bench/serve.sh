@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Serving: wrk against the local runner's /api/feeds/all.rss (50 items, 2 images each) vs. nginx serving the same
+# bytes as a static file, both on 127.0.0.1, identical wrk settings, alternating runs (runner, nginx, runner, nginx),
+# for 200s and for 304s (If-None-Match with each server's own ETag). Prints requests/s, p99 and the ratios.
+# Settings by environment: THREADS (2), CONNECTIONS (50), DURATION (15s), ROUNDS (2), NGINX_WORKERS (auto).
+source "$(dirname "$0")/lib.sh"
+threads=${THREADS:-2} connections=${CONNECTIONS:-50} duration=${DURATION:-15s} rounds=${ROUNDS:-2} workers=${NGINX_WORKERS:-auto}
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx) >"$work/apt.log" 2>&1 ||
+    { echo "bench: could not install wrk and nginx (see apt-get)" >&2; exit 1; }
+fi
+build_release src/Syndication.LocalRunner
+machine
+start_azurite
+
+# The runner, Release build, its own port, fresh storage (this Azurite is new and empty).
+port=$(free_port)
+export Syndication__WatchIntervalSeconds=1 Syndication__AdminKey=""
+dotnet "$runner_dll" serve --urls "http://127.0.0.1:$port" >"$work/runner.log" 2>&1 &
+runner_pid=$!
+pids+=("$runner_pid")
+wait_for "$port" 60 "the local runner"
+feed="http://127.0.0.1:$port/api/feeds/all.rss"
+
+node "$root/bench/node/articles.mjs" "$work/articles" >/dev/null
+dotnet "$runner_dll" publish "$work/articles" >/dev/null
+items=0
+for _ in $(seq 1 120); do
+  items=$(curl -sf "$feed" | grep -c '<item>' || true)
+  [ "$items" -ge 50 ] && break; sleep 1
+done
+[ "$items" -ge 50 ] || { echo "bench: the feed has $items items after 120 s, not 50" >&2; exit 1; }
+
+# The exact bytes, for nginx; and the runner's ETag.
+chmod 755 "$work"  # nginx workers run as www-data
+mkdir -p "$work/www/api/feeds"
+curl -sf -D "$work/runner.headers" -o "$work/www/api/feeds/all.rss" "$feed"
+runner_etag=$(sed -n 's/^[Ee][Tt]ag: *//p' "$work/runner.headers" | tr -d '\r')
+content_type=$(sed -n 's/^[Cc]ontent-[Tt]ype: *//p' "$work/runner.headers" | tr -d '\r')
+echo "feed: $(wc -c <"$work/www/api/feeds/all.rss") bytes, $items items, $content_type, ETag $runner_etag"
+
+nport=$(free_port)
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes $workers;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  etag on;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nport;
+    root $work/www;
+    location = /api/feeds/all.rss { types { } default_type "$content_type"; }
+  }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+wait_for "$nport" 10 nginx
+static="http://127.0.0.1:$nport/api/feeds/all.rss"
+curl -sf -D "$work/nginx.headers" -o "$work/nginx.rss" "$static"
+cmp -s "$work/nginx.rss" "$work/www/api/feeds/all.rss" || { echo "bench: nginx does not serve the same bytes" >&2; exit 1; }
+nginx_etag=$(sed -n 's/^[Ee][Tt]ag: *//p' "$work/nginx.headers" | tr -d '\r')
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $runner_etag" "$feed")" = 304 ] || { echo "bench: the runner does not answer 304" >&2; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $nginx_etag" "$static")" = 304 ] || { echo "bench: nginx does not answer 304" >&2; exit 1; }
+echo "nginx: worker_processes $workers, ETag $nginx_etag; wrk -t$threads -c$connections -d$duration --latency, $rounds rounds"
+
+# One wrk run: prints "rps p99-ms non2xx3xx-count"
+measure() { # url [header]
+  local out
+  if [ $# -gt 1 ]; then out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "$2" "$1"); else out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$1"); fi
+  local rps p99 bad
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}' <<<"$out")
+  bad=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out"); bad=${bad:-0}
+  errors=$(awk '/Socket errors:/ {print}' <<<"$out")
+  [ -z "$errors" ] || echo "  ($errors)" >&2
+  echo "$rps $p99 $bad"
+}
+
+declare -A rps p99
+for kind in 200 304; do
+  for round in $(seq 1 "$rounds"); do
+    for target in runner nginx; do
+      if [ "$target" = runner ]; then url=$feed etag=$runner_etag; else url=$static etag=$nginx_etag; fi
+      if [ "$kind" = 200 ]; then read -r r p b < <(measure "$url"); else read -r r p b < <(measure "$url" "If-None-Match: $etag"); fi
+      printf '  %s %s round %s: %10.0f req/s  p99 %7.2f ms  non-2xx/3xx %s  (load %s)\n' "$kind" "$target" "$round" "$r" "$p" "$b" "$(cut -d' ' -f1 /proc/loadavg)"
+      rps[$kind,$target]="${rps[$kind,$target]:-} $r"; p99[$kind,$target]="${p99[$kind,$target]:-} $p"
+    done
+  done
+done
+mean() { tr ' ' '\n' <<<"$1" | awk 'NF {s+=$1; n++} END {printf "%.1f", s/n}'; }
+echo "runner RSS after the runs: $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$runner_pid/status)"
+for kind in 200 304; do
+  r=$(mean "${rps[$kind,runner]}"); n=$(mean "${rps[$kind,nginx]}")
+  echo "RESULT serve-$kind runner=$r nginx=$n req/s ratio=$(awk -v a="$r" -v b="$n" 'BEGIN {printf "%.2f", a/b}') p99 runner=$(mean "${p99[$kind,runner]}") nginx=$(mean "${p99[$kind,nginx]}") ms load=$(cut -d' ' -f1-3 /proc/loadavg)"
+done

@@ -1,0 +1,30 @@
+namespace Syndication.Feeds;
+
+/// <summary>
+/// One growable buffer per thread for the writers (they never await), so a render allocates its output once
+/// instead of every doubling of a fresh MemoryStream on the way to a few hundred KB.
+/// </summary>
+internal static class RenderBuffer
+{
+    private const int MaxKeptBytes = 4 * 1024 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? kept;
+
+    /// <summary>An empty stream for one render on this thread; give it back with <see cref="Return"/>.</summary>
+    public static MemoryStream Rent()
+    {
+        var stream = kept ?? new MemoryStream(64 * 1024);
+        kept = null;
+        stream.SetLength(0);
+        return stream;
+    }
+
+    /// <summary>The bytes written, as an array of their exact size; the buffer is kept for the next render unless huge.</summary>
+    public static byte[] Return(MemoryStream stream)
+    {
+        var bytes = stream.ToArray();
+        if (stream.Capacity <= MaxKeptBytes) kept = stream;
+        return bytes;
+    }
+}
