@@ -23,8 +23,45 @@ public static class MarkdownArticleParser
         return FrontMatter.ToArticle(fields, RenderBody(body), "markdown");
     }
 
+    /// <summary>Longest paragraph rendered: Markdig's inline parsing takes quadratic time on some (e.g. "[a](" repeated).</summary>
+    public const int MaxParagraphChars = 32 * 1024;
+
     /// <summary>Markdown to sanitized HTML; also used for JSON documents whose body is Markdown.</summary>
-    public static string RenderBody(string markdown) => SafeHtml.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    public static string RenderBody(string markdown)
+    {
+        if (LongestParagraph(markdown) is var longest && longest > MaxParagraphChars)
+            throw new ArticleRejectedException($"markdown: a paragraph of {longest} characters is longer than the {MaxParagraphChars} we render");
+        string html;
+        try
+        {
+            html = Markdown.ToHtml(markdown, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig's own guard against nesting deep enough to exhaust the stack.
+            throw new ArticleRejectedException("markdown: quotes, lists, links or emphasis are nested too deeply to render", e);
+        }
+        return SafeHtml.Sanitize(html);
+    }
+
+    // Characters in the longest run of non-blank lines: what Markdig parses inline as one block.
+    private static int LongestParagraph(string text)
+    {
+        int longest = 0, current = 0, lineStart = 0;
+        var blank = true;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n')
+            {
+                blank &= char.IsWhiteSpace(text[i]);
+                continue;
+            }
+            current = blank ? 0 : current + i - lineStart;
+            longest = Math.Max(longest, current);
+            (lineStart, blank) = (i + 1, true);
+        }
+        return longest;
+    }
 
     private static (string? Yaml, string Body) SplitFrontMatter(string text)
     {
