@@ -28,4 +28,27 @@ public sealed class HostileParserTests
         var many = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("# Title\n\n" + Repeat(Repeat("word ", 2000) + "\n\n", 50)));
         Assert.Equal("Title", many.Title);
     }
+
+    [Theory]
+    [InlineData("<ul><li>", 25_000)]
+    [InlineData("<i>", 60_000)]
+    [InlineData("<div/>", 40_000)]
+    [InlineData("<table><tr><td>", 10_000)]
+    public void HtmlNestedDeeperThanBrowsersBuildIsRejectedBeforeParsing(string open, int times)
+    {
+        var page = $"<html><head><title>Deep</title></head><body><h1>Deep</h1>{Repeat(open, times)}text</body></html>";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal("html: elements are nested more than 512 deep", Rejection(DocumentFormat.Html, page));
+        Assert.Equal("html: elements are nested more than 512 deep", Rejection(DocumentFormat.Json, $"{{\"title\": \"T\", \"body_html\": \"{Repeat(open, times)}\"}}"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{clock.Elapsed}");
+    }
+
+    [Fact]
+    public void PagesWithManyParagraphsListItemsAndSvgShapesAreNotDeep()
+    {
+        var page = "<html><head><title>Harbour</title><script>var s = '" + Repeat("<div>", 1000) + "';</script></head><body><article><h1>Harbour</h1>"
+            + Repeat("<p>Harbour text that goes on", 2000) + "<ul>" + Repeat("<li>item", 2000) + "</ul><svg>" + Repeat("<path d=\"M0 0\"/>", 2000)
+            + "</svg><!--" + Repeat("<span>", 1000) + "--></article></body></html>";
+        Assert.Equal("Harbour", DocumentParser.Parse(DocumentFormat.Html, System.Text.Encoding.UTF8.GetBytes(page)).Title);
+    }
 }
