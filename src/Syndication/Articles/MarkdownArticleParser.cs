@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Markdig;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Syndication.Articles;
 
@@ -9,12 +7,11 @@ namespace Syndication.Articles;
 public static class MarkdownArticleParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-    private const int MaxYamlNodes = 5000;
 
     public static ParsedArticle Parse(string text)
     {
         var (yaml, body) = SplitFrontMatter(CleanText.ForXml(text));
-        var fields = yaml is null ? new JsonObject() : ReadYaml(yaml);
+        var fields = yaml is null ? new JsonObject() : FrontMatterYaml.Read(yaml);
         if (FrontMatter.Text(fields, "title") is null && FirstHeading(body) is { } heading)
         {
             fields["title"] = heading.Title;
@@ -71,45 +68,6 @@ public static class MarkdownArticleParser
             if (lines[i].Trim() is "---" or "...")
                 return (string.Join('\n', lines[1..i]), string.Join('\n', lines[(i + 1)..]));
         throw new ArticleRejectedException("markdown: the front matter starts with '---' but never ends");
-    }
-
-    private static JsonObject ReadYaml(string yaml)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ArticleRejectedException($"markdown: the front matter is not valid YAML ({e.Start.Line}:{e.Start.Column}: {e.Message})", e);
-        }
-        if (stream.Documents.Count == 0) return new JsonObject();
-        var budget = MaxYamlNodes;
-        return ToJson(stream.Documents[0].RootNode, ref budget) as JsonObject
-            ?? throw new ArticleRejectedException("markdown: the front matter is not a mapping of fields");
-    }
-
-    // YAML to a JSON tree, counting nodes so an alias bomb is refused instead of expanded.
-    private static JsonNode? ToJson(YamlNode node, ref int budget)
-    {
-        if (--budget < 0) throw new ArticleRejectedException($"markdown: the front matter has more than {MaxYamlNodes} values");
-        switch (node)
-        {
-            case YamlScalarNode s:
-                return s.Value is null ? null : JsonValue.Create(s.Value);
-            case YamlSequenceNode seq:
-                var array = new JsonArray();
-                foreach (var child in seq.Children) array.Add(ToJson(child, ref budget));
-                return array;
-            case YamlMappingNode map:
-                var obj = new JsonObject();
-                foreach (var (k, v) in map.Children)
-                    if (k is YamlScalarNode { Value: { } key } && !obj.ContainsKey(key)) obj[key] = ToJson(v, ref budget);
-                return obj;
-            default:
-                return null;
-        }
     }
 
     private static (string Title, int Start, int Length)? FirstHeading(string body)

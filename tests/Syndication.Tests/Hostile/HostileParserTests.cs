@@ -51,4 +51,28 @@ public sealed class HostileParserTests
             + "</svg><!--" + Repeat("<span>", 1000) + "--></article></body></html>";
         Assert.Equal("Harbour", DocumentParser.Parse(DocumentFormat.Html, System.Text.Encoding.UTF8.GetBytes(page)).Title);
     }
+
+    [Theory]
+    [InlineData("tags: [[[[")]
+    [InlineData("tags:\n  - - - - - ")]
+    [InlineData("extra: {a: {a: {a: {a: ")]
+    public void FrontMatterNestedDeeperThan64IsRejectedQuicklyWithoutExhaustingTheStack(string opening)
+    {
+        var deep = opening + Repeat(opening[^4..], 60_000) + "x";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal("markdown: the front matter is nested more than 64 deep", Rejection(DocumentFormat.Markdown, $"---\ntitle: T\n{deep}\n---\nBody."));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed}");
+    }
+
+    [Fact]
+    public void FrontMatterBombsDuplicateKeysAndUnknownAliasesAreRejectedWithReasons()
+    {
+        var laughs = "a: &a [x,x,x,x,x,x,x,x,x]\n" + string.Concat("bcdefgh".Select((c, i) => $"{c}: &{c} [{string.Join(',', Enumerable.Repeat("*" + "abcdefgh"[i], 9))}]\n"));
+        Assert.Equal("markdown: the front matter has more than 5000 values", Rejection(DocumentFormat.Markdown, $"---\ntitle: T\n{laughs}---\nBody."));
+        Assert.Equal("markdown: the front matter names 'title' twice", Rejection(DocumentFormat.Markdown, "---\ntitle: A\ntitle: B\n---\nBody."));
+        Assert.StartsWith("markdown: the front matter is not valid YAML (*nowhere names no anchor", Rejection(DocumentFormat.Markdown, "---\ntitle: *nowhere\n---\nBody."));
+        Assert.StartsWith("markdown: the front matter is not valid YAML", Rejection(DocumentFormat.Markdown, "---\ntitle: [Harbour\nsummary: x\n---\nBody."));
+        var merged = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("---\nbase: &b {x: 1}\ntags: [*b, *b]\ntitle: &t Harbour\nsummary: *t\n---\nBody."));
+        Assert.Equal(("Harbour", "Harbour"), (merged.Title, merged.Summary));
+    }
 }
