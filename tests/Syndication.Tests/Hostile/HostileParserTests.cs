@@ -75,4 +75,19 @@ public sealed class HostileParserTests
         var merged = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("---\nbase: &b {x: 1}\ntags: [*b, *b]\ntitle: &t Harbour\nsummary: *t\n---\nBody."));
         Assert.Equal(("Harbour", "Harbour"), (merged.Title, merged.Summary));
     }
+
+    [Fact]
+    public void JsonFieldsNamedTwiceAreRejectedAndLoneSurrogateEscapesReadAsReplacementCharacters()
+    {
+        var twice = Rejection(DocumentFormat.Json, "{\"title\": \"A\", \"title\": \"B\"}");
+        Assert.Equal("json: the document is not valid JSON (Duplicate property 'title' encountered during deserialization.)", twice);
+        Assert.Contains("title", twice);
+        Assert.DoesNotContain("LineNumber", twice);
+        var lone = DocumentParser.Parse(DocumentFormat.Json, "{\"title\": \"Harbour \\ud800 reopens \\udfff\\\\ud800 \\ud83c\\udf89\"}"u8);
+        Assert.Equal("Harbour \uFFFD reopens \uFFFD\\ud800 🎉", lone.Title);
+        var page = "<html><head><title>Harbour</title><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"A\", "
+            + "\"headline\": \"B\"}</script><script type=\"application/ld+json\">{\"@type\": \"Person\", \"name\": \"\\udfff\"}</script></head>"
+            + "<body><h1>Harbour</h1><p>Text.</p></body></html>";
+        Assert.Equal("Harbour", DocumentParser.Parse(DocumentFormat.Html, System.Text.Encoding.UTF8.GetBytes(page)).Title);
+    }
 }
