@@ -15,6 +15,7 @@ public static class SyndicationServiceCollectionExtensions
     public static IServiceCollection AddSyndication(this IServiceCollection services)
     {
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section);
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton(sp => StorageClients.Blobs(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IConfiguration>()));

@@ -3,14 +3,14 @@ namespace Syndication.Articles;
 /// <summary>Parses any document we accept: one switch over the formats, each returning the same <see cref="ParsedArticle"/>.</summary>
 public static class DocumentParser
 {
-    /// <summary>Largest document we parse; larger ones are rejected with that reason.</summary>
+    /// <summary>Largest document we parse unless configured otherwise; larger ones are rejected with that reason.</summary>
     public const int MaxDocumentBytes = 5 * 1024 * 1024;
 
-    public static ParsedArticle Parse(DocumentFormat format, ReadOnlySpan<byte> content)
+    /// <summary>The article in <paramref name="content"/>, or an <see cref="ArticleRejectedException"/> saying why there is none.</summary>
+    public static ParsedArticle Parse(DocumentFormat format, ReadOnlySpan<byte> content, int maxBytes = MaxDocumentBytes)
     {
         if (content.Length == 0) throw new ArticleRejectedException("document: the blob is empty");
-        if (content.Length > MaxDocumentBytes)
-            throw new ArticleRejectedException($"document: {content.Length} bytes is over the {MaxDocumentBytes}-byte limit");
+        if (content.Length > maxBytes) throw new ArticleRejectedException(OverLimit(content.Length, maxBytes));
         if (content.IndexOf((byte)0) >= 0 && !LooksLikeUtf16(content))
             throw new ArticleRejectedException("document: the blob holds binary data, not text");
         return format switch
@@ -23,6 +23,9 @@ public static class DocumentParser
             _ => throw new ArticleRejectedException($"document: {format} documents are not supported yet"),
         };
     }
+
+    /// <summary>The reason given for a document over the size limit.</summary>
+    public static string OverLimit(long length, int maxBytes) => $"document: {length} bytes is over the {maxBytes}-byte limit";
 
     private static bool LooksLikeUtf16(ReadOnlySpan<byte> content) =>
         content.StartsWith(new byte[] { 0xFF, 0xFE }) || content.StartsWith(new byte[] { 0xFE, 0xFF })

@@ -11,11 +11,12 @@ public static class JsonArticleParser
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowTrailingCommas = true });
+            root = JsonText.Parse(text, new JsonDocumentOptions { MaxDepth = 32, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
-            throw new ArticleRejectedException($"json: the document is not valid JSON (line {e.LineNumber + 1}: {e.Message})", e);
+            var at = e.LineNumber is { } line ? $"line {line + 1}, byte {e.BytePositionInLine + 1}: " : "";
+            throw new ArticleRejectedException($"json: the document is not valid JSON ({at}{JsonText.Message(e)})", e);
         }
         if (root is not JsonObject fields) throw new ArticleRejectedException("json: the document is not a JSON object");
 

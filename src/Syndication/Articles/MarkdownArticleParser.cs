@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Markdig;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Syndication.Articles;
 
@@ -9,12 +7,11 @@ namespace Syndication.Articles;
 public static class MarkdownArticleParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-    private const int MaxYamlNodes = 5000;
 
     public static ParsedArticle Parse(string text)
     {
         var (yaml, body) = SplitFrontMatter(CleanText.ForXml(text));
-        var fields = yaml is null ? new JsonObject() : ReadYaml(yaml);
+        var fields = yaml is null ? new JsonObject() : FrontMatterYaml.Read(yaml);
         if (FrontMatter.Text(fields, "title") is null && FirstHeading(body) is { } heading)
         {
             fields["title"] = heading.Title;
@@ -23,8 +20,45 @@ public static class MarkdownArticleParser
         return FrontMatter.ToArticle(fields, RenderBody(body), "markdown");
     }
 
+    /// <summary>Longest paragraph rendered: Markdig's inline parsing takes quadratic time on some (e.g. "[a](" repeated).</summary>
+    public const int MaxParagraphChars = 32 * 1024;
+
     /// <summary>Markdown to sanitized HTML; also used for JSON documents whose body is Markdown.</summary>
-    public static string RenderBody(string markdown) => SafeHtml.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    public static string RenderBody(string markdown)
+    {
+        if (LongestParagraph(markdown) is var longest && longest > MaxParagraphChars)
+            throw new ArticleRejectedException($"markdown: a paragraph of {longest} characters is longer than the {MaxParagraphChars} we render");
+        string html;
+        try
+        {
+            html = Markdown.ToHtml(markdown, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig's own guard against nesting deep enough to exhaust the stack.
+            throw new ArticleRejectedException("markdown: quotes, lists, links or emphasis are nested too deeply to render", e);
+        }
+        return SafeHtml.Sanitize(html);
+    }
+
+    // Characters in the longest run of non-blank lines: what Markdig parses inline as one block.
+    private static int LongestParagraph(string text)
+    {
+        int longest = 0, current = 0, lineStart = 0;
+        var blank = true;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n')
+            {
+                blank &= char.IsWhiteSpace(text[i]);
+                continue;
+            }
+            current = blank ? 0 : current + i - lineStart;
+            longest = Math.Max(longest, current);
+            (lineStart, blank) = (i + 1, true);
+        }
+        return longest;
+    }
 
     private static (string? Yaml, string Body) SplitFrontMatter(string text)
     {
@@ -34,45 +68,6 @@ public static class MarkdownArticleParser
             if (lines[i].Trim() is "---" or "...")
                 return (string.Join('\n', lines[1..i]), string.Join('\n', lines[(i + 1)..]));
         throw new ArticleRejectedException("markdown: the front matter starts with '---' but never ends");
-    }
-
-    private static JsonObject ReadYaml(string yaml)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ArticleRejectedException($"markdown: the front matter is not valid YAML ({e.Start.Line}:{e.Start.Column}: {e.Message})", e);
-        }
-        if (stream.Documents.Count == 0) return new JsonObject();
-        var budget = MaxYamlNodes;
-        return ToJson(stream.Documents[0].RootNode, ref budget) as JsonObject
-            ?? throw new ArticleRejectedException("markdown: the front matter is not a mapping of fields");
-    }
-
-    // YAML to a JSON tree, counting nodes so an alias bomb is refused instead of expanded.
-    private static JsonNode? ToJson(YamlNode node, ref int budget)
-    {
-        if (--budget < 0) throw new ArticleRejectedException($"markdown: the front matter has more than {MaxYamlNodes} values");
-        switch (node)
-        {
-            case YamlScalarNode s:
-                return s.Value is null ? null : JsonValue.Create(s.Value);
-            case YamlSequenceNode seq:
-                var array = new JsonArray();
-                foreach (var child in seq.Children) array.Add(ToJson(child, ref budget));
-                return array;
-            case YamlMappingNode map:
-                var obj = new JsonObject();
-                foreach (var (k, v) in map.Children)
-                    if (k is YamlScalarNode { Value: { } key } && !obj.ContainsKey(key)) obj[key] = ToJson(v, ref budget);
-                return obj;
-            default:
-                return null;
-        }
     }
 
     private static (string Title, int Start, int Length)? FirstHeading(string body)

@@ -7,7 +7,13 @@ public static class SafeHtml
 {
     private static readonly HtmlSanitizer Sanitizer = Create();
 
-    public static string Sanitize(string html) => string.IsNullOrWhiteSpace(html) ? string.Empty : Sanitizer.Sanitize(html);
+    /// <summary>Sanitizes HTML taken in at ingest; rejected ("html: …") when it nests deeper than browsers build.</summary>
+    public static string Sanitize(string html)
+    {
+        if (string.IsNullOrWhiteSpace(html)) return string.Empty;
+        HtmlNesting.Check(html);
+        return Sanitizer.Sanitize(html);
+    }
 
     /// <summary>Sanitizes and resolves relative URLs against <paramref name="baseUrl"/>, for HTML leaving its page (feeds).</summary>
     public static string Sanitize(string html, Uri baseUrl) =>

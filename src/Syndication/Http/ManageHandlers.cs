@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Syndication.Articles;
 using Syndication.Ingestion;
 using Syndication.Publishing;
@@ -11,11 +12,8 @@ namespace Syndication.Http;
 /// The key-protected endpoints: publish a blob, remove an article, list rejections and retry one. The doors enforce
 /// the key (Function keys in Azure, <c>Syndication__AdminKey</c> in the local runner); these only do the work.
 /// </summary>
-public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor, ArticlePublisher publisher)
+public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor, ArticlePublisher publisher, IOptions<IngestionOptions> limits)
 {
-    /// <summary>Largest image accepted over HTTP.</summary>
-    public const int MaxImageBytes = 20 * 1024 * 1024;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -39,7 +37,7 @@ public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor,
     public async Task<Reply> PutBlobAsync(HttpRequest request, string path, CancellationToken ct = default)
     {
         if (ArticleBlobName.Parse(path) is not { } name) return Reply.BadRequest("path must be {slug}.{txt|md|json|html} or {slug}/{image file}");
-        var max = name.Role == BlobRole.Document ? DocumentParser.MaxDocumentBytes : MaxImageBytes;
+        var max = name.Role == BlobRole.Document ? limits.Value.MaxDocumentBytes : limits.Value.MaxImageBytes;
         if (request.ContentLength > max) return Reply.Text(413, $"over the {max}-byte limit");
         using var body = new MemoryStream();
         var buffer = new byte[81920];

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Syndication.Articles;
 using Syndication.Images;
 using Syndication.Storage;
@@ -14,7 +15,8 @@ namespace Syndication.Ingestion;
 /// Turns what is in the incoming container into stored articles. Every entry point converges one slug on the
 /// blobs present now (document + images), so upload order, repeats and concurrent triggers do not matter.
 /// </summary>
-public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub, ILogger<ArticleIngestor> logger, TimeProvider time)
+public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub, IOptions<IngestionOptions> options,
+    ILogger<ArticleIngestor> logger, TimeProvider time)
 {
     /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
     private const string ParserVersion = "1";
@@ -89,13 +91,20 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         if (existing?.Article.SourceSignature == signature && !repair) return new IngestOutcome(slug, IngestResult.Unchanged);
 
         var document = sources.Document;
+        var max = options.Value.MaxDocumentBytes;
+        if (document.Length > max)
+        {
+            // Rejected from the listing, so an enormous blob is never downloaded.
+            await store.RecordRejectionAsync(document.Name, DocumentParser.OverLimit(document.Length, max), signature, time.GetUtcNow(), ct);
+            return new IngestOutcome(slug, IngestResult.Rejected, DocumentParser.OverLimit(document.Length, max));
+        }
         var download = await store.DownloadIncomingAsync(document.Name, ct);
         if (download is not { } doc) return new IngestOutcome(slug, IngestResult.Ignored, "the document vanished while reading");
         ParsedArticle parsed;
         try
         {
             var format = DocumentFormats.FromExtension(Path.GetExtension(document.Name).TrimStart('.'))!.Value;
-            parsed = DocumentParser.Parse(format, doc.Content.ToMemory().Span);
+            parsed = DocumentParser.Parse(format, doc.Content.ToMemory().Span, max);
         }
         catch (ArticleRejectedException e)
         {
@@ -178,6 +187,13 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
 
     private async Task<(string, int, int, long)?> InspectAndPublishAsync(string slug, string file, SourceBlob blob, Listed? listed, CancellationToken ct)
     {
+        if (blob.Length > options.Value.MaxImageBytes)
+        {
+            var reason = $"image: {blob.Length} bytes is over the {options.Value.MaxImageBytes}-byte limit";
+            await store.RecordRejectionAsync(blob.Name, reason, blob.ETag, time.GetUtcNow(), ct);
+            LogImageRejected(blob.Name, reason);
+            return null;
+        }
         var download = await store.DownloadIncomingAsync(blob.Name, ct);
         if (download is not { } image) return null;
         try

@@ -13,7 +13,9 @@ public static class HtmlArticleParser
     /// <summary>The article a page's bytes hold; rejected with an "html: …" reason when the page has no headline at all.</summary>
     public static ParsedArticle Parse(ReadOnlySpan<byte> content)
     {
-        var doc = new HtmlParser().ParseDocument(HtmlCharset.Decode(content));
+        var text = HtmlCharset.Decode(content);
+        HtmlNesting.Check(text);
+        var doc = new HtmlParser().ParseDocument(text);
         var jsonLd = JsonLdFacts.Read(doc);
         var meta = MetaTagFacts.Read(doc);
         var markup = MarkupFacts.Read(doc);

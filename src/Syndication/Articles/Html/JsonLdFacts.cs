@@ -29,7 +29,7 @@ internal static class JsonLdFacts
             if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
             try
             {
-                Collect(JsonNode.Parse(script.TextContent.Trim().TrimEnd(';'), documentOptions: Options), nodes, 0);
+                Collect(JsonText.Parse(script.TextContent.Trim().TrimEnd(';'), Options), nodes, 0);
             }
             catch (JsonException)
             {

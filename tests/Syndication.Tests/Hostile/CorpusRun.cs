@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure;
+using Syndication.Articles;
+using Syndication.Http;
+using Syndication.Tests.Support;
+
+namespace Syndication.Tests.Hostile;
+
+/// <summary>What became of one case: the outcome seen, the names storage gave its blobs, and how long it took.</summary>
+public sealed record CaseRun(HostileCase Case)
+{
+    /// <summary>Blob name as uploaded → name storage holds it under; absent when storage refused it.</summary>
+    public Dictionary<string, string> Stored { get; } = new(StringComparer.Ordinal);
+    public string? Refused { get; set; }
+    public string? Crashed { get; set; }
+    public TimeSpan Elapsed { get; set; }
+}
+
+/// <summary>A rejection as the admin endpoint lists it.</summary>
+public sealed record ListedRejection(string BlobName, string Reason, int Attempts, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
+
+/// <summary>Uploads the corpus to a site, ingests it as the service does, and collects what happened to each case.</summary>
+public sealed class CorpusRun(TestSite site)
+{
+    /// <summary>Longer than this for one slug counts as a hang.</summary>
+    public static readonly TimeSpan PerCaseLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longer than this for the whole reconciliation counts as a hang.</summary>
+    public static readonly TimeSpan ReconcileLimit = TimeSpan.FromMinutes(4);
+
+    public List<CaseRun> Cases { get; } = [];
+    /// <summary>Stored blob name → its length and MD5 as uploaded.</summary>
+    public Dictionary<string, (long Length, byte[] Md5)> Hashes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TimeSpan> Phases { get; } = [];
+
+    /// <summary>Uploads every blob; names storage refuses, renames or cannot list afterwards are recorded per case.</summary>
+    public async Task UploadAsync(IEnumerable<HostileCase> cases)
+    {
+        var clock = Stopwatch.StartNew();
+        await site.Store.EnsureCreatedAsync();
+        foreach (var hostile in cases)
+        {
+            var run = new CaseRun(hostile);
+            Cases.Add(run);
+            foreach (var blob in hostile.Blobs)
+            {
+                var watchNames = hostile.Category == "blob-names";
+                var before = watchNames ? await NamesAsync() : null;
+                try
+                {
+                    await site.UploadAsync(blob.Name, blob.Content);
+                }
+                catch (RequestFailedException e)
+                {
+                    run.Refused = $"'{HostileCorpus.Printable(blob.Name)}': {e.Message.Split('\n')[0]}";
+                    continue;
+                }
+                var stored = blob.Name;
+                if (watchNames)
+                {
+                    try
+                    {
+                        var added = (await NamesAsync()).Except(before!).ToList();
+                        stored = added.Count == 1 ? added[0] : blob.Name;
+                    }
+                    catch (Exception e) when (e is RequestFailedException or System.Xml.XmlException)
+                    {
+                        // Azurite takes some names and then fails every listing of the container: take the blob out again.
+                        await site.Incoming.GetBlobClient(blob.Name).DeleteIfExistsAsync();
+                        run.Refused = $"'{HostileCorpus.Printable(blob.Name)}': stored, then the container could not be listed ({e.GetType().Name}); removed";
+                        continue;
+                    }
+                }
+                run.Stored[blob.Name] = stored;
+                Hashes[stored] = (blob.Content.Length, MD5.HashData(blob.Content));
+            }
+        }
+        Phases["upload"] = clock.Elapsed;
+    }
+
+    /// <summary>One reconciliation of the whole container, bounded in time; null when it finished, else what went wrong.</summary>
+    public async Task<string?> ReconcileAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        using var cts = new CancellationTokenSource(ReconcileLimit);
+        try
+        {
+            await site.Ingestor.ReconcileAsync(cts.Token).WaitAsync(ReconcileLimit + TimeSpan.FromSeconds(10));
+            return null;
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            return $"reconciliation did not finish within {ReconcileLimit.TotalMinutes} minutes";
+        }
+        catch (Exception e)
+        {
+            return $"reconciliation crashed: {e}";
+        }
+        finally
+        {
+            Phases["reconcile"] = clock.Elapsed;
+        }
+    }
+
+    /// <summary>Ingests each case's slug again (re-parsing it) alone and timed; exceptions and overruns are crashes.</summary>
+    public async Task IngestEachAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var run in Cases.Where(r => r.Refused is null))
+        {
+            var one = Stopwatch.StartNew();
+            var names = run.Stored.Values.ToList();
+            var slugs = names.Select(n => ArticleBlobName.Parse(n)?.Slug).OfType<string>().Distinct().ToList();
+            try
+            {
+                using var cts = new CancellationTokenSource(PerCaseLimit);
+                foreach (var slug in slugs)
+                    await site.Ingestor.IngestSlugAsync(slug, repair: true, cts.Token).WaitAsync(PerCaseLimit + TimeSpan.FromSeconds(1));
+                foreach (var name in names.Where(n => ArticleBlobName.Parse(n) is null))
+                    await site.Ingestor.IngestBlobAsync(name, cts.Token).WaitAsync(PerCaseLimit + TimeSpan.FromSeconds(1));
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                run.Crashed = $"hung: not done within {PerCaseLimit.TotalSeconds} s";
+            }
+            catch (Exception e)
+            {
+                run.Crashed = e.ToString();
+            }
+            run.Elapsed = one.Elapsed;
+        }
+        Phases["ingest each"] = clock.Elapsed;
+    }
+
+    /// <summary>The rejections as GET manage/rejections lists them.</summary>
+    public async Task<Dictionary<string, ListedRejection>> RejectionsAsync()
+    {
+        var reply = await TestSite.ExecuteAsync(_ => site.Get<ManageHandlers>().ListRejectionsAsync(), path: "/api/manage/rejections");
+        Assert.Equal(200, reply.Status);
+        var list = JsonSerializer.Deserialize<List<ListedRejection>>(reply.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        return list.ToDictionary(r => r.BlobName, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Problems with the incoming container: a blob missing, changed (length or the MD5 storage computed on upload), or
+    /// added since the upload. Read from the listing, since storage cannot address some of the names it holds.
+    /// </summary>
+    public async Task<List<string>> IntegrityProblemsAsync()
+    {
+        var problems = new List<string>();
+        var listed = new Dictionary<string, (long? Length, byte[]? Md5)>(StringComparer.Ordinal);
+        await foreach (var b in site.Incoming.GetBlobsAsync())
+            listed[b.Name] = (b.Properties.ContentLength, b.Properties.ContentHash);
+        foreach (var (name, (length, md5)) in Hashes)
+        {
+            if (!listed.TryGetValue(name, out var now)) problems.Add($"blob '{HostileCorpus.Printable(name)}' is gone");
+            else if (now.Length != length || now.Md5 is null || !now.Md5.AsSpan().SequenceEqual(md5))
+                problems.Add($"blob '{HostileCorpus.Printable(name)}' changed");
+        }
+        problems.AddRange(listed.Keys.Where(n => !Hashes.ContainsKey(n)).Select(n => $"blob '{HostileCorpus.Printable(n)}' appeared"));
+        return problems;
+    }
+
+    private async Task<HashSet<string>> NamesAsync() =>
+        (await site.Store.IncomingBlobsAsync()).Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,93 @@
+using Syndication.Articles;
+
+namespace Syndication.Tests.Hostile;
+
+/// <summary>The parser defects the hostile corpus found, one by one, without storage: each ends as a readable rejection or clean text.</summary>
+public sealed class HostileParserTests
+{
+    private static string Repeat(string s, int n) => string.Concat(Enumerable.Repeat(s, n));
+
+    private static string Rejection(DocumentFormat format, string text) =>
+        Assert.Throws<ArticleRejectedException>(() => DocumentParser.Parse(format, System.Text.Encoding.UTF8.GetBytes(text))).Message;
+
+    [Fact]
+    public void MarkdownNestedBeyondMarkdigsLimitIsRejectedNotThrown()
+    {
+        var reason = Rejection(DocumentFormat.Markdown, "# Title\n\n" + Repeat("> ", 5000) + "quote");
+        Assert.Equal("markdown: quotes, lists, links or emphasis are nested too deeply to render", reason);
+        Assert.StartsWith("markdown:", Rejection(DocumentFormat.Json, "{\"title\": \"T\", \"body\": \"" + Repeat("> ", 5000) + "x\"}"));
+    }
+
+    [Fact]
+    public void AnEnormousMarkdownParagraphIsRejectedBeforeMarkdigSpendsQuadraticTimeOnIt()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var reason = Rejection(DocumentFormat.Markdown, "# Title\n\n" + Repeat("[a](", 50_000));
+        Assert.Equal("markdown: a paragraph of 200000 characters is longer than the 32768 we render", reason);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{clock.Elapsed}");
+        var many = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("# Title\n\n" + Repeat(Repeat("word ", 2000) + "\n\n", 50)));
+        Assert.Equal("Title", many.Title);
+    }
+
+    [Theory]
+    [InlineData("<ul><li>", 25_000)]
+    [InlineData("<i>", 60_000)]
+    [InlineData("<div/>", 40_000)]
+    [InlineData("<table><tr><td>", 10_000)]
+    public void HtmlNestedDeeperThanBrowsersBuildIsRejectedBeforeParsing(string open, int times)
+    {
+        var page = $"<html><head><title>Deep</title></head><body><h1>Deep</h1>{Repeat(open, times)}text</body></html>";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal("html: elements are nested more than 512 deep", Rejection(DocumentFormat.Html, page));
+        Assert.Equal("html: elements are nested more than 512 deep", Rejection(DocumentFormat.Json, $"{{\"title\": \"T\", \"body_html\": \"{Repeat(open, times)}\"}}"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{clock.Elapsed}");
+    }
+
+    [Fact]
+    public void PagesWithManyParagraphsListItemsAndSvgShapesAreNotDeep()
+    {
+        var page = "<html><head><title>Harbour</title><script>var s = '" + Repeat("<div>", 1000) + "';</script></head><body><article><h1>Harbour</h1>"
+            + Repeat("<p>Harbour text that goes on", 2000) + "<ul>" + Repeat("<li>item", 2000) + "</ul><svg>" + Repeat("<path d=\"M0 0\"/>", 2000)
+            + "</svg><!--" + Repeat("<span>", 1000) + "--></article></body></html>";
+        Assert.Equal("Harbour", DocumentParser.Parse(DocumentFormat.Html, System.Text.Encoding.UTF8.GetBytes(page)).Title);
+    }
+
+    [Theory]
+    [InlineData("tags: [[[[")]
+    [InlineData("tags:\n  - - - - - ")]
+    [InlineData("extra: {a: {a: {a: {a: ")]
+    public void FrontMatterNestedDeeperThan64IsRejectedQuicklyWithoutExhaustingTheStack(string opening)
+    {
+        var deep = opening + Repeat(opening[^4..], 60_000) + "x";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal("markdown: the front matter is nested more than 64 deep", Rejection(DocumentFormat.Markdown, $"---\ntitle: T\n{deep}\n---\nBody."));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed}");
+    }
+
+    [Fact]
+    public void FrontMatterBombsDuplicateKeysAndUnknownAliasesAreRejectedWithReasons()
+    {
+        var laughs = "a: &a [x,x,x,x,x,x,x,x,x]\n" + string.Concat("bcdefgh".Select((c, i) => $"{c}: &{c} [{string.Join(',', Enumerable.Repeat("*" + "abcdefgh"[i], 9))}]\n"));
+        Assert.Equal("markdown: the front matter has more than 5000 values", Rejection(DocumentFormat.Markdown, $"---\ntitle: T\n{laughs}---\nBody."));
+        Assert.Equal("markdown: the front matter names 'title' twice", Rejection(DocumentFormat.Markdown, "---\ntitle: A\ntitle: B\n---\nBody."));
+        Assert.StartsWith("markdown: the front matter is not valid YAML (*nowhere names no anchor", Rejection(DocumentFormat.Markdown, "---\ntitle: *nowhere\n---\nBody."));
+        Assert.StartsWith("markdown: the front matter is not valid YAML", Rejection(DocumentFormat.Markdown, "---\ntitle: [Harbour\nsummary: x\n---\nBody."));
+        var merged = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("---\nbase: &b {x: 1}\ntags: [*b, *b]\ntitle: &t Harbour\nsummary: *t\n---\nBody."));
+        Assert.Equal(("Harbour", "Harbour"), (merged.Title, merged.Summary));
+    }
+
+    [Fact]
+    public void JsonFieldsNamedTwiceAreRejectedAndLoneSurrogateEscapesReadAsReplacementCharacters()
+    {
+        var twice = Rejection(DocumentFormat.Json, "{\"title\": \"A\", \"title\": \"B\"}");
+        Assert.Equal("json: the document is not valid JSON (Duplicate property 'title' encountered during deserialization.)", twice);
+        Assert.Contains("title", twice);
+        Assert.DoesNotContain("LineNumber", twice);
+        var lone = DocumentParser.Parse(DocumentFormat.Json, "{\"title\": \"Harbour \\ud800 reopens \\udfff\\\\ud800 \\ud83c\\udf89\"}"u8);
+        Assert.Equal("Harbour \uFFFD reopens \uFFFD\\ud800 🎉", lone.Title);
+        var page = "<html><head><title>Harbour</title><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"A\", "
+            + "\"headline\": \"B\"}</script><script type=\"application/ld+json\">{\"@type\": \"Person\", \"name\": \"\\udfff\"}</script></head>"
+            + "<body><h1>Harbour</h1><p>Text.</p></body></html>";
+        Assert.Equal("Harbour", DocumentParser.Parse(DocumentFormat.Html, System.Text.Encoding.UTF8.GetBytes(page)).Title);
+    }
+}
