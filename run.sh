@@ -16,19 +16,11 @@ wait_for() { # port seconds what
 dotnet build src/Syndication.LocalRunner -c Release --nologo -v quiet -clp:ErrorsOnly
 runner=src/Syndication.LocalRunner/bin/Release/net10.0/Syndication.LocalRunner.dll
 
+source scripts/processes.sh
 pids=()
 stop() {
   trap - EXIT INT TERM
-  if [ ${#pids[@]} -gt 0 ]; then
-    kill "${pids[@]}" 2>/dev/null || true
-    # Azurite closes its services on SIGTERM but its node process can linger: give it 5 s, then end it.
-    for _ in $(seq 1 50); do
-      alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-      [ "$alive" -eq 1 ] || break; sleep 0.1
-    done
-    kill -9 "${pids[@]}" 2>/dev/null || true
-    wait "${pids[@]}" 2>/dev/null || true
-  fi
+  stop_processes "${pids[@]}"
   echo "run.sh: stopped"
 }
 trap stop EXIT

@@ -5,18 +5,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d /tmp/syndication-bench.XXXXXX)
 pids=()
+source "$root/scripts/processes.sh"
 
 cleanup() {
   trap - EXIT INT TERM
-  if [ ${#pids[@]} -gt 0 ]; then
-    kill "${pids[@]}" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-      [ "$alive" -eq 1 ] || break; sleep 0.1
-    done
-    kill -9 "${pids[@]}" 2>/dev/null || true
-    wait "${pids[@]}" 2>/dev/null || true
-  fi
+  stop_processes "${pids[@]}"
   [ "${KEEP_WORK:-0}" = 1 ] && echo "bench: kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
