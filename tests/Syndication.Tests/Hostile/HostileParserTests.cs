@@ -1,4 +1,5 @@
 using Syndication.Articles;
+using Syndication.Images;
 
 namespace Syndication.Tests.Hostile;
 
@@ -89,5 +90,16 @@ public sealed class HostileParserTests
             + "\"headline\": \"B\"}</script><script type=\"application/ld+json\">{\"@type\": \"Person\", \"name\": \"\\udfff\"}</script></head>"
             + "<body><h1>Harbour</h1><p>Text.</p></body></html>";
         Assert.Equal("Harbour", DocumentParser.Parse(DocumentFormat.Html, System.Text.Encoding.UTF8.GetBytes(page)).Title);
+    }
+
+    [Fact]
+    public void ImageChunksClaimingGigabytesAreRejectedBeforeMetadataExtractorAllocatesThem()
+    {
+        var png = Assert.Throws<ArticleRejectedException>(() => ImageInspector.Inspect(new MemoryStream(ImageBytes.PngWithLyingChunkLength())));
+        Assert.Equal("image: the file is cut short (its 'tEXt' chunk claims 2147483632 bytes, 13 remain)", png.Message);
+        var webp = Assert.Throws<ArticleRejectedException>(() => ImageInspector.Inspect(new MemoryStream(ImageBytes.WebPWithLyingChunkLength())));
+        Assert.StartsWith("image: the file is cut short (its 'EXIF' chunk claims 2147483632 bytes", webp.Message);
+        Assert.Equal("image/webp", ImageInspector.Inspect(new MemoryStream(ImageBytes.WebP)).ContentType);
+        Assert.Equal(new ImageInfo("image/png", 8, 8), ImageInspector.Inspect(new MemoryStream([.. ImageBytes.Png(8, 8), .. "trailing bytes after IEND"u8])));
     }
 }
