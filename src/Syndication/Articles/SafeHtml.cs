@@ -12,7 +12,7 @@ public static class SafeHtml
     {
         if (string.IsNullOrWhiteSpace(html)) return string.Empty;
         HtmlNesting.Check(html);
-        return Sanitizer.Sanitize(html);
+        return CleanText.ForXml(Sanitizer.Sanitize(html));
     }
 
     /// <summary>Sanitizes and resolves relative URLs against <paramref name="baseUrl"/>, for HTML leaving its page (feeds).</summary>

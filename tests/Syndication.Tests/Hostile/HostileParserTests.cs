@@ -102,4 +102,25 @@ public sealed class HostileParserTests
         Assert.Equal("image/webp", ImageInspector.Inspect(new MemoryStream(ImageBytes.WebP)).ContentType);
         Assert.Equal(new ImageInfo("image/png", 8, 8), ImageInspector.Inspect(new MemoryStream([.. ImageBytes.Png(8, 8), .. "trailing bytes after IEND"u8])));
     }
+
+    [Fact]
+    public void DelC1ControlsAndEscapedControlsLeaveNoTraceInAnyFieldOrBody()
+    {
+        Assert.Equal("abcde", CleanText.ForXml("a\u007Fb\u0085c\u009Fd\u0001e"));
+        var page = "<html><head><title>Harbour&#1; \u0081reopens</title></head><body><article><h1>Harbour&#1; \u0081reopens</h1>"
+            + "<p>Boats &#1;&#27;returned\u0085 to the quay on Tuesday morning after three days of gales kept them in.</p></article></body></html>";
+        var html = DocumentParser.Parse(DocumentFormat.Html, System.Text.Encoding.UTF8.GetBytes(page));
+        Assert.Equal("Harbour reopens", html.Title);
+        Assert.DoesNotContain(html.BodyHtml, char.IsControl);
+        var markdown = DocumentParser.Parse(DocumentFormat.Markdown, "---\ntitle: \"Harbour\\x01\\x7F\"\n---\nBody &#1; <b>&#x1b;</b>"u8);
+        Assert.Equal("Harbour", markdown.Title);
+        Assert.DoesNotContain(markdown.BodyHtml.Replace("\n", ""), char.IsControl);
+    }
+
+    [Fact]
+    public void Utf32WithABigEndianByteOrderMarkIsText()
+    {
+        byte[] bytes = [0, 0, 0xFE, 0xFF, .. new System.Text.UTF32Encoding(true, false).GetBytes("Harbour reopens\n\nBody.")];
+        Assert.Equal("Harbour reopens", DocumentParser.Parse(DocumentFormat.Text, bytes).Title);
+    }
 }
