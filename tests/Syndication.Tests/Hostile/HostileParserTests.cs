@@ -123,4 +123,20 @@ public sealed class HostileParserTests
         byte[] bytes = [0, 0, 0xFE, 0xFF, .. new System.Text.UTF32Encoding(true, false).GetBytes("Harbour reopens\n\nBody.")];
         Assert.Equal("Harbour reopens", DocumentParser.Parse(DocumentFormat.Text, bytes).Title);
     }
+
+    [Fact]
+    public void LinksThatAreNotWellFormedUrlsAreDroppedAndSrcsetIsScreenedEntryByEntry()
+    {
+        var html = SafeHtml.Sanitize("""
+            <a href="http://[">a</a> <a href="https://exa mple.com/a b">b</a> <a href="http://%%%/">c</a> <img src="http://[::1">
+            <a href="relative/page.html">d</a> <a href="/root">e</a> <a href="mailto:ana@example.com">f</a> <a href="https://ok.example/x?y=1">g</a>
+            <img srcset="https://ok.example/a.png 1x, javascript:alert(1) 2x, http://[ 3x">
+            """);
+        Assert.DoesNotContain("http://[", html);
+        Assert.DoesNotContain("exa mple", html);
+        Assert.DoesNotContain("%%%", html);
+        Assert.DoesNotContain("javascript:", html);
+        foreach (var kept in new[] { "href=\"relative/page.html\"", "href=\"/root\"", "href=\"mailto:ana@example.com\"", "href=\"https://ok.example/x?y=1\"", "https://ok.example/a.png 1x" })
+            Assert.Contains(kept, html);
+    }
 }
