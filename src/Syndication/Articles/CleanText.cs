@@ -1,10 +1,12 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
 
 namespace Syndication.Articles;
 
 /// <summary>Text hygiene at ingest: nothing a document holds may make a feed invalid.</summary>
-public static class CleanText
+public static partial class CleanText
 {
     /// <summary>
     /// Removes characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/U+FFFF) and those it discourages
@@ -39,6 +41,27 @@ public static class CleanText
         var cut = clean.LastIndexOf(' ', max - 1, Math.Min(max - 1, 40));
         return clean[..(cut > 0 ? cut : max - 1)].TrimEnd() + "…";
     }
+
+    /// <summary>
+    /// A language tag feeds can carry (xml:lang must match RFC 4287's pattern): BCP 47 shape and a language .NET knows,
+    /// "en_US" read as "en-US"; null otherwise.
+    /// </summary>
+    public static string? LanguageTag(string? text)
+    {
+        var tag = ForXml(text).Replace('_', '-');
+        if (!LanguagePattern().IsMatch(tag)) return null;
+        try
+        {
+            return CultureInfo.GetCultureInfo(tag.Split('-')[0], predefinedOnly: true).TwoLetterISOLanguageName.Length > 0 ? tag : null;
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+    private static partial Regex LanguagePattern();
 
     /// <summary>Decodes document bytes: BOM-aware (UTF-8, UTF-16 and UTF-32 in either byte order), UTF-8 otherwise, invalid sequences replaced.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)

@@ -139,4 +139,17 @@ public sealed class HostileParserTests
         foreach (var kept in new[] { "href=\"relative/page.html\"", "href=\"/root\"", "href=\"mailto:ana@example.com\"", "href=\"https://ok.example/x?y=1\"", "https://ok.example/a.png 1x" })
             Assert.Contains(kept, html);
     }
+
+    [Theory]
+    [InlineData("en", "en")]
+    [InlineData("pt-BR", "pt-BR")]
+    [InlineData("en_US", "en-US")]
+    [InlineData("<script>", null)]
+    [InlineData("en US", null)]
+    [InlineData("zz-ZZZZZZZZZZ-!!", null)]
+    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…", null)]
+    [InlineData("42", null)]
+    [InlineData("zz", null)]
+    public void OnlyLanguageTagsOfKnownLanguagesReachTheFeeds(string stated, string? kept) =>
+        Assert.Equal(kept, CleanText.LanguageTag(stated));
 }
