@@ -32,6 +32,16 @@ public static class SafeHtml
             && (uri.Scheme == Uri.UriSchemeMailto || (uri.Scheme is "http" or "https" && uri.Host.Length > 0));
     }
 
+    // Empty candidates (",,, ,x 2x") survive the sanitizer's own list screening and resolve into URLs like ".../,,,".
+    private static void CleanSrcset(AngleSharp.Dom.INode node)
+    {
+        if (node is not AngleSharp.Dom.IElement element || element.GetAttribute("srcset") is not { } srcset) return;
+        var candidates = srcset.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(c => WellFormed(c.Split(' ')[0])).ToList();
+        if (candidates.Count == 0) element.RemoveAttribute("srcset");
+        else element.SetAttribute("srcset", string.Join(", ", candidates));
+    }
+
     private static HtmlSanitizer Create()
     {
         var options = new HtmlSanitizerOptions
@@ -55,6 +65,7 @@ public static class SafeHtml
         };
         var sanitizer = new HtmlSanitizer(options);
         sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = WellFormed(e.SanitizedUrl) ? e.SanitizedUrl : null;
+        sanitizer.PostProcessNode += (_, e) => CleanSrcset(e.Node);
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.AllowedAtRules.Clear();
         return sanitizer;

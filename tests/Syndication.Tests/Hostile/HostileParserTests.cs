@@ -130,12 +130,14 @@ public sealed class HostileParserTests
         var html = SafeHtml.Sanitize("""
             <a href="http://[">a</a> <a href="https://exa mple.com/a b">b</a> <a href="http://%%%/">c</a> <img src="http://[::1">
             <a href="relative/page.html">d</a> <a href="/root">e</a> <a href="mailto:ana@example.com">f</a> <a href="https://ok.example/x?y=1">g</a>
-            <img srcset="https://ok.example/a.png 1x, javascript:alert(1) 2x, http://[ 3x">
+            <img srcset="https://ok.example/a.png 1x, javascript:alert(1) 2x, http://[ 3x"> <img srcset=",,, ,x 2x">
             """);
         Assert.DoesNotContain("http://[", html);
         Assert.DoesNotContain("exa mple", html);
         Assert.DoesNotContain("%%%", html);
         Assert.DoesNotContain("javascript:", html);
+        Assert.Contains("srcset=\"x 2x\"", html);
+        Assert.Contains("srcset=\"https://news.example.com/api/articles/x 2x\"", SafeHtml.Sanitize(html, new Uri("https://news.example.com/api/articles/a")));
         foreach (var kept in new[] { "href=\"relative/page.html\"", "href=\"/root\"", "href=\"mailto:ana@example.com\"", "href=\"https://ok.example/x?y=1\"", "https://ok.example/a.png 1x" })
             Assert.Contains(kept, html);
     }
