@@ -28,6 +28,9 @@ public sealed class HostileParserTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{clock.Elapsed}");
         var many = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("# Title\n\n" + Repeat(Repeat("word ", 2000) + "\n\n", 50)));
         Assert.Equal("Title", many.Title);
+        var list = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("# Title\n" + Repeat("- an item of a long list\n## A heading\n", 3000)));
+        Assert.Equal("Title", list.Title);
+        Assert.StartsWith("markdown: a paragraph of", Rejection(DocumentFormat.Markdown, "# Title\n\n- item\n" + Repeat("[a](\n", 10_000)));
     }
 
     [Theory]
