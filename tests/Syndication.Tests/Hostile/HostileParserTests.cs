@@ -157,4 +157,13 @@ public sealed class HostileParserTests
     [InlineData("zz", null)]
     public void OnlyLanguageTagsOfKnownLanguagesReachTheFeeds(string stated, string? kept) =>
         Assert.Equal(kept, CleanText.LanguageTag(stated));
+
+    [Fact]
+    public void TwentyThousandHeadingsOfTheSameTextRenderInLinearTime()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var parsed = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("# Harbour\n" + Repeat("# \t# \t\n", 20_000)));
+        Assert.Equal("Harbour", parsed.Title);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"{clock.Elapsed}");
+    }
 }
