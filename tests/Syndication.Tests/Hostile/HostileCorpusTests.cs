@@ -43,7 +43,7 @@ public sealed partial class HostileCorpusTests(AzuriteFixture azurite, ITestOutp
             ["Syndication:MaxDocumentBytes"] = HostileCorpus.MaxDocumentBytes.ToString(CultureInfo.InvariantCulture),
             ["Syndication:MaxImageBytes"] = HostileCorpus.MaxImageBytes.ToString(CultureInfo.InvariantCulture),
         });
-        var run = new CorpusRun(site);
+        var run = new CorpusRun(site, azurite.ConnectionString);
         var problems = new List<string>();
 
         var outcomes = new Dictionary<CaseRun, string>();
@@ -183,13 +183,15 @@ public sealed partial class HostileCorpusTests(AzuriteFixture azurite, ITestOutp
 
     private static bool IsImage(string? blob) => blob is not null && ArticleBlobName.Parse(blob)?.Role == BlobRole.Image;
 
-    // "component: a sentence": a known prefix, words, no control characters, no exception text, not a wall of text.
+    // "component: a sentence": a known prefix, words, no control characters, no exception names or stack frames, not a wall of text.
     private static bool Readable(string reason) =>
-        ReasonPattern().IsMatch(reason) && reason.Length <= 600 && !reason.Any(char.IsControl)
-        && !reason.Contains("Exception", StringComparison.Ordinal) && !reason.Contains(" at ", StringComparison.Ordinal);
+        ReasonPattern().IsMatch(reason) && reason.Length <= 600 && !reason.Any(char.IsControl) && !MachineText().IsMatch(reason);
 
     [GeneratedRegex(@"^(document|text|markdown|json|html|image|ingest): \S+( \S+){2,}")]
     private static partial Regex ReasonPattern();
+
+    [GeneratedRegex(@"Exception\b|\bat [\w.`]+\(|LineNumber:|Path: \$")]
+    private static partial Regex MachineText();
 
     private static int ItemCount(string file, byte[] body) => file.EndsWith(".json", StringComparison.Ordinal)
         ? JsonDocument.Parse(body).RootElement.GetProperty("items").GetArrayLength()
