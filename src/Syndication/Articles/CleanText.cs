@@ -1,12 +1,17 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
 
 namespace Syndication.Articles;
 
 /// <summary>Text hygiene at ingest: nothing a document holds may make a feed invalid.</summary>
-public static class CleanText
+public static partial class CleanText
 {
-    /// <summary>Removes characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF) and trims.</summary>
+    /// <summary>
+    /// Removes characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/U+FFFF) and those it discourages
+    /// (DEL and the C1 controls, which mis-decoded text is full of), and trims.
+    /// </summary>
     public static string ForXml(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
@@ -14,7 +19,7 @@ public static class CleanText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var ok = XmlConvert.IsXmlChar(c)
+            var ok = (XmlConvert.IsXmlChar(c) && c is < '\u007F' or > '\u009F')
                 || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]));
             if (ok && char.IsHighSurrogate(c))
             {
@@ -37,11 +42,33 @@ public static class CleanText
         return clean[..(cut > 0 ? cut : max - 1)].TrimEnd() + "…";
     }
 
-    /// <summary>Decodes document bytes: BOM-aware (UTF-8/UTF-16/UTF-32), UTF-8 otherwise, invalid sequences replaced.</summary>
+    /// <summary>
+    /// A language tag feeds can carry (xml:lang must match RFC 4287's pattern): BCP 47 shape and a language .NET knows,
+    /// "en_US" read as "en-US"; null otherwise.
+    /// </summary>
+    public static string? LanguageTag(string? text)
+    {
+        var tag = ForXml(text).Replace('_', '-');
+        if (!LanguagePattern().IsMatch(tag)) return null;
+        try
+        {
+            return CultureInfo.GetCultureInfo(tag.Split('-')[0], predefinedOnly: true).TwoLetterISOLanguageName.Length > 0 ? tag : null;
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+    private static partial Regex LanguagePattern();
+
+    /// <summary>Decodes document bytes: BOM-aware (UTF-8, UTF-16 and UTF-32 in either byte order), UTF-8 otherwise, invalid sequences replaced.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return Encoding.UTF8.GetString(bytes[3..]);
         if (bytes.StartsWith(new byte[] { 0xFF, 0xFE, 0, 0 })) return Encoding.UTF32.GetString(bytes[4..]);
+        if (bytes.StartsWith(new byte[] { 0, 0, 0xFE, 0xFF })) return new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetString(bytes[4..]);
         if (bytes.StartsWith(new byte[] { 0xFF, 0xFE })) return Encoding.Unicode.GetString(bytes[2..]);
         if (bytes.StartsWith(new byte[] { 0xFE, 0xFF })) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
         if (LooksLikeUtf16(bytes, out var bigEndian))

@@ -17,6 +17,7 @@ public static class ImageInspector
     /// <summary>The image's type and size, or an <see cref="ArticleRejectedException"/> saying why it cannot be published.</summary>
     public static ImageInfo Inspect(Stream bytes)
     {
+        if (bytes.CanSeek && ChunkLengths.Overrun(bytes) is { } overrun) throw new ArticleRejectedException(overrun);
         IReadOnlyList<MetadataExtractor.Directory> directories;
         try
         {

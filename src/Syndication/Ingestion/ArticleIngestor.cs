@@ -132,9 +132,10 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
     private StoredArticle Compose(string slug, ParsedArticle parsed, List<StoredImage> images, SourceBlob document,
         IDictionary<string, string> metadata, string etag, string signature, StoredArticle? previous)
     {
-        var published = MetadataDate(metadata, "published") ?? parsed.Published ?? document.CreatedOn;
+        var now = time.GetUtcNow();
+        var published = Plausible(MetadataDate(metadata, "published"), now) ?? Plausible(parsed.Published, now) ?? document.CreatedOn;
         var contentHash = Hash(JsonSerializer.Serialize(new { parsed, images, published }));
-        var declaredUpdated = MetadataDate(metadata, "updated") ?? parsed.Updated;
+        var declaredUpdated = Plausible(MetadataDate(metadata, "updated"), now) ?? Plausible(parsed.Updated, now);
         var updated = Max(published, declaredUpdated ?? published);
         if (previous is not null && previous.ContentHash != contentHash && declaredUpdated is null)
             updated = Max(updated, document.LastModified);
@@ -152,7 +153,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             Published = published,
             Updated = updated,
             Images = images,
-            Language = parsed.Language,
+            Language = CleanText.LanguageTag(parsed.Language),
             BodyBlob = $"bodies/{slug}/{contentHash}.html",
             SourceBlob = document.Name,
             SourceETag = etag,
@@ -262,4 +263,9 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d.ToUniversalTime() : null;
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    // A stated date is believed from 1990 (earlier ones are defaults such as 0001-01-01 or 1970-01-01) up to now: a
+    // date in the future would hold the article at the top of every feed and date the feed itself there.
+    private static DateTimeOffset? Plausible(DateTimeOffset? date, DateTimeOffset now) =>
+        date is { } d && d.Year >= 1990 && d <= now.AddMinutes(10) ? d : null;
 }

@@ -61,7 +61,11 @@ public static partial class HostileCorpus
         foreach (var shape in Shapes.All)
         {
             yield return Published("markup", "scripts-and-broken-urls", shape, Articles.Utf8(shape, new Fields { Body = [.. Fields.DefaultBody, xss] }));
-            yield return Published("markup", "70k-character-urls", shape, Articles.Utf8(shape, new Fields { Body = [.. Fields.DefaultBody, longUrl] }));
+            // In Markdown (and JSON, whose body is Markdown) the two URLs make one paragraph longer than Markdig is given.
+            var longUrls = Articles.Utf8(shape, new Fields { Body = [.. Fields.DefaultBody, longUrl] });
+            yield return shape is Shape.Md or Shape.Json
+                ? Rejected("markup", "70k-character-urls", shape, longUrls, "markdown: a paragraph of 140096 characters is longer than the 32768 we render")
+                : Published("markup", "70k-character-urls", shape, longUrls);
             yield return Published("markup", "markup-in-title", shape,
                 Articles.Utf8(shape, new Fields { Title = "Harbour <b>bold</b> &amp; <i>news</i> <script>alert(1)</script>", Tag = "<b>tag</b>" }));
         }

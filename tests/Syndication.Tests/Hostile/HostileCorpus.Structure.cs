@@ -31,7 +31,7 @@ public static partial class HostileCorpus
         yield return Rejected("deep-nesting", "lists-100000", Shape.Md, Markdown("title: Harbour lists", Repeat("- ", 100_000) + "Deep text"), markdown);
         yield return Rejected("deep-nesting", "emphasis-50000", Shape.Md, Markdown("title: Harbour emphasis", Repeat("*", 50_000) + "Deep text" + Repeat("*", 50_000)), markdown);
         yield return Rejected("deep-nesting", "brackets-100000", Shape.Md, Markdown("title: Harbour brackets", Repeat("[", 100_000) + "Deep text" + Repeat("](x)", 1000)), markdown);
-        yield return Rejected("deep-nesting", "raw-html-divs-20000", Shape.Md, Markdown("title: Harbour raw", Repeat("<div>", 20_000) + "\nDeep text"), html);
+        yield return Rejected("deep-nesting", "raw-html-divs-20000", Shape.Md, Markdown("title: Harbour raw", Repeat("<div>\n\n", 20_000) + "Deep text"), html);
         yield return Rejected("deep-nesting", "body-html-divs-20000", Shape.Json,
             Utf8($$"""{"title": "Harbour nested", "body_html": "{{Repeat("<div>", 20_000)}}Deep text"}"""), html);
         yield return Rejected("deep-nesting", "arrays-10000", Shape.Json,
@@ -155,7 +155,7 @@ public static partial class HostileCorpus
         yield return Published("regex-bait", "photo-captions", Shape.Txt, Utf8("Harbour captions\n\n" + Repeat("(Photo: a ", 20_000)));
         yield return Published("regex-bait", "credits", Shape.Txt, Utf8("Harbour credits\n\n" + Repeat("photo credit credit ", 10_000)));
         yield return Published("regex-bait", "dates", Shape.Txt, Utf8("Harbour dates\n\n" + Repeat("12 of January, 2 of March 1 ", 8_000)));
-        yield return Published("regex-bait", "headings", Shape.Md, Utf8("# Harbour headings\n" + Repeat("# \t# \t", 20_000) + "\n"));
+        yield return Published("regex-bait", "headings", Shape.Md, Utf8("# Harbour headings\n" + Repeat("# \t# \t\n", 20_000)));
         const string paragraph = "markdown: a paragraph of";
         yield return Rejected("regex-bait", "links", Shape.Md, Markdown("title: Harbour links", Repeat("[a](", 50_000)), paragraph);
         yield return Rejected("regex-bait", "empty-links", Shape.Md, Markdown("title: Harbour links", Repeat("[](", 60_000)), paragraph);

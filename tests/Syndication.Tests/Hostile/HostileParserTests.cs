@@ -1,4 +1,5 @@
 using Syndication.Articles;
+using Syndication.Images;
 
 namespace Syndication.Tests.Hostile;
 
@@ -27,6 +28,9 @@ public sealed class HostileParserTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{clock.Elapsed}");
         var many = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("# Title\n\n" + Repeat(Repeat("word ", 2000) + "\n\n", 50)));
         Assert.Equal("Title", many.Title);
+        var list = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("# Title\n" + Repeat("- an item of a long list\n## A heading\n", 3000)));
+        Assert.Equal("Title", list.Title);
+        Assert.StartsWith("markdown: a paragraph of", Rejection(DocumentFormat.Markdown, "# Title\n\n- item\n" + Repeat("[a](\n", 10_000)));
     }
 
     [Theory]
@@ -89,5 +93,77 @@ public sealed class HostileParserTests
             + "\"headline\": \"B\"}</script><script type=\"application/ld+json\">{\"@type\": \"Person\", \"name\": \"\\udfff\"}</script></head>"
             + "<body><h1>Harbour</h1><p>Text.</p></body></html>";
         Assert.Equal("Harbour", DocumentParser.Parse(DocumentFormat.Html, System.Text.Encoding.UTF8.GetBytes(page)).Title);
+    }
+
+    [Fact]
+    public void ImageChunksClaimingGigabytesAreRejectedBeforeMetadataExtractorAllocatesThem()
+    {
+        var png = Assert.Throws<ArticleRejectedException>(() => ImageInspector.Inspect(new MemoryStream(ImageBytes.PngWithLyingChunkLength())));
+        Assert.Equal("image: the file is cut short (its 'tEXt' chunk claims 2147483632 bytes, 13 remain)", png.Message);
+        var webp = Assert.Throws<ArticleRejectedException>(() => ImageInspector.Inspect(new MemoryStream(ImageBytes.WebPWithLyingChunkLength())));
+        Assert.StartsWith("image: the file is cut short (its 'EXIF' chunk claims 2147483632 bytes", webp.Message);
+        Assert.Equal("image/webp", ImageInspector.Inspect(new MemoryStream(ImageBytes.WebP)).ContentType);
+        Assert.Equal(new ImageInfo("image/png", 8, 8), ImageInspector.Inspect(new MemoryStream([.. ImageBytes.Png(8, 8), .. "trailing bytes after IEND"u8])));
+    }
+
+    [Fact]
+    public void DelC1ControlsAndEscapedControlsLeaveNoTraceInAnyFieldOrBody()
+    {
+        Assert.Equal("abcde", CleanText.ForXml("a\u007Fb\u0085c\u009Fd\u0001e"));
+        var page = "<html><head><title>Harbour&#1; \u0081reopens</title></head><body><article><h1>Harbour&#1; \u0081reopens</h1>"
+            + "<p>Boats &#1;&#27;returned\u0085 to the quay on Tuesday morning after three days of gales kept them in.</p></article></body></html>";
+        var html = DocumentParser.Parse(DocumentFormat.Html, System.Text.Encoding.UTF8.GetBytes(page));
+        Assert.Equal("Harbour reopens", html.Title);
+        Assert.DoesNotContain(html.BodyHtml, char.IsControl);
+        var markdown = DocumentParser.Parse(DocumentFormat.Markdown, "---\ntitle: \"Harbour\\x01\\x7F\"\n---\nBody &#1; <b>&#x1b;</b>"u8);
+        Assert.Equal("Harbour", markdown.Title);
+        Assert.DoesNotContain(markdown.BodyHtml.Replace("\n", ""), char.IsControl);
+    }
+
+    [Fact]
+    public void Utf32WithABigEndianByteOrderMarkIsText()
+    {
+        byte[] bytes = [0, 0, 0xFE, 0xFF, .. new System.Text.UTF32Encoding(true, false).GetBytes("Harbour reopens\n\nBody.")];
+        Assert.Equal("Harbour reopens", DocumentParser.Parse(DocumentFormat.Text, bytes).Title);
+    }
+
+    [Fact]
+    public void LinksThatAreNotWellFormedUrlsAreDroppedAndSrcsetIsScreenedEntryByEntry()
+    {
+        var html = SafeHtml.Sanitize("""
+            <a href="http://[">a</a> <a href="https://exa mple.com/a b">b</a> <a href="http://%%%/">c</a> <img src="http://[::1">
+            <a href="relative/page.html">d</a> <a href="/root">e</a> <a href="mailto:ana@example.com">f</a> <a href="https://ok.example/x?y=1">g</a>
+            <img srcset="https://ok.example/a.png 1x, javascript:alert(1) 2x, http://[ 3x"> <img srcset=",,, ,x 2x">
+            """);
+        Assert.DoesNotContain("http://[", html);
+        Assert.DoesNotContain("exa mple", html);
+        Assert.DoesNotContain("%%%", html);
+        Assert.DoesNotContain("javascript:", html);
+        Assert.Contains("srcset=\"x 2x\"", html);
+        Assert.Contains("srcset=\"https://news.example.com/api/articles/x 2x\"", SafeHtml.Sanitize(html, new Uri("https://news.example.com/api/articles/a")));
+        foreach (var kept in new[] { "href=\"relative/page.html\"", "href=\"/root\"", "href=\"mailto:ana@example.com\"", "href=\"https://ok.example/x?y=1\"", "https://ok.example/a.png 1x" })
+            Assert.Contains(kept, html);
+    }
+
+    [Theory]
+    [InlineData("en", "en")]
+    [InlineData("pt-BR", "pt-BR")]
+    [InlineData("en_US", "en-US")]
+    [InlineData("<script>", null)]
+    [InlineData("en US", null)]
+    [InlineData("zz-ZZZZZZZZZZ-!!", null)]
+    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…", null)]
+    [InlineData("42", null)]
+    [InlineData("zz", null)]
+    public void OnlyLanguageTagsOfKnownLanguagesReachTheFeeds(string stated, string? kept) =>
+        Assert.Equal(kept, CleanText.LanguageTag(stated));
+
+    [Fact]
+    public void TwentyThousandHeadingsOfTheSameTextRenderInLinearTime()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var parsed = DocumentParser.Parse(DocumentFormat.Markdown, System.Text.Encoding.UTF8.GetBytes("# Harbour\n" + Repeat("# \t# \t\n", 20_000)));
+        Assert.Equal("Harbour", parsed.Title);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"{clock.Elapsed}");
     }
 }

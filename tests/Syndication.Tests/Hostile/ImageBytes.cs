@@ -54,7 +54,9 @@ public static class ImageBytes
         var lie = new byte[8];
         "EXIF"u8.CopyTo(lie);
         BinaryPrimitives.WriteUInt32LittleEndian(lie.AsSpan(4), 0x7FFFFFF0);
-        return [.. webp, .. lie, .. "MM\0*\0\0\0\u0008"u8];
+        byte[] file = [.. webp, .. lie, .. "MM\0*\0\0\0\u0008"u8];
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(4), (uint)file.Length - 8);
+        return file;
     }
 
     /// <summary>A GIF declaring the given logical screen size, with a 1x1 image inside.</summary>
