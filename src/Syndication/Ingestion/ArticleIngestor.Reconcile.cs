@@ -41,7 +41,7 @@ public sealed partial class ArticleIngestor
         work.AddRange(stored.Keys.Where(s => !seen.Contains(s)).Select(s => (s, new Listed([], true, rejectedNames))));
 
         var results = new System.Collections.Concurrent.ConcurrentBag<IngestResult?>();
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (item, token) =>
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ReconcileParallelism), CancellationToken = ct }, async (item, token) =>
         {
             var slug = item.Slug;
             try
@@ -70,9 +70,6 @@ public sealed partial class ArticleIngestor
     {
         public bool MayBeRejected(string blobName) => Rejected.Contains(blobName);
     }
-
-    /// <summary>How many slugs one reconciliation converges at once.</summary>
-    private const int Parallelism = 8;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not ingest {Slug} (storage answered {Status}): {Error}; the next pass retries")]
     private partial void LogSlugFailed(string slug, int status, string error);

@@ -2,7 +2,7 @@ using Syndication.Articles;
 
 namespace Syndication.Ingestion;
 
-/// <summary>Size caps on what ingestion reads (section "Syndication", e.g. app setting Syndication__MaxDocumentBytes).</summary>
+/// <summary>Size caps on what ingestion reads and how much it does at once (section "Syndication", e.g. app setting Syndication__MaxDocumentBytes).</summary>
 public sealed class IngestionOptions
 {
     public const string Section = "Syndication";
@@ -12,4 +12,10 @@ public sealed class IngestionOptions
 
     /// <summary>Largest image published; a larger one is rejected without being downloaded.</summary>
     public int MaxImageBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// How many slugs one reconciliation converges at once. Their saves share transactions (ArticleStore's group
+    /// commit), so more in flight means fewer, larger transactions; each slug still costs a few storage calls at once.
+    /// </summary>
+    public int ReconcileParallelism { get; set; } = 16;
 }

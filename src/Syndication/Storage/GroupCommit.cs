@@ -1,0 +1,131 @@
+using Azure.Data.Tables;
+
+namespace Syndication.Storage;
+
+/// <summary>
+/// Group commit for article transactions: saves that arrive while a transaction is in flight wait and then go
+/// together in the next entity group transaction (one partition, at most 100 actions), with one version stamp for all.
+/// A lone save goes at once, so a single publish waits for nothing. When a combined transaction fails, which undoes
+/// all of it, every save in it is submitted alone, so each caller gets exactly the result (or the 409/412) its own
+/// transaction gets. Two saves that touch the same row (the same slug) never share a transaction.
+/// </summary>
+internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction> versionStamp)
+{
+    /// <summary>Azure's limit per entity group transaction.</summary>
+    private const int MaxActions = 100;
+
+    /// <summary>Characters of keys and string values per transaction, well under the 4 MiB payload limit.</summary>
+    private const int MaxChars = 1_000_000;
+
+    private sealed record Pending(IReadOnlyList<TableTransactionAction> Actions, int Chars, TaskCompletionSource Done);
+
+    private readonly Lock gate = new();
+    private readonly LinkedList<Pending> queue = new();
+    private bool draining;
+    private long transactions;
+
+    /// <summary>How many transactions this instance submitted (combined, alone and retried alone).</summary>
+    public long Transactions => Interlocked.Read(ref transactions);
+
+    /// <summary>Commits <paramref name="actions"/> (one article's rows, without the version stamp) atomically.</summary>
+    public Task CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
+    {
+        var pending = new Pending(actions, actions.Sum(a => Chars(a.Entity)), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        bool start;
+        lock (gate)
+        {
+            queue.AddLast(pending);
+            start = !draining;
+            draining = true;
+        }
+        if (start) _ = Task.Run(DrainAsync, CancellationToken.None);
+        return pending.Done.Task.WaitAsync(ct);
+    }
+
+    private async Task DrainAsync()
+    {
+        while (Next() is { Count: > 0 } batch)
+        {
+            if (batch.Count == 1)
+            {
+                await SubmitAloneAsync(batch[0]);
+                continue;
+            }
+            try
+            {
+                Interlocked.Increment(ref transactions);
+                await table.SubmitTransactionAsync(Combined(batch), CancellationToken.None);
+                foreach (var p in batch) p.Done.TrySetResult();
+            }
+            catch (Exception)
+            {
+                // Nothing of it was written; each save's own transaction tells its caller what went wrong.
+                foreach (var p in batch) await SubmitAloneAsync(p);
+            }
+        }
+    }
+
+    private async Task SubmitAloneAsync(Pending p)
+    {
+        try
+        {
+            Interlocked.Increment(ref transactions);
+            await table.SubmitTransactionAsync([.. p.Actions, versionStamp()], CancellationToken.None);
+            p.Done.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            p.Done.TrySetException(e);
+        }
+    }
+
+    // Takes the queued saves that fit one transaction, in arrival order; those that do not fit, or touch a row
+    // already in it, wait for the next. Empty when the queue is: the drain ends and the next save starts a new one.
+    private List<Pending> Next()
+    {
+        lock (gate)
+        {
+            var batch = new List<Pending>();
+            var rows = new HashSet<string>(StringComparer.Ordinal);
+            var (actions, chars) = (1, 0);
+            for (var node = queue.First; node is not null;)
+            {
+                var (p, next) = (node.Value, node.Next);
+                var keys = p.Actions.Where(a => !IsName(a)).Select(a => a.Entity.RowKey).ToList();
+                if (batch.Count > 0 && (actions + p.Actions.Count > MaxActions || chars + p.Chars > MaxChars || keys.Any(rows.Contains)))
+                {
+                    node = next;
+                    continue;
+                }
+                batch.Add(p);
+                rows.UnionWith(keys);
+                (actions, chars) = (actions + p.Actions.Count, chars + p.Chars);
+                queue.Remove(node);
+                node = next;
+            }
+            if (batch.Count == 0) draining = false;
+            return batch;
+        }
+    }
+
+    // All saves' actions; a name row ("n|…", an idempotent upsert) that several saves write goes once, the latest.
+    private List<TableTransactionAction> Combined(List<Pending> batch)
+    {
+        var names = new Dictionary<string, TableTransactionAction>(StringComparer.Ordinal);
+        var actions = new List<TableTransactionAction>();
+        foreach (var a in batch.SelectMany(p => p.Actions))
+        {
+            if (IsName(a)) names[a.Entity.RowKey] = a;
+            else actions.Add(a);
+        }
+        actions.AddRange(names.Values);
+        actions.Add(versionStamp());
+        return actions;
+    }
+
+    private static bool IsName(TableTransactionAction a) =>
+        a.ActionType == TableTransactionActionType.UpsertReplace && a.Entity.RowKey.StartsWith("n|", StringComparison.Ordinal);
+
+    private static int Chars(ITableEntity entity) =>
+        entity.RowKey.Length + (entity is TableEntity e ? e.Sum(p => p.Key.Length + (p.Value is string s ? s.Length : 16)) : 0);
+}

@@ -1,0 +1,64 @@
+using Azure;
+using Syndication.Articles;
+using Syndication.Feeds;
+using Syndication.Storage;
+using Syndication.Tests.Support;
+
+namespace Syndication.Tests.Storage;
+
+/// <summary>Concurrent saves share transactions, yet each save succeeds or fails on its own, all-or-nothing.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class GroupCommitTests(AzuriteFixture azurite)
+{
+    private static StoredArticle Article(string slug, int minute, string category = "Local") => new()
+    {
+        Id = StableId.For(slug),
+        Slug = slug,
+        Title = $"Title of {slug}",
+        Categories = [category],
+        Tags = ["harbour"],
+        Published = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(minute),
+        Updated = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(minute),
+        BodyBlob = $"bodies/{slug}/x.html",
+        SourceBlob = slug + ".md",
+        SourceETag = "\"e\"",
+        SourceSignature = "s-" + slug,
+        ContentHash = "h-" + slug,
+    };
+
+    [Fact]
+    public async Task ConcurrentSavesOfDifferentArticlesShareTransactionsAndAllArrive()
+    {
+        await using var site = new TestSite(azurite);
+        await site.Store.EnsureCreatedAsync();
+        var before = await site.Store.FeedVersionAsync();
+        var saves = Enumerable.Range(0, 40).Select(i => Article($"grouped-{i:D2}", i, i % 2 == 0 ? "Local" : "Weather")).ToList();
+        await Task.WhenAll(saves.Select(a => site.Store.SaveArticleAsync(a, null, null)));
+
+        Assert.InRange(site.Store.SaveTransactions, 1, 39);
+        var page = await site.Store.FeedPageAsync(FeedKey.All, 100);
+        Assert.Equal(saves.Select(a => a.Slug).Reverse(), page.Articles.Select(a => a.Slug));
+        Assert.Equal(20, (await site.Store.FeedPageAsync(new FeedKey(FeedKind.Category, "weather"), 100)).Articles.Count);
+        Assert.Equal(["harbour", "local", "weather"], (await site.Store.FeedNamesAsync()).Select(n => n.Key.Slug).Order());
+        Assert.NotEqual(before, await site.Store.FeedVersionAsync());
+    }
+
+    [Fact]
+    public async Task ASaveThatLosesItsRaceFailsAloneAndTheOthersInItsGroupAreWritten()
+    {
+        await using var site = new TestSite(azurite);
+        await site.Store.SaveArticleAsync(Article("taken", 0), null, null);
+        var stored = (await site.Store.ArticleBySlugAsync("taken"))!.Value;
+
+        var others = Enumerable.Range(1, 20).Select(i => site.Store.SaveArticleAsync(Article($"free-{i:D2}", i), null, null)).ToList();
+        var insertAgain = site.Store.SaveArticleAsync(Article("taken", 99) with { Title = "Second insert" }, null, null);
+        var staleUpdate = site.Store.SaveArticleAsync(Article("taken", 98) with { Title = "Stale update" }, stored.Article, new ETag("W/\"datetime'2000-01-01T00%3A00%3A00.0000000Z'\""));
+        await Task.WhenAll(others);
+
+        Assert.Equal(409, (await Assert.ThrowsAnyAsync<RequestFailedException>(() => insertAgain)).Status);
+        Assert.Equal(412, (await Assert.ThrowsAnyAsync<RequestFailedException>(() => staleUpdate)).Status);
+        var page = await site.Store.FeedPageAsync(FeedKey.All, 100);
+        Assert.Equal(21, page.Articles.Count);
+        Assert.Equal("Title of taken", Assert.Single(page.Articles, a => a.Slug == "taken").Title);
+    }
+}
