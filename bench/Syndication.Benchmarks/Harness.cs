@@ -8,9 +8,10 @@ namespace Syndication.Benchmarks;
 internal static class Harness
 {
     /// <summary>The library's services on the storage named by AzureWebJobsStorage, with the given table and containers.</summary>
-    public static ServiceProvider Services(string? table = null, string? incoming = null, string? published = null)
+    public static ServiceProvider Services(string? table = null, string? incoming = null, string? published = null, int? parallelism = null)
     {
         var overrides = new Dictionary<string, string?>();
+        if (parallelism is not null) overrides["Syndication:ReconcileParallelism"] = parallelism.Value.ToString(CultureInfo.InvariantCulture);
         if (table is not null) overrides["Syndication:Storage:Table"] = table;
         if (incoming is not null) overrides["Syndication:Storage:ArticlesContainer"] = incoming;
         if (published is not null) overrides["Syndication:Storage:PublishedContainer"] = published;

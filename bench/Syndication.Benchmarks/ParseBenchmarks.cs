@@ -7,7 +7,7 @@ namespace Syndication.Benchmarks;
 [MemoryDiagnoser]
 public class ParseBenchmarks
 {
-    private byte[] text = null!, markdown = null!, json = null!;
+    private byte[] text = null!, markdown = null!, json = null!, html = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -15,6 +15,7 @@ public class ParseBenchmarks
         text = File.ReadAllBytes(Fixture.PathOf("samples", "articles", "000_11b3e0eb4ad0bcf4.txt"));
         markdown = File.ReadAllBytes(Fixture.PathOf("samples", "articles", "harbour-reopens.md"));
         json = File.ReadAllBytes(Fixture.PathOf("samples", "articles", "city-budget-vote.json"));
+        html = File.ReadAllBytes(Fixture.PathOf("samples", "articles", "harbour-storm-html.html"));
     }
 
     [Benchmark(Description = "text (000_11b3e0eb4ad0bcf4.txt, 7.5 KB)")]
@@ -25,4 +26,7 @@ public class ParseBenchmarks
 
     [Benchmark(Description = "json (city-budget-vote.json, 0.8 KB)")]
     public ParsedArticle Json() => DocumentParser.Parse(DocumentFormat.Json, json);
+
+    [Benchmark(Description = "html (harbour-storm-html.html, 4.3 KB)")]
+    public ParsedArticle Html() => DocumentParser.Parse(DocumentFormat.Html, html);
 }
