@@ -48,10 +48,10 @@ public sealed partial class ArticleIngestor
             {
                 results.Add((await IngestSlugAsync(slug, item.Listed, damaged.Contains(slug), token)).Result);
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
             {
-                // A transient storage error on one slug must not stop the others; the next pass tries it again.
-                LogSlugFailed(slug, e.Status, e.Message);
+                // A storage error (or anything else) on one slug must not stop the others; the next pass tries it again.
+                LogSlugFailed(slug, (e as RequestFailedException)?.Status ?? 0, e.Message);
                 results.Add(null);
             }
         });
@@ -73,6 +73,9 @@ public sealed partial class ArticleIngestor
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not ingest {Slug} (storage answered {Status}): {Error}; the next pass retries")]
     private partial void LogSlugFailed(string slug, int status, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {What} made the parser fail; recorded as a rejection")]
+    private partial void LogParserFailed(string what, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Slug}: {Result}")]
     private partial void LogOutcome(string slug, IngestResult result);

@@ -106,10 +106,13 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             var format = DocumentFormats.FromExtension(Path.GetExtension(document.Name).TrimStart('.'))!.Value;
             parsed = DocumentParser.Parse(format, doc.Content.ToMemory().Span, max);
         }
-        catch (ArticleRejectedException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await store.RecordRejectionAsync(document.Name, e.Message, signature, time.GetUtcNow(), ct);
-            return new IngestOutcome(slug, IngestResult.Rejected, e.Message);
+            // A document no parser could read, or one that made a parser fail (our bug): recorded either way, so a
+            // person finds it and other articles go on.
+            var reason = Unreadable("document", e);
+            await store.RecordRejectionAsync(document.Name, reason, signature, time.GetUtcNow(), ct);
+            return new IngestOutcome(slug, IngestResult.Rejected, reason);
         }
 
         var images = await PublishImagesAsync(slug, parsed.Images, sources.Images, repair ? null : existing?.Article, listed, ct);
@@ -127,6 +130,14 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         if (existing?.Article.ContentHash != article.ContentHash) await hub.FeedsChangedAsync(existing?.Article, article, ct);
         return new IngestOutcome(slug, existing is null ? IngestResult.Published
             : existing.Value.Article.ContentHash == article.ContentHash ? IngestResult.Unchanged : IngestResult.Updated);
+    }
+
+    // The reason a person reads: the parser's own words, or, for an exception no parser should throw, what it was.
+    private string Unreadable(string what, Exception e)
+    {
+        if (e is ArticleRejectedException) return e.Message;
+        LogParserFailed(what, e);
+        return $"{what}: could not be read ({e.GetType().Name}: {e.Message.Split('\n')[0]}); this is a fault in Syndication, please report it";
     }
 
     private StoredArticle Compose(string slug, ParsedArticle parsed, List<StoredImage> images, SourceBlob document,
@@ -204,10 +215,11 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             if (listed?.MayBeRejected(blob.Name) != false) await store.ClearRejectionAsync(blob.Name, ct);
             return (info.ContentType, info.Width, info.Height, image.Content.ToMemory().Length);
         }
-        catch (ArticleRejectedException e)
+        catch (Exception e) when (e is not (OperationCanceledException or RequestFailedException))
         {
-            await store.RecordRejectionAsync(blob.Name, e.Message, blob.ETag, time.GetUtcNow(), ct);
-            LogImageRejected(blob.Name, e.Message);
+            var reason = Unreadable("image", e);
+            await store.RecordRejectionAsync(blob.Name, reason, blob.ETag, time.GetUtcNow(), ct);
+            LogImageRejected(blob.Name, reason);
             return null;
         }
     }
