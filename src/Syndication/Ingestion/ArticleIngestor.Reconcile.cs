@@ -1,3 +1,4 @@
+using System.Text;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Syndication.Articles;
@@ -19,6 +20,11 @@ public sealed partial class ArticleIngestor
     public async Task<ReconcileResult> ReconcileAsync(bool verifyPublished, CancellationToken ct = default)
     {
         var blobs = await store.IncomingBlobsAsync(ct: ct);
+        // A pass that found nothing to do, over the same listing and the same feed version, would find nothing again:
+        // skip the signature scan (the part that grows with the archive) until either changes.
+        var fingerprint = Fingerprint(blobs, await store.FeedVersionAsync(ct));
+        if (!verifyPublished && fingerprint == quiet)
+            return new ReconcileResult(blobs.Select(b => ArticleBlobName.Parse(b.Name)).Where(n => n is { Role: not BlobRole.Image }).Select(n => n!.Slug).Distinct().Count(), 0, 0, 0, 0);
         var stored = await store.ArticleSignaturesAsync(ct);
         var damaged = verifyPublished ? await store.ArticlesMissingPublishedBlobsAsync(ct) : [];
         var rejected = (await store.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
@@ -40,6 +46,7 @@ public sealed partial class ArticleIngestor
         }
         work.AddRange(stored.Keys.Where(s => !seen.Contains(s)).Select(s => (s, new Listed([], true, rejectedNames))));
 
+        quiet = work.Count == 0 ? fingerprint : null;
         var results = new System.Collections.Concurrent.ConcurrentBag<IngestResult?>();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ReconcileParallelism), CancellationToken = ct }, async (item, token) =>
         {
@@ -60,6 +67,21 @@ public sealed partial class ArticleIngestor
             results.Count(r => r == IngestResult.Deleted), results.Count(r => r == IngestResult.Rejected), results.Count(r => r is null));
         if (work.Count > 0) LogReconciled(result.Documents, result.Ingested, result.Deleted, result.Rejected, result.Failed);
         return result;
+    }
+
+    private string? quiet;
+
+    private static string Fingerprint(IEnumerable<SourceBlob> blobs, string version)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var blob in blobs)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(blob.Name));
+            hash.AppendData([0]);
+            hash.AppendData(Encoding.UTF8.GetBytes(blob.ETag));
+            hash.AppendData([0]);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset()) + "|" + version;
     }
 
     /// <summary>

@@ -190,4 +190,25 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => site.Ingestor.IngestSlugAsync(Repo.SampleSlug)));
         Assert.Single((await RssAsync(site)).Items);
     }
+
+    [Fact]
+    public async Task PassesOverAnUnchangedContainerStillSeeEveryUploadAndEveryChangeToTheStore()
+    {
+        await using var site = new TestSite(azurite);
+        await site.UploadTextAsync("first.md", Markdown("First", "2024-01-01"));
+        Assert.Equal(new ReconcileResult(1, 1, 0, 0), await site.Ingestor.ReconcileAsync());
+        Assert.Equal(new ReconcileResult(1, 0, 0, 0), await site.Ingestor.ReconcileAsync());
+        Assert.Equal(new ReconcileResult(1, 0, 0, 0), await site.Ingestor.ReconcileAsync());
+
+        await site.UploadTextAsync("second.md", Markdown("Second", "2024-01-02"));
+        Assert.Equal(new ReconcileResult(2, 1, 0, 0), await site.Ingestor.ReconcileAsync());
+        Assert.Equal(new ReconcileResult(2, 0, 0, 0), await site.Ingestor.ReconcileAsync());
+
+        // The store changed behind the container's back (an article removed): the next pass puts it back.
+        var first = (await site.Store.ArticleBySlugAsync("first"))!.Value;
+        await site.Store.DeleteArticleAsync(first.Article, first.ETag);
+        Assert.Equal(["Second"], (await RssAsync(site)).Items.Select(i => i.Title.Text));
+        Assert.Equal(new ReconcileResult(2, 1, 0, 0), await site.Ingestor.ReconcileAsync());
+        Assert.Equal(["Second", "First"], (await RssAsync(site)).Items.Select(i => i.Title.Text));
+    }
 }
