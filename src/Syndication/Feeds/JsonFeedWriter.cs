@@ -8,7 +8,48 @@ public static class JsonFeedWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Write(Feed feed)
+    /// <summary>The whole feed, every item rendered from the model.</summary>
+    public static byte[] Write(Feed feed) => Write(feed, w =>
+    {
+        foreach (var item in feed.Items)
+        {
+            Item(w, item);
+            w.Flush(); // into the render buffer: the writer's own buffer stays one item long instead of growing to the feed
+        }
+    });
+
+    /// <summary>The feed's own fields, then the items as already-rendered <see cref="Item(FeedItem)"/> fragments; feed.Items is not read.</summary>
+    public static byte[] Write(Feed feed, IReadOnlyList<byte[]> items) => Write(feed, w =>
+    {
+        foreach (var item in items)
+        {
+            w.WriteRawValue(item, skipInputValidation: true);
+            w.Flush();
+        }
+    });
+
+    /// <summary>
+    /// One item's bytes exactly as <see cref="Write(Feed)"/> writes them in the items array (its newline and indent
+    /// included; the comma between items is the array's own).
+    /// </summary>
+    public static byte[] Item(FeedItem item)
+    {
+        var stream = RenderBuffer.Rent();
+        long start, end;
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("items");
+            w.Flush();
+            start = stream.Length;
+            Item(w, item);
+            w.Flush();
+            end = stream.Length;
+        }
+        return RenderBuffer.Return(stream, start, end);
+    }
+
+    private static byte[] Write(Feed feed, Action<Utf8JsonWriter> items)
     {
         var stream = RenderBuffer.Rent();
         using (var w = new Utf8JsonWriter(stream, Options))
@@ -38,11 +79,7 @@ public static class JsonFeedWriter
                 w.WriteEndArray();
             }
             w.WriteStartArray("items");
-            foreach (var item in feed.Items)
-            {
-                Item(w, item);
-                w.Flush(); // into the render buffer: the writer's own buffer stays one item long instead of growing to the feed
-            }
+            items(w);
             w.WriteEndArray();
             w.WriteEndObject();
         }

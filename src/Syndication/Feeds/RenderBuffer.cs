@@ -27,4 +27,12 @@ internal static class RenderBuffer
         if (stream.Capacity <= MaxKeptBytes) kept = stream;
         return bytes;
     }
+
+    /// <summary>The bytes written from <paramref name="start"/> to <paramref name="end"/> (a fragment inside its context); the buffer is kept as above.</summary>
+    public static byte[] Return(MemoryStream stream, long start, long end)
+    {
+        var bytes = stream.GetBuffer().AsSpan((int)start, (int)(end - start)).ToArray();
+        if (stream.Capacity <= MaxKeptBytes) kept = stream;
+        return bytes;
+    }
 }
