@@ -14,7 +14,7 @@ public static class JsonFeedWriter
         foreach (var item in feed.Items)
         {
             Item(w, item);
-            w.Flush(); // into the render buffer: the writer's own buffer stays one item long instead of growing to the feed
+            w.Flush(); // commits the item to the render buffer the writer writes into
         }
     });
 
@@ -34,25 +34,25 @@ public static class JsonFeedWriter
     /// </summary>
     public static byte[] Item(FeedItem item)
     {
-        var stream = RenderBuffer.Rent();
-        long start, end;
-        using (var w = new Utf8JsonWriter(stream, Options))
+        var buffer = RenderBuffer.RentWriter();
+        int start, end;
+        using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
             w.WriteStartArray("items");
             w.Flush();
-            start = stream.Length;
+            start = buffer.WrittenCount;
             Item(w, item);
             w.Flush();
-            end = stream.Length;
+            end = buffer.WrittenCount;
         }
-        return RenderBuffer.Return(stream, start, end);
+        return RenderBuffer.Return(buffer, start, end);
     }
 
     private static byte[] Write(Feed feed, Action<Utf8JsonWriter> items)
     {
-        var stream = RenderBuffer.Rent();
-        using (var w = new Utf8JsonWriter(stream, Options))
+        var buffer = RenderBuffer.RentWriter();
+        using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
             w.WriteString("version", "https://jsonfeed.org/version/1.1");
@@ -83,7 +83,7 @@ public static class JsonFeedWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return RenderBuffer.Return(stream);
+        return RenderBuffer.Return(buffer, 0, buffer.WrittenCount);
     }
 
     private static void Item(Utf8JsonWriter w, FeedItem item)
