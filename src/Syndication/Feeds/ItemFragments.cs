@@ -13,8 +13,8 @@ namespace Syndication.Feeds;
 /// </summary>
 public sealed class ItemFragments(IOptions<FeedOptions> options) : IDisposable
 {
-    // What an entry holds besides its bytes (the key's stored row, the cache's bookkeeping), roughly, for the bound.
-    private const int EntryOverhead = 1024;
+    // What an entry holds besides its bytes: the cache's bookkeeping and the key's objects, roughly, for the bound.
+    private const int EntryOverhead = 512;
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(0, options.Value.FragmentCacheBytes) });
 
@@ -33,10 +33,18 @@ public sealed class ItemFragments(IOptions<FeedOptions> options) : IDisposable
         using (var entry = cache.CreateEntry(new Key(format, urls.Origin.AbsoluteUri, article)))
         {
             entry.Value = bytes;
-            entry.Size = bytes.Length + EntryOverhead;
+            entry.Size = bytes.Length + EntryOverhead + RowBytes(article);
         }
         return bytes;
     }
+
+    // The stored row the key keeps: its strings, two bytes a character, and a little per image.
+    private static long RowBytes(StoredArticle a) =>
+        2L * (a.Slug.Length + a.Title.Length + (a.Summary?.Length ?? 0) + a.Authors.Sum(n => n.Length) + a.Categories.Sum(n => n.Length)
+            + a.Tags.Sum(n => n.Length) + (a.Language?.Length ?? 0) + a.BodyBlob.Length + a.SourceBlob.Length + a.SourceETag.Length
+            + a.SourceSignature.Length + a.ContentHash.Length
+            + a.Images.Sum(i => i.File.Length + i.SourceETag.Length + i.ContentType.Length + (i.Caption?.Length ?? 0)
+                + (i.Credit?.Length ?? 0) + (i.Alt?.Length ?? 0) + (i.RemoteUrl?.Length ?? 0) + 40));
 
     /// <summary>Drops the article's item in the format for this origin (benchmarks keep one item a miss with it).</summary>
     public void Forget(FeedFormat format, SiteUrls urls, StoredArticle article) =>
