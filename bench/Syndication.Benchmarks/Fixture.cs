@@ -60,6 +60,21 @@ public static class Fixture
         };
     }
 
+    /// <summary>The feed's own fields as FeedService builds them for "all", without items (those come as fragments).</summary>
+    public static Feed Header(IReadOnlyList<(StoredArticle Article, string Body)> items, SiteUrls urls, FeedFormat format) => new()
+    {
+        Id = StableId.Urn(StableId.For("feed:all")),
+        Title = "Syndication",
+        Description = "The latest articles",
+        Link = urls.Home(),
+        SelfUrl = urls.Feed(FeedKey.All, format),
+        FirstUrl = urls.Feed(FeedKey.All, format),
+        Language = "en",
+        Updated = items.Max(i => i.Article.Updated),
+        StylesheetUrl = format == FeedFormat.Json ? null : urls.Stylesheet(),
+        Items = [],
+    };
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

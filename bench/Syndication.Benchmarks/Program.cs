@@ -11,11 +11,11 @@ return args.FirstOrDefault() switch
     _ => Run(args),
 };
 
-// The rendered size of each format, one JSON line each, for bench/node/compare.mjs.
+// The rendered size of each render benchmark (cold and warm), one JSON line each, for bench/node/compare.mjs.
 static int Sizes()
 {
-    foreach (var format in new[] { "Rss", "Atom", "Json" })
-        Console.WriteLine($"{{\"format\":\"{format.ToLowerInvariant()}\",\"outputBytes\":{RenderBenchmarks.OutputBytes(format)}}}");
+    foreach (var method in RenderBenchmarks.Methods)
+        Console.WriteLine($"{{\"method\":\"{method}\",\"outputBytes\":{RenderBenchmarks.OutputBytes(method)}}}");
     return 0;
 }
 

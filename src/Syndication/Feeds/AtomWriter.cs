@@ -5,10 +5,31 @@ namespace Syndication.Feeds;
 /// <summary>Atom 1.0 (RFC 4287) with an enclosure link per image and Media RSS; written with XmlWriter.</summary>
 public static class AtomWriter
 {
-    public static byte[] Write(Feed feed) => Xml.Write(feed, w =>
+    /// <summary>The whole feed, every entry rendered from the model.</summary>
+    public static byte[] Write(Feed feed) => Xml.Write(feed, (w, _) => Head(w, feed, () =>
+    {
+        foreach (var item in feed.Items) Entry(w, item);
+    }));
+
+    /// <summary>The feed's own fields, then the entries as already-rendered <see cref="Item(FeedItem)"/> fragments; feed.Items is not read.</summary>
+    public static byte[] Write(Feed feed, IReadOnlyList<byte[]> items) => Xml.Write(feed, (w, output) => Head(w, feed, () => Xml.Copy(w, output, items)));
+
+    /// <summary>One entry's bytes exactly as <see cref="Write(Feed)"/> writes them inside the feed (indent, default namespace).</summary>
+    public static byte[] Item(FeedItem item) => Xml.Fragment(w =>
+    {
+        Root(w);
+        w.WriteElementString("id", Xml.AtomNs, "");
+    }, w => Entry(w, item));
+
+    private static void Root(XmlWriter w)
     {
         w.WriteStartElement("feed", Xml.AtomNs);
         w.WriteAttributeString("xmlns", "media", null, Xml.MediaNs);
+    }
+
+    private static void Head(XmlWriter w, Feed feed, Action items)
+    {
+        Root(w);
         if (feed.Language is { } language) w.WriteAttributeString("xml", "lang", null, language);
         w.WriteElementString("id", Xml.AtomNs, feed.Id);
         Text(w, "title", feed.Title);
@@ -22,9 +43,9 @@ public static class AtomWriter
         w.WriteElementString("generator", Xml.AtomNs, feed.Generator);
         if (feed.IconUrl is { } icon) w.WriteElementString("icon", Xml.AtomNs, icon.AbsoluteUri);
         if (feed.ImageUrl is { } logo) w.WriteElementString("logo", Xml.AtomNs, logo.AbsoluteUri);
-        foreach (var item in feed.Items) Entry(w, item);
+        items();
         w.WriteEndElement();
-    });
+    }
 
     private static void Entry(XmlWriter w, FeedItem item)
     {

@@ -50,4 +50,22 @@ public static class FeedFormats
         FeedFormat.Json => JsonFeedWriter.Write(feed),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
+
+    /// <summary>The feed's own fields with items already rendered by <see cref="WriteItem"/> in the same format.</summary>
+    public static byte[] Write(Feed feed, FeedFormat format, IReadOnlyList<byte[]> items) => format switch
+    {
+        FeedFormat.Rss => RssWriter.Write(feed, items),
+        FeedFormat.Atom => AtomWriter.Write(feed, items),
+        FeedFormat.Json => JsonFeedWriter.Write(feed, items),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    /// <summary>One item as the format writes it inside a feed: the fragment <see cref="Write(Feed, FeedFormat, IReadOnlyList{byte[]})"/> copies.</summary>
+    public static byte[] WriteItem(FeedItem item, FeedFormat format) => format switch
+    {
+        FeedFormat.Rss => RssWriter.Item(item),
+        FeedFormat.Atom => AtomWriter.Item(item),
+        FeedFormat.Json => JsonFeedWriter.Item(item),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
 }

@@ -7,20 +7,28 @@ namespace Syndication.Feeds;
 /// <summary>A page of a feed as asked for: which articles, in which format, how many, from which cursor.</summary>
 public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null);
 
-/// <summary>Builds the neutral feed model from stored articles: one ranged query, then the bodies in parallel.</summary>
-public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> options, TimeProvider time)
+/// <summary>A feed page ready to write: the feed's own fields (no Items) and each item already rendered in the format.</summary>
+public sealed record ComposedFeed(Feed Feed, FeedFormat Format, IReadOnlyList<byte[]> Items)
+{
+    public byte[] Write() => FeedFormats.Write(Feed, Format, Items);
+}
+
+/// <summary>
+/// Builds a feed page from stored articles: one ranged query, then each item from the rendered-item cache, or for
+/// the items not in it, from its body (downloaded in parallel) rendered once and kept.
+/// </summary>
+public sealed class FeedService(ArticleStore store, ItemFragments fragments, IOptions<FeedOptions> options, TimeProvider time)
 {
     /// <summary>The feed page, or null when a category, tag or author feed names one no article has.</summary>
-    public async Task<Feed?> PageAsync(FeedRequest request, SiteUrls urls, CancellationToken ct = default)
+    public async Task<ComposedFeed?> PageAsync(FeedRequest request, SiteUrls urls, CancellationToken ct = default)
     {
         var o = options.Value;
         var page = await store.FeedPageAsync(request.Key, request.Limit, request.After, request.Before, ct);
         var paged = request.After is not null || request.Before is not null;
         if (page.Articles.Count == 0 && request.Key.Kind != FeedKind.All && !paged) return null;
-        var bodies = await Task.WhenAll(page.Articles.Select(a => store.ReadBodyAsync(a.BodyBlob, ct)));
-        var items = page.Articles.Select((a, i) => ToItem(a, bodies[i], urls)).ToList();
+        var items = await ItemsAsync(page.Articles, request.Format, urls, ct);
         var limit = request.Limit == o.DefaultLimit ? "" : $"limit={request.Limit}&";
-        return new Feed
+        var feed = new Feed
         {
             Id = StableId.Urn(StableId.For("feed:" + request.Key.Path)),
             Title = request.Key.Kind == FeedKind.All ? o.Title : $"{o.Title}: {DisplayName(request.Key, page.Articles)}",
@@ -29,7 +37,7 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
             SelfUrl = urls.Feed(request.Key, request.Format, Query(request, limit)),
             Language = o.Language,
             // No article dates an empty feed: "now" rather than 1970, which readers and the W3C validator call implausible.
-            Updated = items.Count == 0 ? WholeSeconds(time.GetUtcNow()) : items.Max(i => i.Updated),
+            Updated = page.Articles.Count == 0 ? WholeSeconds(time.GetUtcNow()) : page.Articles.Max(a => a.Updated),
             Author = o.Author,
             ImageUrl = Absolute(urls, o.ImageUrl),
             IconUrl = Absolute(urls, o.IconUrl),
@@ -38,8 +46,20 @@ public sealed class FeedService(ArticleStore store, IOptions<FeedOptions> option
             PreviousUrl = page.Before is { } before ? urls.Feed(request.Key, request.Format, $"{limit}before={Uri.EscapeDataString(before)}") : null,
             HubUrl = Absolute(urls, o.WebSubHub),
             StylesheetUrl = o.Stylesheet && request.Format != FeedFormat.Json ? urls.Stylesheet() : null,
-            Items = items,
+            Items = [],
         };
+        return new ComposedFeed(feed, request.Format, items);
+    }
+
+    // Cached items as they are; only the others cost a body download and a render.
+    private async Task<byte[][]> ItemsAsync(IReadOnlyList<StoredArticle> articles, FeedFormat format, SiteUrls urls, CancellationToken ct)
+    {
+        var items = articles.Select(a => fragments.Find(format, urls, a)).ToArray();
+        var missing = Enumerable.Range(0, items.Length).Where(i => items[i] is null).ToList();
+        var bodies = await Task.WhenAll(missing.Select(i => store.ReadBodyAsync(articles[i].BodyBlob, ct)));
+        for (var m = 0; m < missing.Count; m++)
+            items[missing[m]] = fragments.Render(format, urls, articles[missing[m]], bodies[m]);
+        return items!;
     }
 
     /// <summary>One stored article as a feed item with absolute URLs.</summary>

@@ -8,10 +8,51 @@ public static class JsonFeedWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Write(Feed feed)
+    /// <summary>The whole feed, every item rendered from the model.</summary>
+    public static byte[] Write(Feed feed) => Write(feed, w =>
     {
-        var stream = RenderBuffer.Rent();
-        using (var w = new Utf8JsonWriter(stream, Options))
+        foreach (var item in feed.Items)
+        {
+            Item(w, item);
+            w.Flush(); // commits the item to the render buffer the writer writes into
+        }
+    });
+
+    /// <summary>The feed's own fields, then the items as already-rendered <see cref="Item(FeedItem)"/> fragments; feed.Items is not read.</summary>
+    public static byte[] Write(Feed feed, IReadOnlyList<byte[]> items) => Write(feed, w =>
+    {
+        foreach (var item in items)
+        {
+            w.WriteRawValue(item, skipInputValidation: true);
+            w.Flush();
+        }
+    });
+
+    /// <summary>
+    /// One item's bytes exactly as <see cref="Write(Feed)"/> writes them in the items array (its newline and indent
+    /// included; the comma between items is the array's own).
+    /// </summary>
+    public static byte[] Item(FeedItem item)
+    {
+        var buffer = RenderBuffer.RentWriter();
+        int start, end;
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("items");
+            w.Flush();
+            start = buffer.WrittenCount;
+            Item(w, item);
+            w.Flush();
+            end = buffer.WrittenCount;
+        }
+        return RenderBuffer.Return(buffer, start, end);
+    }
+
+    private static byte[] Write(Feed feed, Action<Utf8JsonWriter> items)
+    {
+        var buffer = RenderBuffer.RentWriter();
+        using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
             w.WriteString("version", "https://jsonfeed.org/version/1.1");
@@ -38,15 +79,11 @@ public static class JsonFeedWriter
                 w.WriteEndArray();
             }
             w.WriteStartArray("items");
-            foreach (var item in feed.Items)
-            {
-                Item(w, item);
-                w.Flush(); // into the render buffer: the writer's own buffer stays one item long instead of growing to the feed
-            }
+            items(w);
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return RenderBuffer.Return(stream);
+        return RenderBuffer.Return(buffer, 0, buffer.WrittenCount);
     }
 
     private static void Item(Utf8JsonWriter w, FeedItem item)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Syndication.Feeds;
 
 /// <summary>
@@ -10,6 +12,9 @@ internal static class RenderBuffer
 
     [ThreadStatic]
     private static MemoryStream? kept;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? keptWriter;
 
     /// <summary>An empty stream for one render on this thread; give it back with <see cref="Return"/>.</summary>
     public static MemoryStream Rent()
@@ -25,6 +30,31 @@ internal static class RenderBuffer
     {
         var bytes = stream.ToArray();
         if (stream.Capacity <= MaxKeptBytes) kept = stream;
+        return bytes;
+    }
+
+    /// <summary>The bytes written from <paramref name="start"/> to <paramref name="end"/> (a fragment inside its context); the buffer is kept as above.</summary>
+    public static byte[] Return(MemoryStream stream, long start, long end)
+    {
+        var bytes = stream.GetBuffer().AsSpan((int)start, (int)(end - start)).ToArray();
+        if (stream.Capacity <= MaxKeptBytes) kept = stream;
+        return bytes;
+    }
+
+    /// <summary>An empty buffer writer for one render on this thread (Utf8JsonWriter writes into it directly).</summary>
+    public static ArrayBufferWriter<byte> RentWriter()
+    {
+        var writer = keptWriter ?? new ArrayBufferWriter<byte>(64 * 1024);
+        keptWriter = null;
+        writer.ResetWrittenCount();
+        return writer;
+    }
+
+    /// <summary>The bytes written from <paramref name="start"/> to <paramref name="end"/>; the buffer is kept unless huge.</summary>
+    public static byte[] Return(ArrayBufferWriter<byte> writer, int start, int end)
+    {
+        var bytes = writer.WrittenSpan[start..end].ToArray();
+        if (writer.Capacity <= MaxKeptBytes) keptWriter = writer;
         return bytes;
     }
 }

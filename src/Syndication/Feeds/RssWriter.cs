@@ -10,7 +10,24 @@ namespace Syndication.Feeds;
 /// </summary>
 public static class RssWriter
 {
-    public static byte[] Write(Feed feed) => Xml.Write(feed, w =>
+    /// <summary>The whole feed, every item rendered from the model.</summary>
+    public static byte[] Write(Feed feed) => Xml.Write(feed, (w, _) => Channel(w, feed, () =>
+    {
+        foreach (var item in feed.Items) Item(w, item);
+    }));
+
+    /// <summary>The feed's own fields, then the items as already-rendered <see cref="Item(FeedItem)"/> fragments; feed.Items is not read.</summary>
+    public static byte[] Write(Feed feed, IReadOnlyList<byte[]> items) => Xml.Write(feed, (w, output) => Channel(w, feed, () => Xml.Copy(w, output, items)));
+
+    /// <summary>One item's bytes exactly as <see cref="Write(Feed)"/> writes them inside a channel (indent and prefixes included).</summary>
+    public static byte[] Item(FeedItem item) => Xml.Fragment(w =>
+    {
+        Root(w);
+        w.WriteStartElement("channel");
+        w.WriteElementString("title", "");
+    }, w => Item(w, item));
+
+    private static void Root(XmlWriter w)
     {
         w.WriteStartElement("rss");
         w.WriteAttributeString("version", "2.0");
@@ -18,6 +35,11 @@ public static class RssWriter
         w.WriteAttributeString("xmlns", "content", null, Xml.ContentNs);
         w.WriteAttributeString("xmlns", "dc", null, Xml.DcNs);
         w.WriteAttributeString("xmlns", "media", null, Xml.MediaNs);
+    }
+
+    private static void Channel(XmlWriter w, Feed feed, Action items)
+    {
+        Root(w);
         w.WriteStartElement("channel");
         w.WriteElementString("title", feed.Title);
         w.WriteElementString("link", feed.Link.AbsoluteUri);
@@ -35,10 +57,10 @@ public static class RssWriter
             w.WriteElementString("link", feed.Link.AbsoluteUri);
             w.WriteEndElement();
         }
-        foreach (var item in feed.Items) Item(w, item);
+        items();
         w.WriteEndElement();
         w.WriteEndElement();
-    });
+    }
 
     private static void Item(XmlWriter w, FeedItem item)
     {

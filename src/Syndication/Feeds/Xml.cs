@@ -20,7 +20,8 @@ internal static class Xml
         CheckCharacters = true,
     };
 
-    public static byte[] Write(Feed feed, Action<XmlWriter> body)
+    /// <summary>The document: declaration, stylesheet, then the body, given the writer and the stream under it.</summary>
+    public static byte[] Write(Feed feed, Action<XmlWriter, Stream> body)
     {
         var stream = RenderBuffer.Rent();
         using (var writer = XmlWriter.Create(stream, Settings))
@@ -28,10 +29,42 @@ internal static class Xml
             writer.WriteStartDocument();
             if (feed.StylesheetUrl is { } xsl)
                 writer.WriteProcessingInstruction("xml-stylesheet", $"type=\"text/xsl\" href=\"{xsl.AbsoluteUri}\"");
-            body(writer);
+            body(writer, stream);
             writer.WriteEndDocument();
         }
         return RenderBuffer.Return(stream);
+    }
+
+    /// <summary>
+    /// The bytes <paramref name="write"/> produces after <paramref name="open"/> has written the elements around it as
+    /// the feed does (same namespace declarations, same depth, a closed sibling before it): an item exactly as the feed
+    /// writer would write it at that point, its leading newline and indent included.
+    /// </summary>
+    public static byte[] Fragment(Action<XmlWriter> open, Action<XmlWriter> write)
+    {
+        var stream = RenderBuffer.Rent();
+        long start, end;
+        using (var writer = XmlWriter.Create(stream, Settings))
+        {
+            open(writer);
+            writer.Flush();
+            start = stream.Length;
+            write(writer);
+            writer.Flush();
+            end = stream.Length;
+        }
+        return RenderBuffer.Return(stream, start, end);
+    }
+
+    /// <summary>
+    /// Copies rendered fragments straight to the output between the writer's own elements. The writer is flushed
+    /// first; it then carries on as if it had written them, since each ends with a closed element like the one it
+    /// last wrote.
+    /// </summary>
+    public static void Copy(XmlWriter writer, Stream output, IReadOnlyList<byte[]> fragments)
+    {
+        writer.Flush();
+        foreach (var fragment in fragments) output.Write(fragment);
     }
 
     public static string Rfc3339(DateTimeOffset d) => d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -69,11 +69,11 @@ public sealed partial class SyndicationHandlers
         var urls = UrlsFor(request);
         var rendered = await cache.GetOrRenderAsync($"feed|{urls.Origin}|{key.Path}|{format}|{limit}|{after}|{before}", async () =>
         {
-            var feed = await feeds.PageAsync(new FeedRequest(key, format, limit, after, before), urls, ct);
-            if (feed is null) return null;
+            if (await feeds.PageAsync(new FeedRequest(key, format, limit, after, before), urls, ct) is not { } page) return null;
+            var feed = page.Feed;
             var link = $"<{feed.SelfUrl.AbsoluteUri}>; rel=\"self\"";
             if (feed.HubUrl is { } hub) link = $"<{hub.AbsoluteUri}>; rel=\"hub\", " + link;
-            return new Rendered(FeedFormats.Write(feed, format), FeedFormats.ContentType(format), feed.Updated, link);
+            return new Rendered(page.Write(), FeedFormats.ContentType(format), feed.Updated, link);
         }, ct);
         return rendered is null ? Reply.NotFound($"no {FeedKey.KindName(key.Kind)} '{key.Slug}' has articles") : Respond(request, rendered);
     }
