@@ -21,7 +21,9 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
     /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
     private const string ParserVersion = "1";
     private const int MaxImages = 20;
-    private const int MaxAttempts = 8;
+    // Every lost race means another writer made progress; 50 concurrent updates of one slug on a loaded machine
+    // exhausted 8 attempts, so a writer keeps trying, backing off, for up to about 10 seconds.
+    private const int MaxAttempts = 30;
 
     /// <summary>Ingests whatever the named incoming blob belongs to (a document or one of its images).</summary>
     public async Task<IngestOutcome> IngestBlobAsync(string blobName, CancellationToken ct = default)
@@ -67,7 +69,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
                 // Another ingestion of the same slug won the race: read again and converge on what is there now.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * attempt)), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, Math.Min(50 * attempt, 600))), ct);
             }
         }
     }
