@@ -28,7 +28,7 @@ internal static class RenderBuffer
     /// <summary>The bytes written, as an array of their exact size; the buffer is kept for the next render unless huge.</summary>
     public static byte[] Return(MemoryStream stream)
     {
-        var bytes = stream.ToArray();
+        var bytes = Copy(stream.GetBuffer().AsSpan(0, (int)stream.Length));
         if (stream.Capacity <= MaxKeptBytes) kept = stream;
         return bytes;
     }
@@ -36,7 +36,7 @@ internal static class RenderBuffer
     /// <summary>The bytes written from <paramref name="start"/> to <paramref name="end"/> (a fragment inside its context); the buffer is kept as above.</summary>
     public static byte[] Return(MemoryStream stream, long start, long end)
     {
-        var bytes = stream.GetBuffer().AsSpan((int)start, (int)(end - start)).ToArray();
+        var bytes = Copy(stream.GetBuffer().AsSpan((int)start, (int)(end - start)));
         if (stream.Capacity <= MaxKeptBytes) kept = stream;
         return bytes;
     }
@@ -53,8 +53,16 @@ internal static class RenderBuffer
     /// <summary>The bytes written from <paramref name="start"/> to <paramref name="end"/>; the buffer is kept unless huge.</summary>
     public static byte[] Return(ArrayBufferWriter<byte> writer, int start, int end)
     {
-        var bytes = writer.WrittenSpan[start..end].ToArray();
+        var bytes = Copy(writer.WrittenSpan[start..end]);
         if (writer.Capacity <= MaxKeptBytes) keptWriter = writer;
+        return bytes;
+    }
+
+    // The output array is written over in full at once, so it need not be zeroed first (a feed is a few hundred KB).
+    private static byte[] Copy(ReadOnlySpan<byte> written)
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(written.Length);
+        written.CopyTo(bytes);
         return bytes;
     }
 }
