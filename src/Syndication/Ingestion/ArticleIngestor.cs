@@ -108,7 +108,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             var format = DocumentFormats.FromExtension(Path.GetExtension(document.Name).TrimStart('.'))!.Value;
             parsed = DocumentParser.Parse(format, doc.Content.ToMemory().Span, max);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
             // A document no parser could read, or one that made a parser fail (our bug): recorded either way, so a
             // person finds it and other articles go on.
@@ -210,20 +210,22 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         }
         var download = await store.DownloadIncomingAsync(blob.Name, ct);
         if (download is not { } image) return null;
+        ImageInfo info;
         try
         {
-            var info = ImageInspector.Inspect(image.Content.ToStream());
-            await store.WriteImageAsync(slug, file, image.Content, info.ContentType, ct);
-            if (listed?.MayBeRejected(blob.Name) != false) await store.ClearRejectionAsync(blob.Name, ct);
-            return (info.ContentType, info.Width, info.Height, image.Content.ToMemory().Length);
+            info = ImageInspector.Inspect(image.Content.ToStream());
         }
-        catch (Exception e) when (e is not (OperationCanceledException or RequestFailedException))
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
+            // Only the reading of the bytes: a storage error below is retried, never recorded as a bad image.
             var reason = Unreadable("image", e);
             await store.RecordRejectionAsync(blob.Name, reason, blob.ETag, time.GetUtcNow(), ct);
             LogImageRejected(blob.Name, reason);
             return null;
         }
+        await store.WriteImageAsync(slug, file, image.Content, info.ContentType, ct);
+        if (listed?.MayBeRejected(blob.Name) != false) await store.ClearRejectionAsync(blob.Name, ct);
+        return (info.ContentType, info.Width, info.Height, image.Content.ToMemory().Length);
     }
 
     // After a commit: the old body and images no longer named by the current article go.

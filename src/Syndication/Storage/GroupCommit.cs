@@ -14,8 +14,11 @@ internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction
     /// <summary>Azure's limit per entity group transaction.</summary>
     private const int MaxActions = 100;
 
-    /// <summary>Characters of keys and string values per transaction, well under the 4 MiB payload limit.</summary>
-    private const int MaxChars = 1_000_000;
+    /// <summary>
+    /// Characters of keys and string values per transaction: under the 4 MiB payload limit even when JSON escapes
+    /// some of them as six bytes (an oversized transaction would only fail and be resubmitted save by save).
+    /// </summary>
+    private const int MaxChars = 600_000;
 
     private sealed record Pending(IReadOnlyList<TableTransactionAction> Actions, int Chars, TaskCompletionSource Done);
 
@@ -27,19 +30,36 @@ internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction
     /// <summary>How many transactions this instance submitted (combined, alone and retried alone).</summary>
     public long Transactions => Interlocked.Read(ref transactions);
 
-    /// <summary>Commits <paramref name="actions"/> (one article's rows, without the version stamp) atomically.</summary>
-    public Task CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
+    /// <summary>
+    /// Commits <paramref name="actions"/> (one article's rows, without the version stamp) atomically. Cancelling
+    /// withdraws a save still waiting for its transaction; once its transaction is submitted, the caller gets the
+    /// real outcome, so a cancelled save is never written behind its caller's back.
+    /// </summary>
+    public async Task CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         var pending = new Pending(actions, actions.Sum(a => Chars(a.Entity)), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        LinkedListNode<Pending> node;
         bool start;
         lock (gate)
         {
-            queue.AddLast(pending);
+            node = queue.AddLast(pending);
             start = !draining;
             draining = true;
         }
         if (start) _ = Task.Run(DrainAsync, CancellationToken.None);
-        return pending.Done.Task.WaitAsync(ct);
+        await using (ct.Register(() => Withdraw(node)))
+            await pending.Done.Task;
+    }
+
+    private void Withdraw(LinkedListNode<Pending> node)
+    {
+        lock (gate)
+        {
+            if (node.List is null) return; // already taken into a transaction: its outcome stands
+            queue.Remove(node);
+        }
+        node.Value.Done.TrySetCanceled();
     }
 
     private async Task DrainAsync()
@@ -94,6 +114,8 @@ internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction
                 var keys = p.Actions.Where(a => !IsName(a)).Select(a => a.Entity.RowKey).ToList();
                 if (batch.Count > 0 && (actions + p.Actions.Count > MaxActions || chars + p.Chars > MaxChars || keys.Any(rows.Contains)))
                 {
+                    // Its rows stay claimed, so a later save of the same slug does not overtake it.
+                    rows.UnionWith(keys);
                     node = next;
                     continue;
                 }

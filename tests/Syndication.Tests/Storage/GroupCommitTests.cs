@@ -61,4 +61,31 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
         Assert.Equal(21, page.Articles.Count);
         Assert.Equal("Title of taken", Assert.Single(page.Articles, a => a.Slug == "taken").Title);
     }
+
+    [Fact]
+    public async Task ACancelledSaveIsWrittenOnlyWhenItsCallerIsToldItWas()
+    {
+        await using var site = new TestSite(azurite);
+        await site.Store.EnsureCreatedAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => site.Store.SaveArticleAsync(Article("never", 0), null, null, new CancellationToken(true)));
+
+        // Cancelled at scattered moments: each save either completes and is stored, or is cancelled and is not.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(i % 3 == 0 ? 1 : 5 * i));
+            try
+            {
+                await site.Store.SaveArticleAsync(Article($"maybe-{i:D2}", i), null, null, cancel.Token);
+                return (Slug: $"maybe-{i:D2}", Saved: true);
+            }
+            catch (OperationCanceledException)
+            {
+                return (Slug: $"maybe-{i:D2}", Saved: false);
+            }
+        }));
+
+        var stored = (await site.Store.FeedPageAsync(FeedKey.All, 100)).Articles.Select(a => a.Slug).ToHashSet();
+        Assert.Equal(outcomes.Where(o => o.Saved).Select(o => o.Slug).Order(), stored.Order());
+        Assert.Null(await site.Store.ArticleBySlugAsync("never"));
+    }
 }
