@@ -122,7 +122,17 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         // Written on every re-ingestion, not only when the content changed: the name is content-addressed, so this
         // is idempotent, and it restores a body that storage lost.
         await store.WriteBodyAsync(article.BodyBlob, parsed.BodyHtml, ct);
-        await store.SaveArticleAsync(article, existing?.Article, existing?.ETag, ct);
+        try
+        {
+            await store.SaveArticleAsync(article, existing?.Article, existing?.ETag, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // If the row holds exactly this save, its reply was lost and the retry found it written (or an identical
+            // save won): it is saved either way, and what follows a save must still happen. Otherwise another
+            // writer won the race, and the caller converges again.
+            if (!await LandedAsync(article, ct)) throw;
+        }
         if (listed?.MayBeRejected(document.Name) != false) await store.ClearRejectionAsync(document.Name, ct);
         if (existing is { } old)
         {
@@ -133,6 +143,10 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         return new IngestOutcome(slug, existing is null ? IngestResult.Published
             : existing.Value.Article.ContentHash == article.ContentHash ? IngestResult.Unchanged : IngestResult.Updated);
     }
+
+    private async Task<bool> LandedAsync(StoredArticle article, CancellationToken ct) =>
+        await store.ArticleBySlugAsync(article.Slug, ct) is { } now && now.Article.SourceSignature == article.SourceSignature
+            && now.Article.ContentHash == article.ContentHash && now.Article.BodyBlob == article.BodyBlob;
 
     // The reason a person reads: the parser's own words, or, for an exception no parser should throw, what it was.
     private string Unreadable(string what, Exception e)

@@ -21,7 +21,7 @@ public sealed class TestSite : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    public TestSite(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    public TestSite(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var values = new Dictionary<string, string?>
@@ -35,11 +35,12 @@ public sealed class TestSite : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddSyndication()
-            .BuildServiceProvider();
+            .AddSyndication();
+        replace?.Invoke(collection);
+        services = collection.BuildServiceProvider();
     }
 
     public ArticleStore Store => services.GetRequiredService<ArticleStore>();
