@@ -42,23 +42,8 @@ public static class Fixture
     }
 
     /// <summary>The feed as FeedService builds it for "all" with the default options, from stored articles and bodies.</summary>
-    public static Feed BuildFeed(IReadOnlyList<(StoredArticle Article, string Body)> items, SiteUrls urls, FeedFormat format)
-    {
-        var feedItems = items.Select(i => FeedService.ToItem(i.Article, i.Body, urls)).ToList();
-        return new Feed
-        {
-            Id = StableId.Urn(StableId.For("feed:all")),
-            Title = "Syndication",
-            Description = "The latest articles",
-            Link = urls.Home(),
-            SelfUrl = urls.Feed(FeedKey.All, format),
-            FirstUrl = urls.Feed(FeedKey.All, format),
-            Language = "en",
-            Updated = feedItems.Max(i => i.Updated),
-            StylesheetUrl = format == FeedFormat.Json ? null : urls.Stylesheet(),
-            Items = feedItems,
-        };
-    }
+    public static Feed BuildFeed(IReadOnlyList<(StoredArticle Article, string Body)> items, SiteUrls urls, FeedFormat format) =>
+        Header(items, urls, format) with { Items = items.Select(i => FeedService.ToItem(i.Article, i.Body, urls)).ToList() };
 
     /// <summary>The feed's own fields as FeedService builds them for "all", without items (those come as fragments).</summary>
     public static Feed Header(IReadOnlyList<(StoredArticle Article, string Body)> items, SiteUrls urls, FeedFormat format) => new()

@@ -73,24 +73,24 @@ public sealed class FeedSelectionTests(AzuriteFixture azurite)
 
         var first = FeedParsers.Document((await AllAsync(site, "all.atom", "?limit=2")).Body);
         Assert.Equal(["Day 5", "Day 4"], Titles(first));
-        Assert.Null(Link(first, "previous"));
-        var next = Link(first, "next")!;
+        Assert.Null(FeedParsers.Link(first, "previous"));
+        var next = FeedParsers.Link(first, "next")!;
 
         // A new article arriving does not shift the cursor: page two is still days 3 and 2.
         await site.UploadTextAsync("day-6.md", Markdown("Day 6", "2024-01-06"));
         await site.Ingestor.IngestBlobAsync("day-6.md");
         var second = FeedParsers.Document((await AllAsync(site, "all.atom", next.Query)).Body);
         Assert.Equal(["Day 3", "Day 2"], Titles(second));
-        Assert.Equal(next.AbsoluteUri, Link(second, "self")!.AbsoluteUri);
-        Assert.Equal("https://news.example.com/api/feeds/all.atom?limit=2", Link(second, "first")!.AbsoluteUri);
+        Assert.Equal(next.AbsoluteUri, FeedParsers.Link(second, "self")!.AbsoluteUri);
+        Assert.Equal("https://news.example.com/api/feeds/all.atom?limit=2", FeedParsers.Link(second, "first")!.AbsoluteUri);
 
-        var third = FeedParsers.Document((await AllAsync(site, "all.atom", Link(second, "next")!.Query)).Body);
+        var third = FeedParsers.Document((await AllAsync(site, "all.atom", FeedParsers.Link(second, "next")!.Query)).Body);
         Assert.Equal(["Day 1"], Titles(third));
-        Assert.Null(Link(third, "next"));
+        Assert.Null(FeedParsers.Link(third, "next"));
 
-        var back = FeedParsers.Document((await AllAsync(site, "all.atom", Link(second, "previous")!.Query)).Body);
+        var back = FeedParsers.Document((await AllAsync(site, "all.atom", FeedParsers.Link(second, "previous")!.Query)).Body);
         Assert.Equal(["Day 5", "Day 4"], Titles(back));
-        var top = FeedParsers.Document((await AllAsync(site, "all.atom", Link(back, "previous")!.Query)).Body);
+        var top = FeedParsers.Document((await AllAsync(site, "all.atom", FeedParsers.Link(back, "previous")!.Query)).Body);
         Assert.Equal(["Day 6"], Titles(top));
 
         Assert.Equal(400, (await AllAsync(site, "all.atom", "?after=garbage")).Status);
@@ -114,8 +114,4 @@ public sealed class FeedSelectionTests(AzuriteFixture azurite)
 
     private static List<string> Titles(XDocument atom) =>
         atom.Descendants(FeedParsers.Atom + "entry").Select(e => e.Element(FeedParsers.Atom + "title")!.Value).ToList();
-
-    private static Uri? Link(XDocument atom, string rel) =>
-        atom.Root!.Elements(FeedParsers.Atom + "link").Where(l => (string?)l.Attribute("rel") == rel)
-            .Select(l => new Uri((string)l.Attribute("href")!)).FirstOrDefault();
 }

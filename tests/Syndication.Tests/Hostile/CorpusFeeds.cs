@@ -130,7 +130,6 @@ public static class CorpusFeeds
     {
         if (file.EndsWith(".json", StringComparison.Ordinal))
             return JsonDocument.Parse(body).RootElement.TryGetProperty("next_url", out var next) ? next.GetString() : null;
-        var doc = FeedParsers.Document(body);
-        return doc.Descendants(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") == "next")?.Attribute("href")?.Value;
+        return FeedParsers.Link(FeedParsers.Document(body), "next")?.OriginalString;
     }
 }

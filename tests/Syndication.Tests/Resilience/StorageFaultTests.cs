@@ -125,8 +125,8 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             if (response.Status != 200) throw new HttpRequestException($"feed answered {response.Status}");
             var feed = FeedParsers.Syndication(response.Body);
             items.AddRange(feed.Items);
-            var next = FeedParsers.Document(response.Body).Descendants(FeedParsers.Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") == "next");
-            query = everyPage && next is not null ? new Uri((string)next.Attribute("href")!).Query : "";
+            var next = FeedParsers.Link(FeedParsers.Document(response.Body), "next");
+            query = everyPage && next is not null ? next.Query : "";
         }
         while (query.Length > 0);
         foreach (var item in items)

@@ -21,4 +21,9 @@ public static class FeedParsers
         CodeHollow.FeedReader.FeedReader.ReadFromByteArray(xml);
 
     public static XDocument Document(byte[] xml) => XDocument.Load(new MemoryStream(xml));
+
+    /// <summary>The feed's atom:link with this rel (RFC 5005 "next", "previous", …), in Atom or RSS, or null.</summary>
+    public static Uri? Link(XDocument feed, string rel) =>
+        feed.Descendants(Atom + "link").Where(l => (string?)l.Attribute("rel") == rel)
+            .Select(l => new Uri((string)l.Attribute("href")!)).FirstOrDefault();
 }
