@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using Syndication.FunctionsHost.Rpc;
+using Syndication.FunctionsHost.Worker;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Syndication.FunctionsHost.Http;
+
+/// <summary>
+/// An HTTP-triggered function call as the host makes it with the ASP.NET Core integration (DefaultHttpProxyService):
+/// checks the key, sends the InvocationRequest (an empty RpcHttp marker as the trigger, route values and query as
+/// trigger metadata), forwards the request itself to the worker's HttpUri with <c>x-ms-invocation-id</c>, and streams
+/// the worker's response back. The invocation's reply only ends the invocation: the response is the worker's.
+/// </summary>
+public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKeys keys, IHttpForwarder forwarder, ILogger<HttpTriggerProxy> log)
+{
+    public const string InvocationHeader = "x-ms-invocation-id";
+    private static readonly ForwarderRequestConfig Http11 = new() { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly HttpMessageInvoker client = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        EnableMultipleHttp2Connections = true,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+    });
+
+    public RequestDelegate For(FunctionInfo function) => context => InvokeAsync(context, function);
+
+    private async Task InvokeAsync(HttpContext context, FunctionInfo function)
+    {
+        if (!keys.Allows(context.Request, function.TriggerProperty("authLevel") ?? "function"))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        WorkerChannel worker;
+        try
+        {
+            worker = await supervisor.ReadyAsync(context.RequestAborted).WaitAsync(ReadyTimeout, context.RequestAborted);
+        }
+        catch (TimeoutException)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            return;
+        }
+        if (worker.HttpUri is null || !worker.Functions.TryGetValue(function.Name, out var loaded))
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        var invocationId = Guid.NewGuid().ToString();
+        var request = new InvocationRequest { InvocationId = invocationId };
+        request.InputData.Add(new ParameterBinding { Name = loaded.TriggerName, Data = new TypedData { Http = new RpcHttp() } });
+        foreach (var (name, value) in context.Request.RouteValues)
+            if (value?.ToString() is { } text) request.TriggerMetadata[name] = new TypedData { String = text };
+        request.TriggerMetadata["Query"] = new TypedData
+        {
+            Json = JsonSerializer.Serialize(context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), HostJson.Default.DictionaryStringString),
+        };
+        if (System.Diagnostics.Activity.Current is { } activity)
+            request.TraceContext = new RpcTraceContext { TraceParent = activity.Id ?? "", TraceState = activity.TraceStateString ?? "" };
+
+        // The header is overwritten, never added beside one a client sent (azure-functions-host #10934).
+        context.Request.Headers[InvocationHeader] = invocationId;
+        var invocation = worker.InvokeAsync(loaded, request, "This function was programmatically called via the host APIs.", context.RequestAborted);
+        var error = await forwarder.SendAsync(context, worker.HttpUri.ToString(), client, Http11, ForwardedHeaders.Instance);
+        if (error != ForwarderError.None) LogForwardFailed(loaded.Name, invocationId, error);
+        try
+        {
+            await invocation.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (Exception e) when (e is WorkerUnavailableException or TimeoutException or OperationCanceledException)
+        {
+            if (!context.Response.HasStarted && error == ForwarderError.None) context.Response.StatusCode = StatusCodes.Status502BadGateway;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding the request of 'Functions.{Function}' (Id={InvocationId}) to the worker failed: {Error}")]
+    private partial void LogForwardFailed(string function, string invocationId, ForwarderError error);
+
+    /// <summary>The request's headers as YARP copies them, plus X-Forwarded-For, -Proto and -Host as the host sends them.</summary>
+    private sealed class ForwardedHeaders : HttpTransformer
+    {
+        public static readonly ForwardedHeaders Instance = new();
+
+        public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+        {
+            await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+            var headers = proxyRequest.Headers;
+            headers.Remove("X-Forwarded-For");
+            headers.Remove("X-Forwarded-Proto");
+            headers.Remove("X-Forwarded-Host");
+            if (httpContext.Connection.RemoteIpAddress is { } ip) headers.TryAddWithoutValidation("X-Forwarded-For", ip.ToString());
+            headers.TryAddWithoutValidation("X-Forwarded-Proto", httpContext.Request.Scheme);
+            headers.TryAddWithoutValidation("X-Forwarded-Host", httpContext.Request.Host.Value);
+        }
+    }
+}

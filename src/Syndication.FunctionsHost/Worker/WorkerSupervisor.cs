@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Syndication.FunctionsHost.Settings;
+
+namespace Syndication.FunctionsHost.Worker;
+
+/// <summary>
+/// Keeps one worker running, as the Functions host's worker process manager does: starts it, waits for its stream,
+/// initializes it, and when it exits or its stream ends, starts a new one (after a short back-off). Callers wait for
+/// the ready worker with <see cref="ReadyAsync"/>.
+/// </summary>
+public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<WorkerSupervisor> log, ILoggerFactory loggers) : BackgroundService
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly ConcurrentDictionary<string, WorkerChannel> expected = new();
+    private TaskCompletionSource<WorkerChannel> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WorkerChannel? current;
+    private Process? process;
+
+    /// <summary>How many workers were started (1 + restarts).</summary>
+    public int Starts { get; private set; }
+
+    /// <summary>The ready worker; waits for one while a worker is starting or restarting.</summary>
+    public Task<WorkerChannel> ReadyAsync(CancellationToken ct) =>
+        current is { Closed.IsCompleted: false } c ? Task.FromResult(c) : Volatile.Read(ref ready).Task.WaitAsync(ct);
+
+    /// <summary>The channel of a worker this host started and has not yet seen connect; null for any other id.</summary>
+    public WorkerChannel? Claim(string workerId) => expected.TryRemove(workerId, out var channel) ? channel : null;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var workerId = Guid.NewGuid().ToString();
+            var channel = new WorkerChannel(workerId, loggers.CreateLogger("Host.Function"), loggers);
+            expected[workerId] = channel;
+            try
+            {
+                process = WorkerProcess.Start(settings.Root, settings.GrpcUri, workerId, Guid.NewGuid().ToString(), settings.WorkerSettings, loggers.CreateLogger("Host.Function.Console"));
+                Starts++;
+                using var startup = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                startup.CancelAfter(StartTimeout);
+                var exited = process.WaitForExitAsync(stoppingToken);
+                if (await Task.WhenAny(channel.Connected, exited, Task.Delay(Timeout.Infinite, startup.Token)) != channel.Connected)
+                    throw new InvalidOperationException(process.HasExited ? $"the worker exited with {process.ExitCode} before connecting" : "the worker did not connect");
+                await WorkerInitializer.InitializeAsync(channel, settings.Root, startup.Token);
+                current = channel;
+                Volatile.Read(ref ready).TrySetResult(channel);
+                failures = 0;
+                LogReady(workerId, process.Id, channel.Functions.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await Task.WhenAny(channel.Closed, exited);
+                if (!stoppingToken.IsCancellationRequested) LogLost(workerId, process.HasExited ? process.ExitCode : null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                failures++;
+                LogFailed(e, workerId, failures);
+            }
+            finally
+            {
+                current = null;
+                if (ready.Task.IsCompleted) Volatile.Write(ref ready, new(TaskCreationOptions.RunContinuationsAsynchronously));
+                expected.TryRemove(workerId, out _);
+                channel.Close();
+                Kill();
+            }
+            if (!stoppingToken.IsCancellationRequested)
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * (1 << Math.Min(failures, 6)), 5000)), stoppingToken).ContinueWith(_ => { });
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (current is { } channel && process is { HasExited: false } p)
+        {
+            channel.Terminate(TimeSpan.FromSeconds(5));
+            await Task.WhenAny(p.WaitForExitAsync(cancellationToken), Task.Delay(5000, cancellationToken)).ContinueWith(_ => { });
+        }
+        await base.StopAsync(cancellationToken);
+        Kill();
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            if (process is { HasExited: false } p) p.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} (process {ProcessId}) ready with {Functions} functions in {ElapsedMs:0} ms")]
+    private partial void LogReady(string workerId, int processId, int functions, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {WorkerId} went away (exit code {ExitCode}); starting a new one")]
+    private partial void LogLost(string workerId, int? exitCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Worker {WorkerId} failed to start ({Failures} in a row); retrying")]
+    private partial void LogFailed(Exception e, string workerId, int failures);
+}
