@@ -31,6 +31,7 @@ public sealed class AdminApi(HostSettings settings, WorkerSupervisor supervisor,
             version = WorkerInitializer.HostVersion,
             processUptime = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds,
             workerStarts = supervisor.Starts,
+            workerProcessId = supervisor.WorkerProcessId,
             functions = ready.IsCompletedSuccessfully ? ready.Result.Functions.Keys.Order().ToArray() : [],
         });
     }

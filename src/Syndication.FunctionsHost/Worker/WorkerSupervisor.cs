@@ -17,6 +17,9 @@ public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<Work
     private WorkerChannel? current;
     private Process? process;
 
+    /// <summary>The running worker's process id, if one runs.</summary>
+    public int? WorkerProcessId => process is { HasExited: false } p ? p.Id : null;
+
     /// <summary>How many workers were started (1 + restarts).</summary>
     public int Starts { get; private set; }
 

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.ServiceModel.Syndication;
+using Azure.Storage.Blobs.Specialized;
+using Syndication.Tests.Support;
+
+namespace Syndication.Tests.FunctionsHost;
+
+/// <summary>
+/// The Functions app itself, run by our Functions host over the host protocol, as separate processes on their own
+/// Azurite: Event Grid blob events, HTTP triggers with keys, the poison queue. The timer is off here (yearly).
+/// </summary>
+public sealed class FunctionsHostTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly HostProcess host = fixture.Host;
+    private readonly HttpClient http = new();
+
+    [Fact]
+    public async Task AnEventGridEventIngestsTheSampleAndTheFeedCarriesItsEnclosureUntilTheDocumentIsDeleted()
+    {
+        var names = await UploadSampleAsync(Repo.SampleSlug, Repo.SampleSlug);
+        var posted = await host.PostBlobEventsAsync(http, "Microsoft.Storage.BlobCreated", names);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+
+        var feed = await WaitForFeedAsync(f => Item(f, Repo.SampleSlug) is { } i && i.Links.Any(l => l.RelationshipType == "enclosure"));
+        var item = Item(feed, Repo.SampleSlug)!;
+        Assert.StartsWith("Trump-Kim summit ends early", item.Title.Text);
+        var enclosure = item.Links.First(l => l.RelationshipType == "enclosure");
+        Assert.StartsWith(host.Api("images/").ToString(), enclosure.Uri.ToString());
+        var image = await http.GetAsync(enclosure.Uri);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal(enclosure.MediaType, image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(enclosure.Length, (await image.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Contains(host.Log, l => l.Contains("Executing 'Functions.IngestArticle' (Reason='New blob detected(BlockBlob): articles/" + Repo.SampleSlug + ".txt'"));
+
+        await host.Articles.DeleteBlobAsync(Repo.SampleSlug + ".txt");
+        Assert.Equal(HttpStatusCode.Accepted, (await host.PostBlobEventsAsync(http, "Microsoft.Storage.BlobDeleted", Repo.SampleSlug + ".txt")).StatusCode);
+        // The blobs extension drops a deleted blob's event (the blob is gone); the reconcile timer removes the item.
+        Assert.Equal(HttpStatusCode.Accepted, (await host.InvokeAsync(http, "ReconcileArticles")).StatusCode);
+        await WaitForFeedAsync(f => Item(f, Repo.SampleSlug) is null);
+    }
+
+    [Fact]
+    public async Task ManageRoutesAnswer401WithoutAKeyAnd200WithOne()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(host.Api("manage/rejections"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(host.Api("manage/rejections?code=wrong"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.DeleteAsync(host.Api("manage/articles/anything"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(host.Api("manage/rejections?code=" + HostProcess.Key))).StatusCode);
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, host.Api("manage/blobs/key-check.md"))
+        {
+            Content = new StringContent("---\ntitle: Published over HTTP through the host\n---\nBody.\n"),
+        };
+        put.Headers.Add("x-functions-key", HostProcess.Key);
+        var putReply = await http.SendAsync(put);
+        Assert.True(putReply.IsSuccessStatusCode, await putReply.Content.ReadAsStringAsync());
+        await WaitForFeedAsync(f => Item(f, "key-check") is not null);
+
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, host.Api("manage/articles/key-check"));
+        delete.Headers.Add("x-functions-key", HostProcess.Key);
+        Assert.True((await http.SendAsync(delete)).IsSuccessStatusCode);
+        await WaitForFeedAsync(f => Item(f, "key-check") is null);
+    }
+
+    [Fact]
+    public async Task ABlobThatAlwaysFailsEndsInTheRejectionsListThroughThePoisonQueue()
+    {
+        // The published image's blob holds a lease nobody releases: every ingestion of this article fails writing it.
+        var published = new Azure.Storage.Blobs.BlobContainerClient(host.Azurite.ConnectionString, "published");
+        await published.CreateIfNotExistsAsync();
+        var blocked = published.GetBlobClient("images/always-fails/photo-1.jpg");
+        await blocked.UploadAsync(BinaryData.FromString("placeholder"), overwrite: true);
+        await blocked.GetBlobLeaseClient().AcquireAsync(TimeSpan.FromSeconds(-1));
+
+        await UploadSampleAsync(Repo.SampleSlug, "always-fails");
+        Assert.Equal(HttpStatusCode.Accepted, (await host.PostBlobEventsAsync(http, "Microsoft.Storage.BlobCreated", "always-fails/photo-1.jpg")).StatusCode);
+
+        var clock = Stopwatch.StartNew();
+        string rejections = "";
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && !rejections.Contains("always-fails/photo-1.jpg"))
+        {
+            await Task.Delay(250);
+            rejections = await http.GetStringAsync(host.Api("manage/rejections?code=" + HostProcess.Key));
+        }
+        Assert.Contains("always-fails/photo-1.jpg", rejections);
+        Assert.Contains("blob trigger gave up", rejections);
+        // host.json poisonBlobThreshold is 5: five attempts, then the poison queue.
+        Assert.Equal(5, host.Log.Count(l => l.Contains("Executing 'Functions.IngestArticle' (Reason='New blob detected(BlockBlob): articles/always-fails/photo-1.jpg'")));
+        Assert.Contains(host.Log, l => l.Contains("moved to webjobs-blobtrigger-poison"));
+        Assert.Contains(host.Log, l => l.Contains("Executed 'Functions.RecordPoisonBlob' (Succeeded"));
+    }
+
+    [Fact]
+    public async Task RequestsWithoutAFunctionGet404AndTheWrongMethod405()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(host.Api("no/such/route"))).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await http.PostAsync(host.Api("feeds/all.rss"), null)).StatusCode);
+        var webhook = new Uri(host.BaseUrl, "runtime/webhooks/blobs?functionName=Host.Functions.IngestArticle");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync(webhook, new StringContent("[]"))).StatusCode);
+    }
+
+    private async Task<string[]> UploadSampleAsync(string sample, string slug)
+    {
+        var names = new List<string>();
+        foreach (var image in Directory.GetFiles(Repo.Samples(sample)))
+        {
+            var name = $"{slug}/{Path.GetFileName(image)}";
+            await host.Articles.GetBlobClient(name).UploadAsync(image, overwrite: true);
+            names.Add(name);
+        }
+        await host.Articles.GetBlobClient(slug + ".txt").UploadAsync(Repo.Samples(sample + ".txt"), overwrite: true);
+        names.Add(slug + ".txt");
+        return [.. names];
+    }
+
+    private static SyndicationItem? Item(SyndicationFeed feed, string slug) =>
+        feed.Items.FirstOrDefault(i => i.Links.Any(l => l.Uri.AbsolutePath.EndsWith("/articles/" + slug)));
+
+    private async Task<SyndicationFeed> WaitForFeedAsync(Func<SyndicationFeed, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        SyndicationFeed feed;
+        do
+        {
+            feed = FeedParsers.Syndication(await http.GetByteArrayAsync(host.Api("feeds/all.rss")));
+            if (done(feed)) return feed;
+            await Task.Delay(100);
+        }
+        while (clock.Elapsed < Patience);
+        Assert.Fail($"the feed did not reach the expected state within {Patience.TotalSeconds} s; host log:\n{string.Join('\n', host.Log.TakeLast(40))}");
+        return feed;
+    }
+}
