@@ -18,7 +18,7 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
     private static readonly ForwarderRequestConfig Http11 = new() { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly HttpMessageInvoker client = new(new SocketsHttpHandler
+    private readonly HttpMessageInvoker client = new(new ConnectRetries(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
@@ -27,7 +27,7 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
         EnableMultipleHttp2Connections = true,
         ConnectTimeout = TimeSpan.FromSeconds(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-    });
+    }));
 
     public RequestDelegate For(FunctionInfo function) => context => InvokeAsync(context, function);
 
@@ -69,9 +69,15 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
 
         // The header is overwritten, never added beside one a client sent (azure-functions-host #10934).
         context.Request.Headers[InvocationHeader] = invocationId;
-        var invocation = worker.InvokeAsync(loaded, request, "This function was programmatically called via the host APIs.", context.RequestAborted);
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var invocation = worker.InvokeAsync(loaded, request, "This function was programmatically called via the host APIs.", abandon.Token);
         var error = await forwarder.SendAsync(context, worker.HttpUri.ToString(), client, Http11, ForwardedHeaders.Instance);
-        if (error != ForwarderError.None) LogForwardFailed(loaded.Name, invocationId, error);
+        if (error != ForwarderError.None)
+        {
+            // The request never reached the worker: its invocation would wait 15 s for it, so cancel it now.
+            LogForwardFailed(loaded.Name, invocationId, error);
+            await abandon.CancelAsync();
+        }
         try
         {
             await invocation.WaitAsync(TimeSpan.FromSeconds(30));
@@ -84,6 +90,29 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding the request of 'Functions.{Function}' (Id={InvocationId}) to the worker failed: {Error}")]
     private partial void LogForwardFailed(string function, string invocationId, ForwarderError error);
+
+    /// <summary>
+    /// Retries a request the worker's HTTP server refused to connect (it starts listening a moment after it says it is
+    /// ready), as the host's RetryProxyHandler does: up to 10 times, 50 ms apart and growing.
+    /// </summary>
+    private sealed class ConnectRetries(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await base.SendAsync(request, cancellationToken);
+                }
+                catch (HttpRequestException e) when (attempt < 10 && e.InnerException is System.Net.Sockets.SocketException
+                    { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+                {
+                    await Task.Delay(50 * attempt, cancellationToken);
+                }
+            }
+        }
+    }
 
     /// <summary>The request's headers as YARP copies them, plus X-Forwarded-For, -Proto and -Host as the host sends them.</summary>
     private sealed class ForwardedHeaders : HttpTransformer

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Syndication.Tests.Support;
+
+namespace Syndication.Tests.FunctionsHost;
+
+/// <summary>Every function the Worker SDK generated into functions.metadata runs at least once under our host.</summary>
+public sealed class FunctionCoverageTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private readonly HostProcess host = fixture.Host;
+    private readonly HttpClient http = new();
+
+    [Fact]
+    public async Task EveryFunctionInFunctionsMetadataIsInvokedSuccessfully()
+    {
+        var functions = (JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(HostProcess.ScriptRoot, "functions.metadata"))) as JsonArray)!
+            .Select(f => f!["name"]!.ToString()).ToHashSet();
+        const string slug = "coverage";
+        var calls = new Dictionary<string, Func<Task>>
+        {
+            ["IngestArticle"] = async () =>
+            {
+                await host.Articles.CreateIfNotExistsAsync();
+                await host.Articles.GetBlobClient($"{slug}/photo-1.jpg").UploadAsync(Repo.Samples(Repo.SampleSlug, "photo-1.jpg"), overwrite: true);
+                await host.Articles.GetBlobClient($"{slug}.md").UploadAsync(BinaryData.FromString("---\ntitle: Coverage\ncategories: [Checks]\n---\nEvery function.\n"), overwrite: true);
+                Assert.Equal(HttpStatusCode.Accepted, (await host.PostBlobEventsAsync(http, "Microsoft.Storage.BlobCreated", $"{slug}.md", $"{slug}/photo-1.jpg")).StatusCode);
+                await WaitAsync(async () => (await http.GetStringAsync(host.Api("feeds/all.json"))).Contains("Coverage"));
+            },
+            ["GetFeed"] = () => Get("feeds/all.atom"),
+            ["GetFilteredFeed"] = () => Get("feeds/category/checks.rss"),
+            ["GetArticlePage"] = () => Get($"articles/{slug}"),
+            ["GetImage"] = () => Get($"images/{slug}/photo-1.jpg"),
+            ["GetIndex"] = () => Get(""),
+            ["GetOpml"] = () => Get("feeds.opml"),
+            ["GetHealth"] = () => Get("health"),
+            ["ListRejections"] = () => Get("manage/rejections?code=" + HostProcess.Key),
+            ["PutArticleBlob"] = () => Send(HttpMethod.Put, "manage/blobs/coverage-put.md", "---\ntitle: Put\n---\nBody.\n"),
+            ["RetryRejection"] = () => Send(HttpMethod.Post, "manage/rejections/retry?blob=coverage-put.md", ""),
+            ["DeleteArticle"] = () => Send(HttpMethod.Delete, "manage/articles/coverage-put", null),
+            ["ReconcileArticles"] = async () => Assert.Equal(HttpStatusCode.Accepted, (await host.InvokeAsync(http, "ReconcileArticles")).StatusCode),
+            ["RecordPoisonBlob"] = async () => Assert.Equal(HttpStatusCode.Accepted, (await host.InvokeAsync(http, "RecordPoisonBlob",
+                """{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestArticle","BlobType":"BlockBlob","ContainerName":"articles","BlobName":"coverage-poison.md","ETag":"\"0x1\""}""")).StatusCode),
+        };
+        Assert.True(functions.SetEquals(calls.Keys),
+            $"functions without a call in this test: {string.Join(", ", functions.Except(calls.Keys))}; calls for functions that do not exist: {string.Join(", ", calls.Keys.Except(functions))}");
+
+        foreach (var call in calls.Values) await call();
+        await WaitAsync(() => Task.FromResult(functions.IsSubsetOf(host.Succeeded())));
+        var missing = functions.Except(host.Succeeded()).Order().ToArray();
+        Assert.True(missing.Length == 0, $"never executed successfully under the host: {string.Join(", ", missing)}");
+    }
+
+    private async Task Get(string path)
+    {
+        var reply = await http.GetAsync(host.Api(path));
+        Assert.True(reply.StatusCode is HttpStatusCode.OK, $"GET {path}: {(int)reply.StatusCode}");
+    }
+
+    private async Task Send(HttpMethod method, string path, string? body)
+    {
+        using var request = new HttpRequestMessage(method, host.Api(path)) { Content = body is null ? null : new StringContent(body) };
+        request.Headers.Add("x-functions-key", HostProcess.Key);
+        var reply = await http.SendAsync(request);
+        Assert.True(reply.IsSuccessStatusCode, $"{method} {path}: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30) && !await done()) await Task.Delay(100);
+    }
+}
