@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Serving: wrk against the local runner's /api/feeds/all.rss (50 items, 2 images each) vs. nginx serving the same
-# bytes as a static file, both on 127.0.0.1, identical wrk settings, alternating runs (runner, nginx, runner, nginx),
-# for 200s and for 304s (If-None-Match with each server's own ETag). Prints requests/s, p99 and the ratios.
+# Serving: wrk against /api/feeds/all.rss (50 items, 2 images each) served by the local runner and by the Functions
+# app under our Functions host (src/Syndication.FunctionsHost: host + worker process, gRPC invocation and HTTP proxy per
+# request), vs. nginx serving the same bytes as a static file, all on 127.0.0.1 and one Azurite, identical wrk
+# settings, alternating runs (runner, host, nginx, runner, host, nginx), for 200s and for 304s (If-None-Match with each
+# server's own ETag). Prints requests/s, p99 and the ratios. SERVERS="runner nginx" leaves the host out.
 # Settings by environment: THREADS (2), CONNECTIONS (50), DURATION (15s), ROUNDS (2), NGINX_WORKERS (auto).
 source "$(dirname "$0")/lib.sh"
 threads=${THREADS:-2} connections=${CONNECTIONS:-50} duration=${DURATION:-15s} rounds=${ROUNDS:-2} workers=${NGINX_WORKERS:-auto}
@@ -10,7 +12,8 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx) >"$work/apt.log" 2>&1 ||
     { echo "bench: could not install wrk and nginx (see apt-get)" >&2; exit 1; }
 fi
-build_release src/Syndication.LocalRunner
+servers=${SERVERS:-runner host nginx}
+build_release src/Syndication.LocalRunner src/Syndication.Functions src/Syndication.FunctionsHost
 machine
 start_azurite
 
@@ -22,6 +25,18 @@ runner_pid=$!
 pids+=("$runner_pid")
 wait_for "$port" 60 "the local runner"
 feed="http://127.0.0.1:$port/api/feeds/all.rss"
+
+# The Functions app under our host on the same storage; logging at Warning (the runner logs no request either).
+hport=$(free_port)
+if [[ " $servers " == *" host "* ]]; then
+  Logging__LogLevel__Default=Warning FunctionsHost__BlobEventSeconds=0 FunctionsHost__Key=bench ReconcileSchedule="0 0 0 1 1 *" \
+    dotnet "$root/src/Syndication.FunctionsHost/bin/Release/net10.0/Syndication.FunctionsHost.dll" \
+    --script-root "$root/src/Syndication.Functions/bin/Release/net10.0" --port "$hport" >"$work/host.log" 2>&1 &
+  host_pid=$!
+  pids+=("$host_pid")
+  wait_for "$hport" 60 "the Functions host"
+fi
+hosted="http://127.0.0.1:$hport/api/feeds/all.rss"
 
 node "$root/bench/node/articles.mjs" "$work/articles" >/dev/null
 dotnet "$runner_dll" publish "$work/articles" >/dev/null
@@ -74,6 +89,13 @@ cmp -s "$work/nginx.rss" "$work/www/api/feeds/all.rss" || { echo "bench: nginx d
 nginx_etag=$(sed -n 's/^[Ee][Tt]ag: *//p' "$work/nginx.headers" | tr -d '\r')
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $runner_etag" "$feed")" = 304 ] || { echo "bench: the runner does not answer 304" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $nginx_etag" "$static")" = 304 ] || { echo "bench: nginx does not answer 304" >&2; exit 1; }
+if [[ " $servers " == *" host "* ]]; then
+  curl -sf -D "$work/host.headers" -o "$work/host.rss" "$hosted"
+  host_etag=$(sed -n 's/^[Ee][Tt]ag: *//p' "$work/host.headers" | tr -d '\r')
+  [ "$(grep -c '<item>' "$work/host.rss")" -ge 50 ] || { echo "bench: the host's feed has fewer than 50 items" >&2; exit 1; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $host_etag" "$hosted")" = 304 ] || { echo "bench: the host does not answer 304" >&2; exit 1; }
+  echo "host: $(wc -c <"$work/host.rss") bytes, ETag $host_etag"
+fi
 echo "nginx: worker_processes $workers, ETag $nginx_etag; wrk -t$threads -c$connections -d$duration --latency, $rounds rounds"
 
 # One wrk run: prints "rps p99-ms non2xx3xx-count"
@@ -92,8 +114,8 @@ measure() { # url [header]
 declare -A rps p99
 for kind in 200 304; do
   for round in $(seq 1 "$rounds"); do
-    for target in runner nginx; do
-      if [ "$target" = runner ]; then url=$feed etag=$runner_etag; else url=$static etag=$nginx_etag; fi
+    for target in $servers; do
+      case $target in runner) url=$feed etag=$runner_etag ;; host) url=$hosted etag=$host_etag ;; *) url=$static etag=$nginx_etag ;; esac
       if [ "$kind" = 200 ]; then read -r r p b < <(measure "$url"); else read -r r p b < <(measure "$url" "If-None-Match: $etag"); fi
       printf '  %s %s round %s: %10.0f req/s  p99 %7.2f ms  non-2xx/3xx %s  (load %s)\n' "$kind" "$target" "$round" "$r" "$p" "$b" "$(cut -d' ' -f1 /proc/loadavg)"
       rps[$kind,$target]="${rps[$kind,$target]:-} $r"; p99[$kind,$target]="${p99[$kind,$target]:-} $p"
@@ -105,4 +127,8 @@ echo "runner RSS after the runs: $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /p
 for kind in 200 304; do
   r=$(mean "${rps[$kind,runner]}"); n=$(mean "${rps[$kind,nginx]}")
   echo "RESULT serve-$kind runner=$r nginx=$n req/s ratio=$(awk -v a="$r" -v b="$n" 'BEGIN {printf "%.2f", a/b}') p99 runner=$(mean "${p99[$kind,runner]}") nginx=$(mean "${p99[$kind,nginx]}") ms load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  if [[ " $servers " == *" host "* ]]; then
+    h=$(mean "${rps[$kind,host]}")
+    echo "RESULT serve-$kind-host host=$h nginx=$n runner=$r req/s host/nginx=$(awk -v a="$h" -v b="$n" 'BEGIN {printf "%.2f", a/b}') host/runner=$(awk -v a="$h" -v b="$r" 'BEGIN {printf "%.2f", a/b}') p99 host=$(mean "${p99[$kind,host]}") ms"
+  fi
 done

@@ -11,19 +11,31 @@ namespace Syndication.FunctionsHost.Http;
 /// </summary>
 public sealed class FunctionEndpoints : EndpointDataSource
 {
-    private readonly CancellationTokenSource changed = new();
+    private readonly Lock gate = new();
+    private CancellationTokenSource changed = new();
     private IReadOnlyList<Endpoint> endpoints = [];
 
     public override IReadOnlyList<Endpoint> Endpoints => endpoints;
 
     public bool Filled { get; private set; }
 
-    public override IChangeToken GetChangeToken() => new CancellationChangeToken(changed.Token);
+    // A token that has fired is never handed out again: routing re-reads the endpoints, then asks for a fresh one.
+    public override IChangeToken GetChangeToken()
+    {
+        lock (gate) return new CancellationChangeToken(changed.Token);
+    }
 
     /// <summary>Builds the endpoints for these functions, each handled by <paramref name="handler"/>.</summary>
     public void Fill(IEnumerable<FunctionInfo> functions, string routePrefix, Func<FunctionInfo, RequestDelegate> handler)
     {
-        if (Filled) return;
+        lock (gate)
+        {
+            if (!Filled) Build(functions, routePrefix, handler);
+        }
+    }
+
+    private void Build(IEnumerable<FunctionInfo> functions, string routePrefix, Func<FunctionInfo, RequestDelegate> handler)
+    {
         var list = new List<Endpoint>();
         foreach (var function in functions.Where(f => f.Is("httpTrigger")))
         {
@@ -37,6 +49,8 @@ public sealed class FunctionEndpoints : EndpointDataSource
         }
         endpoints = list;
         Filled = true;
-        changed.Cancel();
+        var fired = changed;
+        changed = new CancellationTokenSource();
+        fired.Cancel();
     }
 }
