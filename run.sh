@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Syndication locally: Azurite on its default ports (reused when one is already listening), the local runner
 # on http://127.0.0.1:7071 (the same routes as `func start`), the sample articles published, the feed URLs printed.
-# Ctrl-C stops everything this script started.
+# ./run.sh --functions runs the Functions app itself instead, under our Functions host (src/Syndication.FunctionsHost),
+# as `func start` would. Ctrl-C stops everything this script started.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -12,9 +13,21 @@ wait_for() { # port seconds what
   echo "run.sh: $3 did not start listening on port $1" >&2; return 1
 }
 
+functions=0
+for arg in "$@"; do
+  case $arg in
+    --functions) functions=1 ;;
+    *) echo "usage: ./run.sh [--functions]" >&2; exit 2 ;;
+  esac
+done
+
 [ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build src/Syndication.LocalRunner -c Release --nologo -v quiet -clp:ErrorsOnly
 runner=src/Syndication.LocalRunner/bin/Release/net10.0/Syndication.LocalRunner.dll
+if [ "$functions" = 1 ]; then
+  dotnet build src/Syndication.Functions -c Release --nologo -v quiet -clp:ErrorsOnly
+  dotnet build src/Syndication.FunctionsHost -c Release --nologo -v quiet -clp:ErrorsOnly
+fi
 
 source scripts/processes.sh
 pids=()
@@ -41,9 +54,17 @@ fi
 export Syndication__AdminKey="${Syndication__AdminKey:-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')}"
 
 if listening 7071; then echo "run.sh: port 7071 is taken (func start or another runner?)" >&2; exit 1; fi
-dotnet "$runner" serve &
-pids+=($!)
-wait_for 7071 60 "the local runner"
+if [ "$functions" = 1 ]; then
+  # The built Functions app (its local.settings.json included) as the worker of our host; the admin key is its key.
+  FunctionsHost__Key="$Syndication__AdminKey" dotnet src/Syndication.FunctionsHost/bin/Release/net10.0/Syndication.FunctionsHost.dll \
+    --script-root src/Syndication.Functions/bin/Release/net10.0 &
+  pids+=($!)
+  wait_for 7071 60 "the Functions host"
+else
+  dotnet "$runner" serve &
+  pids+=($!)
+  wait_for 7071 60 "the local runner"
+fi
 
 dotnet "$runner" publish samples/articles
 base=http://127.0.0.1:7071/api

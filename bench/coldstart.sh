@@ -2,7 +2,8 @@
 # Cold start: from process start to the first 200 of /api/feeds/all.rss (the 4 samples published), for the Functions
 # app under our Functions host (host process + worker process) and, as the reference in the same run, the local runner.
 # Each is started RUNS times (default 10) on one Azurite, alternating; prints each time and the medians.
-# BUILD=publish measures the ReadyToRun publish output (./publish-output via dotnet publish) instead of the build.
+# The host and the app run from their `dotnet publish` output (ReadyToRun, as deployed); BUILD=build runs them from
+# the Release build output instead (JIT only). The runner runs from its Release build, as ./run.sh starts it.
 source "$(dirname "$0")/lib.sh"
 runs=${RUNS:-10}
 build_release src/Syndication.LocalRunner src/Syndication.Functions src/Syndication.FunctionsHost
@@ -11,7 +12,7 @@ start_azurite
 dotnet "$runner_dll" publish "$root/samples/articles" >/dev/null
 host_dll="$root/src/Syndication.FunctionsHost/bin/Release/net10.0/Syndication.FunctionsHost.dll"
 script_root="$root/src/Syndication.Functions/bin/Release/net10.0"
-if [ "${BUILD:-build}" = publish ]; then
+if [ "${BUILD:-publish}" = publish ]; then
   dotnet publish "$root/src/Syndication.FunctionsHost" -c Release --nologo -v quiet -o "$work/host" >&2
   dotnet publish "$root/src/Syndication.Functions" -c Release --nologo -v quiet -o "$work/app" >&2
   host_dll="$work/host/Syndication.FunctionsHost.dll" script_root="$work/app"
@@ -46,4 +47,4 @@ for i in $(seq 1 "$runs"); do
   printf '  run %2d: host %5d ms  runner %5d ms  (load %s)\n' "$i" "$h" "$r" "$(cut -d' ' -f1 /proc/loadavg)"
   host_times="$host_times $h" runner_times="$runner_times $r"
 done
-echo "RESULT coldstart host=$(median "$host_times") runner=$(median "$runner_times") ms (median of $runs) build=${BUILD:-build} load=$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "RESULT coldstart host=$(median "$host_times") runner=$(median "$runner_times") ms (median of $runs) build=${BUILD:-publish} load=$(cut -d' ' -f1-3 /proc/loadavg)"

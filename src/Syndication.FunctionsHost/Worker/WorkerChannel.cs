@@ -17,6 +17,7 @@ public sealed partial class WorkerChannel(string workerId, ILogger log, ILoggerF
     private readonly ConcurrentDictionary<string, TaskCompletionSource<StreamingMessage>> pending = new();
     private readonly TaskCompletionSource connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource ending = new();
 
     public string WorkerId { get; } = workerId;
 
@@ -36,10 +37,12 @@ public sealed partial class WorkerChannel(string workerId, ILogger log, ILoggerF
     public async Task RunAsync(IAsyncStreamReader<StreamingMessage> reader, IServerStreamWriter<StreamingMessage> writer, CancellationToken ct)
     {
         connected.TrySetResult();
-        var writing = WriteAllAsync(writer, ct);
+        // The stream ends when the worker hangs up or when we close the channel (shutdown, restart).
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(ct, ending.Token);
+        var writing = WriteAllAsync(writer, stream.Token);
         try
         {
-            await foreach (var message in reader.ReadAllAsync(ct)) Dispatch(message);
+            await foreach (var message in reader.ReadAllAsync(stream.Token)) Dispatch(message);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or Grpc.Core.RpcException or InvalidOperationException)
         {
@@ -107,6 +110,13 @@ public sealed partial class WorkerChannel(string workerId, ILogger log, ILoggerF
     public void Close()
     {
         closed.TrySetResult();
+        try
+        {
+            ending.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
         outbound.Writer.TryComplete();
         foreach (var (_, reply) in pending) reply.TrySetException(new WorkerUnavailableException(WorkerId));
     }

@@ -9,7 +9,8 @@ namespace Syndication.FunctionsHost.Worker;
 /// initializes it, and when it exits or its stream ends, starts a new one (after a short back-off). Callers wait for
 /// the ready worker with <see cref="ReadyAsync"/>.
 /// </summary>
-public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<WorkerSupervisor> log, ILoggerFactory loggers) : BackgroundService
+public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<WorkerSupervisor> log, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+    : BackgroundService
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<string, WorkerChannel> expected = new();
@@ -32,6 +33,9 @@ public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<Work
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Shutdown begins with the web server, which waits for open requests, the worker's stream among them: tell the
+        // worker to stop first (WorkerTerminate), end its stream, and kill it if it has not exited after the grace period.
+        lifetime.ApplicationStopping.Register(() => _ = StopWorkerAsync(TimeSpan.FromSeconds(2)));
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -76,12 +80,18 @@ public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<Work
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (current is { } channel && process is { HasExited: false } p)
-        {
-            channel.Terminate(TimeSpan.FromSeconds(5));
-            await Task.WhenAny(p.WaitForExitAsync(cancellationToken), Task.Delay(5000, cancellationToken)).ContinueWith(_ => { });
-        }
+        await StopWorkerAsync(TimeSpan.FromSeconds(2));
         await base.StopAsync(cancellationToken);
+        Kill();
+    }
+
+    private async Task StopWorkerAsync(TimeSpan grace)
+    {
+        var (channel, p) = (current, process);
+        if (channel is null || p is not { HasExited: false }) return;
+        channel.Terminate(grace);
+        await Task.WhenAny(p.WaitForExitAsync(), Task.Delay(grace));
+        channel.Close();
         Kill();
     }
 
