@@ -46,7 +46,7 @@ public sealed partial class TimerTriggers(StorageAccount storage, WorkerSupervis
         var info = new
         {
             Schedule = new { AdjustForDST = true },
-            ScheduleStatus = new { Last = last ?? DateTime.MinValue, Next = next(now), LastUpdated = now },
+            ScheduleStatus = new { Last = last ?? DateTime.MinValue, Next = next(due), LastUpdated = now },
             IsPastDue = now - due > TimeSpan.FromSeconds(1),
         };
         request.InputData.Add(new ParameterBinding { Name = function.TriggerName, Data = new TypedData { Json = JsonSerializer.Serialize(info) } });

@@ -13,6 +13,8 @@ namespace Syndication.FunctionsHost.Worker;
 /// </summary>
 public sealed partial class WorkerChannel(string workerId, ILogger log, ILoggerFactory loggers)
 {
+    // Every message in and out at Debug (Logging__LogLevel__Host.Rpc=Debug), to trace a request through the protocol.
+    private readonly ILogger trace = loggers.CreateLogger("Host.Rpc");
     private readonly Channel<StreamingMessage> outbound = Channel.CreateUnbounded<StreamingMessage>(new() { SingleReader = true });
     private readonly ConcurrentDictionary<string, TaskCompletionSource<StreamingMessage>> pending = new();
     private readonly TaskCompletionSource connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -42,7 +44,11 @@ public sealed partial class WorkerChannel(string workerId, ILogger log, ILoggerF
         var writing = WriteAllAsync(writer, stream.Token);
         try
         {
-            await foreach (var message in reader.ReadAllAsync(stream.Token)) Dispatch(message);
+            await foreach (var message in reader.ReadAllAsync(stream.Token))
+            {
+                if (trace.IsEnabled(LogLevel.Debug)) LogMessage("worker -> host", message.ContentCase.ToString(), message.ToString());
+                Dispatch(message);
+            }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or Grpc.Core.RpcException or InvalidOperationException)
         {
@@ -81,20 +87,20 @@ public sealed partial class WorkerChannel(string workerId, ILogger log, ILoggerF
             TraceState = Activity.Current?.TraceStateString ?? "",
         };
         var started = Stopwatch.GetTimestamp();
-        LogExecuting(function.Name, reason, request.InvocationId);
+        LogExecuting(log, function.Name, reason, request.InvocationId);
         using var cancel = ct.Register(() => outbound.Writer.TryWrite(new StreamingMessage { InvocationCancel = new() { InvocationId = request.InvocationId } }));
         try
         {
             var reply = await RequestAsync("i:" + request.InvocationId, new StreamingMessage { InvocationRequest = request }, ct);
             var response = reply.InvocationResponse;
             var ok = response.Result?.Status == StatusResult.Types.Status.Success;
-            LogExecuted(function.Name, ok ? "Succeeded" : "Failed", request.InvocationId, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            LogExecuted(log, function.Name, ok ? "Succeeded" : "Failed", request.InvocationId, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 ok ? "" : Describe(response.Result?.Exception));
             return response;
         }
         catch (Exception e)
         {
-            LogExecuted(function.Name, "Failed", request.InvocationId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message);
+            LogExecuted(log, function.Name, "Failed", request.InvocationId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message);
             throw;
         }
     }
@@ -125,7 +131,11 @@ public sealed partial class WorkerChannel(string workerId, ILogger log, ILoggerF
     {
         try
         {
-            await foreach (var message in outbound.Reader.ReadAllAsync(ct)) await writer.WriteAsync(message, ct);
+            await foreach (var message in outbound.Reader.ReadAllAsync(ct))
+            {
+                if (trace.IsEnabled(LogLevel.Debug)) LogMessage("host -> worker", message.ContentCase.ToString(), message.ToString());
+                await writer.WriteAsync(message, ct);
+            }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or Grpc.Core.RpcException or InvalidOperationException)
         {
@@ -166,10 +176,16 @@ public sealed partial class WorkerChannel(string workerId, ILogger log, ILoggerF
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Executing 'Functions.{Function}' (Reason='{Reason}', Id={InvocationId})")]
-    private partial void LogExecuting(string function, string reason, string invocationId);
+    private static partial void LogExecuting(ILogger logger, string function, string reason, string invocationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Executed 'Functions.{Function}' ({Result}, Id={InvocationId}, Duration={DurationMs:0}ms) {Error}")]
-    private partial void LogExecuted(string function, string result, string invocationId, double durationMs, string error);
+    private static partial void LogExecuted(ILogger logger, string function, string result, string invocationId, double durationMs, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Direction} {Kind} {Json}")]
+    private static partial void LogMessageCore(ILogger logger, string direction, string kind, string json);
+
+    private void LogMessage(string direction, string kind, string json) =>
+        LogMessageCore(trace, direction, kind, json.Length > 2000 ? json[..2000] + "…" : json);
 
     [LoggerMessage(Message = "{Message}{Exception}")]
     private static partial void LogFromWorker(ILogger logger, LogLevel level, string message, string exception);
