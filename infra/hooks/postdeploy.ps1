@@ -24,12 +24,12 @@ $subscriptionName = 'ingest-articles'
 $appId = az functionapp show -g $rg -n $app @sub --query id -o tsv
 if ($LASTEXITCODE -ne 0) { throw "function app $app not found" }
 
-function Read-BlobsExtensionKey {
+function Read-BlobsExtensionKey([string] $query = 'systemKeys.blobs_extension') {
     $ErrorActionPreference = 'Continue'  # a missing key is expected while the host starts
-    $key = az functionapp keys list -g $rg -n $app @sub --query 'systemKeys.blobs_extension' -o tsv 2>$null
+    $key = az functionapp keys list -g $rg -n $app @sub --query $query -o tsv 2>$null
     if (-not $key -or $key -eq 'None') {
         $key = az rest --method post @sub --url "$appId/host/default/listKeys?api-version=2024-04-01" `
-            --query 'systemKeys.blobs_extension' -o tsv 2>$null
+            --query $query -o tsv 2>$null
     }
     if ($key -eq 'None') { $key = $null }
     return $key
@@ -57,9 +57,27 @@ az eventgrid system-topic event-subscription create @sub `
     --system-topic-name $env:AZURE_EVENTGRID_TOPIC_NAME `
     --endpoint-type webhook `
     --endpoint $webhook `
-    --included-event-types Microsoft.Storage.BlobCreated Microsoft.Storage.BlobDeleted `
+    --included-event-types Microsoft.Storage.BlobCreated `
     --subject-begins-with "/blobServices/default/containers/$container/" `
     --output none
 if ($LASTEXITCODE -ne 0) { throw 'postdeploy: creating the Event Grid subscription failed' }
 
 Write-Host "postdeploy: Event Grid subscription '$subscriptionName' on '$($env:AZURE_EVENTGRID_TOPIC_NAME)' -> $functionName"
+
+# Deletions: their own subscription to the HandleBlobDeleted webhook (function key); the blob trigger drops them.
+$functionKey = Read-BlobsExtensionKey 'functionKeys.default'
+if (-not $functionKey) { throw "postdeploy: no default function key on $app" }
+$deletions = "$endpoint/api/events/blob-deleted?code=$functionKey"
+if ($env:OS -eq 'Windows_NT') { $deletions = "`"$deletions`"" }
+az eventgrid system-topic event-subscription create @sub `
+    --name 'remove-articles' `
+    --resource-group $rg `
+    --system-topic-name $env:AZURE_EVENTGRID_TOPIC_NAME `
+    --endpoint-type webhook `
+    --endpoint $deletions `
+    --included-event-types Microsoft.Storage.BlobDeleted `
+    --subject-begins-with "/blobServices/default/containers/$container/" `
+    --output none
+if ($LASTEXITCODE -ne 0) { throw 'postdeploy: creating the deletions subscription failed' }
+
+Write-Host "postdeploy: Event Grid subscription 'remove-articles' on '$($env:AZURE_EVENTGRID_TOPIC_NAME)' -> HandleBlobDeleted"

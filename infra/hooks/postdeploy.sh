@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # azd postdeploy hook: subscribes the blob trigger (IngestArticle) to the storage
-# account's Event Grid system topic. Runs after deploy because the webhook URL
-# carries the blobs_extension system key, which the host creates once the code runs.
+# account's Event Grid system topic for BlobCreated, and HandleBlobDeleted (an HTTP
+# webhook) for BlobDeleted: the blob trigger drops deletions, since the blob it would
+# bind is gone. Runs after deploy because the webhook URLs carry the host's keys
+# (blobs_extension system key, default function key), which exist once the code runs.
 set -euo pipefail
 
 # azd exports its environment to hooks; fall back to `azd env get-values` when run by hand.
@@ -24,14 +26,14 @@ subscription_name="ingest-articles"
 
 app_id="$(az functionapp show -g "$rg" -n "$app" "${sub[@]}" --query id -o tsv)"
 
-read_key() {
-  local key
+read_key() { # JMESPath of the key in the host's key list (default: the blobs_extension system key)
+  local key query="${1:-systemKeys.blobs_extension}"
   key="$(az functionapp keys list -g "$rg" -n "$app" "${sub[@]}" \
-    --query 'systemKeys.blobs_extension' -o tsv 2>/dev/null || true)"
+    --query "$query" -o tsv 2>/dev/null || true)"
   if [[ -z "$key" || "$key" == "None" ]]; then
     key="$(az rest --method post "${sub[@]}" \
       --url "$app_id/host/default/listKeys?api-version=2024-04-01" \
-      --query 'systemKeys.blobs_extension' -o tsv 2>/dev/null || true)"
+      --query "$query" -o tsv 2>/dev/null || true)"
   fi
   [[ "$key" == "None" ]] && key=""
   printf '%s' "$key"
@@ -57,8 +59,24 @@ az eventgrid system-topic event-subscription create "${sub[@]}" \
   --system-topic-name "$AZURE_EVENTGRID_TOPIC_NAME" \
   --endpoint-type webhook \
   --endpoint "$webhook" \
-  --included-event-types Microsoft.Storage.BlobCreated Microsoft.Storage.BlobDeleted \
+  --included-event-types Microsoft.Storage.BlobCreated \
   --subject-begins-with "/blobServices/default/containers/$container/" \
   --output none
 
 echo "postdeploy: Event Grid subscription '$subscription_name' on '$AZURE_EVENTGRID_TOPIC_NAME' -> $function_name"
+
+# Deletions: their own subscription to the HandleBlobDeleted webhook (function key), so a removed document leaves
+# every feed within seconds instead of at the next reconcile pass.
+function_key="$(read_key functionKeys.default)"
+[[ -n "$function_key" ]] || { echo "postdeploy: no default function key on $app" >&2; exit 1; }
+az eventgrid system-topic event-subscription create "${sub[@]}" \
+  --name "remove-articles" \
+  --resource-group "$rg" \
+  --system-topic-name "$AZURE_EVENTGRID_TOPIC_NAME" \
+  --endpoint-type webhook \
+  --endpoint "$endpoint/api/events/blob-deleted?code=$function_key" \
+  --included-event-types Microsoft.Storage.BlobDeleted \
+  --subject-begins-with "/blobServices/default/containers/$container/" \
+  --output none
+
+echo "postdeploy: Event Grid subscription 'remove-articles' on '$AZURE_EVENTGRID_TOPIC_NAME' -> HandleBlobDeleted"

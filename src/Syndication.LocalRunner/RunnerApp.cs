@@ -45,6 +45,7 @@ public static class RunnerApp
         manage.MapMethods(Routes.Retry, [HttpMethods.Post], (HttpRequest r, ManageHandlers h) => h.RetryAsync(r, r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.PutBlob, [HttpMethods.Put], (HttpRequest r, string path, ManageHandlers h) => h.PutBlobAsync(r, path, r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.DeleteArticle, [HttpMethods.Delete], (HttpRequest r, string slug, ManageHandlers h) => h.DeleteArticleAsync(slug, r.HttpContext.RequestAborted));
+        manage.MapMethods(Routes.BlobDeleted, [HttpMethods.Post], (HttpRequest r, EventHandlers h) => h.BlobDeletedAsync(r, r.HttpContext.RequestAborted));
         app.MapGet("/", () => Results.Redirect("/api/")).ExcludeFromDescription();
     }
 

@@ -28,6 +28,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<RenderCache>();
         services.AddSingleton<SyndicationHandlers>();
         services.AddSingleton<ManageHandlers>();
+        services.AddSingleton<EventHandlers>();
         services.AddSingleton<ArticlePublisher>();
         return services;
     }

@@ -14,6 +14,7 @@ public static class Routes
     public const string Retry = "manage/rejections/retry";
     public const string PutBlob = "manage/blobs/{*path}";
     public const string DeleteArticle = "manage/articles/{slug}";
+    public const string BlobDeleted = "events/blob-deleted";
     /// <summary>The home page at /api/ (Functions allow no empty route; an always-empty optional segment stands in).</summary>
     public const string Index = "{ignored:maxlength(0)?}";
 }

@@ -38,6 +38,12 @@ public sealed class FunctionCoverageTests(HostFixture fixture) : IClassFixture<H
             ["PutArticleBlob"] = () => Send(HttpMethod.Put, "manage/blobs/coverage-put.md", "---\ntitle: Put\n---\nBody.\n"),
             ["RetryRejection"] = () => Send(HttpMethod.Post, "manage/rejections/retry?blob=coverage-put.md", ""),
             ["DeleteArticle"] = () => Send(HttpMethod.Delete, "manage/articles/coverage-put", null),
+            ["HandleBlobDeleted"] = async () =>
+            {
+                await host.Articles.DeleteBlobAsync($"{slug}.md");
+                var reply = await host.PostEventsAsync(http, host.Api("events/blob-deleted?code=" + HostProcess.Key), "Microsoft.Storage.BlobDeleted", $"{slug}.md");
+                Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+            },
             ["ReconcileArticles"] = async () => Assert.Equal(HttpStatusCode.Accepted, (await host.InvokeAsync(http, "ReconcileArticles")).StatusCode),
             ["RecordPoisonBlob"] = async () => Assert.Equal(HttpStatusCode.Accepted, (await host.InvokeAsync(http, "RecordPoisonBlob",
                 """{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestArticle","BlobType":"BlockBlob","ContainerName":"articles","BlobName":"coverage-poison.md","ETag":"\"0x1\""}""")).StatusCode),

@@ -34,11 +34,13 @@ public sealed class FunctionsHostTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal(enclosure.Length, (await image.Content.ReadAsByteArrayAsync()).Length);
         Assert.Contains(host.Log, l => l.Contains("Executing 'Functions.IngestArticle' (Reason='New blob detected(BlockBlob): articles/" + Repo.SampleSlug + ".txt'"));
 
+        // Deletions come through their own Event Grid subscription (the blob trigger drops them: the blob is gone), and
+        // the item leaves the feed at once, without waiting for the reconcile timer (off in this fixture).
         await host.Articles.DeleteBlobAsync(Repo.SampleSlug + ".txt");
-        Assert.Equal(HttpStatusCode.Accepted, (await host.PostBlobEventsAsync(http, "Microsoft.Storage.BlobDeleted", Repo.SampleSlug + ".txt")).StatusCode);
-        // The blobs extension drops a deleted blob's event (the blob is gone); the reconcile timer removes the item.
-        Assert.Equal(HttpStatusCode.Accepted, (await host.InvokeAsync(http, "ReconcileArticles")).StatusCode);
-        await WaitForFeedAsync(f => Item(f, Repo.SampleSlug) is null);
+        var deleted = await host.PostEventsAsync(http, host.Api("events/blob-deleted?code=" + HostProcess.Key), "Microsoft.Storage.BlobDeleted", Repo.SampleSlug + ".txt");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        var rss = FeedParsers.Syndication(await http.GetByteArrayAsync(host.Api("feeds/all.rss")));
+        Assert.Null(Item(rss, Repo.SampleSlug));
     }
 
     [Fact]
@@ -90,6 +92,31 @@ public sealed class FunctionsHostTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal(5, host.Log.Count(l => l.Contains("Executing 'Functions.IngestArticle' (Reason='New blob detected(BlockBlob): articles/always-fails/photo-1.jpg'")));
         Assert.Contains(host.Log, l => l.Contains("moved to webjobs-blobtrigger-poison"));
         Assert.Contains(host.Log, l => l.Contains("Executed 'Functions.RecordPoisonBlob' (Succeeded"));
+    }
+
+    [Fact]
+    public async Task TheDeletionWebhookAnswersEventGridsValidationAndIgnoresOtherContainers()
+    {
+        using var validation = new HttpRequestMessage(HttpMethod.Post, host.Api("events/blob-deleted?code=" + HostProcess.Key))
+        {
+            Content = new StringContent("""[{"id":"v","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","subject":"","data":{"validationCode":"512d38b6-c7b8-40c8-89fe-f46f9e9622b6"},"eventTime":"2024-01-01T00:00:00Z","dataVersion":"1"}]"""),
+        };
+        validation.Headers.Add("aeg-event-type", "SubscriptionValidation");
+        var reply = await http.SendAsync(validation);
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        Assert.Equal("512d38b6-c7b8-40c8-89fe-f46f9e9622b6", System.Text.Json.Nodes.JsonNode.Parse(await reply.Content.ReadAsStringAsync())!["validationResponse"]!.ToString());
+
+        var elsewhere = new Uri(host.Api("events/blob-deleted?code=" + HostProcess.Key).ToString());
+        using var other = new HttpRequestMessage(HttpMethod.Post, elsewhere)
+        {
+            Content = new StringContent("""[{"id":"o","eventType":"Microsoft.Storage.BlobDeleted","subject":"/blobServices/default/containers/other/blobs/x.md","data":{},"eventTime":"2024-01-01T00:00:00Z","dataVersion":""}]"""),
+        };
+        other.Headers.Add("aeg-event-type", "Notification");
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(other)).StatusCode);
+        var clock = Stopwatch.StartNew();
+        while (!host.Log.Any(l => l.Contains("/containers/other/blobs/x.md ignored")) && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
+        Assert.Contains(host.Log, l => l.Contains("/containers/other/blobs/x.md ignored"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync(host.Api("events/blob-deleted"), new StringContent("[]"))).StatusCode);
     }
 
     [Fact]

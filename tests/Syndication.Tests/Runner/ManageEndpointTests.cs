@@ -76,12 +76,13 @@ public sealed class ManageEndpointTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void InAzureTheManageFunctionsNeedAFunctionKeyAndEverythingElseIsAnonymous()
+    public void InAzureTheManageAndEventFunctionsNeedAFunctionKeyAndEverythingElseIsAnonymous()
     {
         foreach (var trigger in FunctionsMetadataTests.Metadata().SelectMany(f => f!["bindings"]!.AsArray()).Where(b => (string?)b!["type"] == "httpTrigger"))
         {
-            var manage = ((string)trigger!["route"]!).StartsWith("manage/");
-            Assert.Equal(manage ? "Function" : "Anonymous", (string?)trigger["authLevel"]);
+            var route = (string)trigger!["route"]!;
+            var keyed = route.StartsWith("manage/") || route.StartsWith("events/");
+            Assert.Equal(keyed ? "Function" : "Anonymous", (string?)trigger["authLevel"]);
         }
     }
 }

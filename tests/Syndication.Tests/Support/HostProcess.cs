@@ -78,7 +78,11 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Posts Event Grid BlobCreated (or BlobDeleted) events for blobs of the articles container, as Azure does.</summary>
-    public async Task<HttpResponseMessage> PostBlobEventsAsync(HttpClient http, string eventType, params string[] blobNames)
+    public Task<HttpResponseMessage> PostBlobEventsAsync(HttpClient http, string eventType, params string[] blobNames) =>
+        PostEventsAsync(http, new Uri(BaseUrl, "runtime/webhooks/blobs?functionName=Host.Functions.IngestArticle&code=" + Key), eventType, blobNames);
+
+    /// <summary>Posts Event Grid events to a webhook URL, as Event Grid delivers them (aeg-event-type Notification).</summary>
+    public async Task<HttpResponseMessage> PostEventsAsync(HttpClient http, Uri webhook, string eventType, params string[] blobNames)
     {
         var events = new JsonArray(blobNames.Select(name => (JsonNode)new JsonObject
         {
@@ -89,7 +93,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["dataVersion"] = "",
             ["data"] = new JsonObject { ["api"] = "PutBlob", ["blobType"] = "BlockBlob", ["url"] = Articles.GetBlobClient(name).Uri.ToString() },
         }).ToArray());
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "runtime/webhooks/blobs?functionName=Host.Functions.IngestArticle&code=" + Key))
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook)
         {
             Content = JsonContent.Create(events),
         };
