@@ -15,17 +15,32 @@ namespace Syndication.Tests.Support;
 /// </summary>
 public sealed class StorageTap : HttpPipelinePolicy
 {
-    private readonly ConcurrentQueue<string> requests = new();
+    private readonly ConcurrentQueue<Call> requests = new();
+
+    /// <summary>One request that reached the tap: the port tells the service (Azurite serves each on its own).</summary>
+    public sealed record Call(int Port, string Method, string Target)
+    {
+        public override string ToString() => $"{Method} {Target}";
+    }
 
     /// <summary>A status to answer instead of storage ("GET /table()?..." in, 503 out), or null to let it through.</summary>
     public Func<HttpMessage, int?>? Fault { get; set; }
 
-    /// <summary>Every request so far, as "METHOD path?query".</summary>
-    public IReadOnlyList<string> Requests => requests.ToList();
+    /// <summary>Every request so far.</summary>
+    public IReadOnlyList<Call> Requests => requests.ToList();
 
     public int Count => requests.Count;
 
-    public void Reset() => requests.Clear();
+    /// <summary>Entities the table service returned (a query's rows, or one for a point read).</summary>
+    public int TableEntities => tableEntities;
+
+    private int tableEntities;
+
+    public void Reset()
+    {
+        requests.Clear();
+        tableEntities = 0;
+    }
 
     /// <summary>Registers table and blob clients with this tap (few, quick SDK retries, so faults cost no waiting).</summary>
     public Action<IServiceCollection> On(AzuriteFixture azurite) => services =>
@@ -46,17 +61,29 @@ public sealed class StorageTap : HttpPipelinePolicy
     {
         if (Intercept(message)) return;
         ProcessNext(message, pipeline);
+        CountEntities(message);
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         if (Intercept(message)) return;
         await ProcessNextAsync(message, pipeline);
+        CountEntities(message);
+    }
+
+    // Table reads answer JSON: {"value":[...]} for a query, the entity itself for a point read. The body is buffered here.
+    private void CountEntities(HttpMessage message)
+    {
+        if (message.Request.Method != RequestMethod.Get || message.Response.Status != 200) return;
+        if (!(message.Response.Headers.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase)) return;
+        using var json = System.Text.Json.JsonDocument.Parse(message.Response.Content);
+        var n = json.RootElement.TryGetProperty("value", out var rows) ? rows.GetArrayLength() : 1;
+        Interlocked.Add(ref tableEntities, n);
     }
 
     private bool Intercept(HttpMessage message)
     {
-        requests.Enqueue($"{message.Request.Method} {message.Request.Uri.Path}{message.Request.Uri.Query}");
+        requests.Enqueue(new Call(message.Request.Uri.Port, message.Request.Method.ToString(), message.Request.Uri.Path + message.Request.Uri.Query));
         if (Fault?.Invoke(message) is not { } status) return false;
         message.Response = new Answer(status, message.Request.ClientRequestId);
         return true;
