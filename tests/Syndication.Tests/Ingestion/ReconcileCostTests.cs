@@ -1,3 +1,7 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Syndication.Storage;
 using Syndication.Tests.Support;
 using Xunit.Abstractions;
 
@@ -45,6 +49,32 @@ public sealed class ReconcileCostTests(AzuriteFixture azurite, ITestOutputHelper
         tap.Reset();
         Assert.Equal(0, (await site.Ingestor.ReconcileAsync()).Ingested);
         Assert.Equal(2, tap.Requests.Count(r => r.Port == azurite.TablePort));
+    }
+
+    [Fact]
+    public async Task TheTimersPassVerifiesPublishedBlobsOncePerIntervalNotEveryPass()
+    {
+        var clock = new MovableTime();
+        await using var site = new TestSite(azurite, replace: s => s.AddSingleton<TimeProvider>(clock));
+        await site.UploadTextAsync("story.md", "---\ntitle: Story\n---\nBody.\n");
+        Assert.Equal(1, (await site.Ingestor.ReconcileScheduledAsync()).Ingested); // the first pass verifies
+        var published = site.Get<BlobServiceClient>().GetBlobContainerClient(site.Get<IOptions<StorageOptions>>().Value.PublishedContainer);
+        var body = (await site.Store.ArticleBySlugAsync("story"))!.Value.Article.BodyBlob;
+
+        await published.DeleteBlobAsync(body);
+        clock.Advance(TimeSpan.FromHours(23));
+        Assert.Equal(0, (await site.Ingestor.ReconcileScheduledAsync()).Ingested); // not due: a quiet pass
+        Assert.False((await published.GetBlobClient(body).ExistsAsync()).Value);
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, (await site.Ingestor.ReconcileScheduledAsync()).Ingested); // due: the lost body is written again
+        Assert.True((await published.GetBlobClient(body).ExistsAsync()).Value);
+    }
+
+    private sealed class MovableTime : TimeProvider
+    {
+        private TimeSpan offset;
+        public void Advance(TimeSpan by) => offset += by;
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
     }
 
     private async Task<(Cost Quiet, Cost Changed)> MeasureAsync(int articles)
