@@ -139,7 +139,7 @@ public sealed partial class ArticleIngestor
     [LoggerMessage(Level = LogLevel.Error, Message = "Rejected {Slug}: {Reason}")]
     private partial void LogRejected(string slug, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored blob {BlobName}: not an article document or image")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored blob {BlobName}: not an article document or image")]
     private partial void LogIgnored(string blobName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected image {BlobName}: {Reason}")]
