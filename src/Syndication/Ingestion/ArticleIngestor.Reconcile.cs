@@ -108,8 +108,11 @@ public sealed partial class ArticleIngestor
         var verified = verify && failed.Count == 0 ? time.GetUtcNow() : mark?.Verified;
         // The version after this pass's own saves (a change by another writer in between is caught by verification).
         if (work.Count > 0) version = await store.FeedVersionAsync(ct);
+        // Only the bucket rows whose digest moved are written: an absent row reads as an empty bucket.
+        var moved = buckets.Concat(failed.Select(ListingDigest.BucketOf)).Distinct()
+            .Where(b => digest.BucketDigests[b] != (mark is { Buckets.Count: ListingDigest.Buckets } m ? m.Buckets[b] : ""));
         await store.SaveListingMarkAsync(new ListingMark(digest.Digest(), digest.BucketDigests, version, verified),
-            buckets.Concat(failed.Select(ListingDigest.BucketOf)).Distinct().ToDictionary(b => b, digest.Entries), ct);
+            moved.ToDictionary(b => b, digest.Entries), ct);
 
         var result = new ReconcileResult(listed.Count,
             results.Count(r => r.Result is IngestResult.Published or IngestResult.Updated or IngestResult.Unchanged),
