@@ -87,10 +87,11 @@ module rbac 'modules/rbac.bicep' = {
   }
 }
 
+// The app starts only after its role assignments exist (they still take minutes to reach storage; the store retries).
 module api 'modules/functionapp.bicep' = {
   name: 'api'
   scope: rg
-  dependsOn: [storage, monitoring]
+  dependsOn: [storage, monitoring, rbac]
   params: {
     name: functionAppName
     planName: '${abbrs.webServerFarms}${resourceToken}'

@@ -100,6 +100,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     Syndication__PublicBaseUrl: baseUrl
     Syndication__Title: feedTitle
+    // storage.bicep creates the containers and the table: the app needs no create rights.
+    Syndication__Storage__CreateIfMissing: 'false'
     ReconcileSchedule: '0 */5 * * * *'
   }
 }

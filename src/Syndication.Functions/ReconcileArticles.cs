@@ -4,13 +4,13 @@ using Syndication.Ingestion;
 
 namespace Syndication.Functions;
 
-/// <summary>The safety net: converges the table on the container (new, changed and deleted documents).</summary>
+/// <summary>The safety net: converges the table on what changed in the container; verifies published blobs about daily.</summary>
 public sealed class ReconcileArticles(ArticleIngestor ingestor, ILogger<ReconcileArticles> logger)
 {
     [Function(nameof(ReconcileArticles))]
     public async Task Run([TimerTrigger("%ReconcileSchedule%")] TimerInfo timer, CancellationToken ct)
     {
-        var result = await ingestor.ReconcileAsync(verifyPublished: true, ct);
+        var result = await ingestor.ReconcileScheduledAsync(ct);
         logger.LogInformation("Reconciled {Documents} documents: {Ingested} ingested, {Deleted} deleted, {Rejected} rejected",
             result.Documents, result.Ingested, result.Deleted, result.Rejected);
     }

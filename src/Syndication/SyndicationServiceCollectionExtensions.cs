@@ -26,6 +26,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<ItemFragments>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<RenderCache>();
+        services.AddSingleton<HealthCheck>();
         services.AddSingleton<SyndicationHandlers>();
         services.AddSingleton<ManageHandlers>();
         services.AddSingleton<EventHandlers>();

@@ -10,7 +10,8 @@ namespace Syndication.Http;
 /// replaces). A repeat request costs a dictionary lookup; the version is read at most once per
 /// <see cref="FeedOptions.VersionCheckSeconds"/>, so a change shows on every instance within that time, and an
 /// instance never serves a representation older than the version it last read. Commits made by this process are
-/// seen at once.
+/// seen at once. When storage cannot answer (throttled, down), the last version read stands, so what was rendered at
+/// it is still served, and the version is read again after the interval, not on every request.
 /// </summary>
 public sealed class RenderCache(ArticleStore store, TimeProvider time, IOptions<FeedOptions> options)
 {
@@ -20,6 +21,7 @@ public sealed class RenderCache(ArticleStore store, TimeProvider time, IOptions<
     private Task<string>? version;
     private DateTimeOffset versionReadAt = DateTimeOffset.MinValue;
     private long commitsSeen = -1;
+    private string? known;
 
     /// <summary>The cached representation for the key at the current version, or a fresh render (null renders are not kept).</summary>
     public async Task<Rendered?> GetOrRenderAsync(string key, Func<Task<Rendered?>> render, CancellationToken ct = default)
@@ -33,11 +35,20 @@ public sealed class RenderCache(ArticleStore store, TimeProvider time, IOptions<
         return rendered;
     }
 
-    // One read of the version row in flight at a time, reused for VersionCheckSeconds.
-    private Task<string> VersionAsync(CancellationToken ct)
+    // One read of the version row in flight at a time, reused for VersionCheckSeconds; the last one read if it fails.
+    private async Task<string> VersionAsync(CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        return SharedVersion();
+        try
+        {
+            var current = await SharedVersion();
+            Volatile.Write(ref known, current);
+            return current;
+        }
+        catch (Exception) when (Volatile.Read(ref known) is { } last)
+        {
+            return last;
+        }
     }
 
     private Task<string> SharedVersion()
@@ -46,7 +57,7 @@ public sealed class RenderCache(ArticleStore store, TimeProvider time, IOptions<
         {
             var now = time.GetUtcNow();
             var commits = store.LocalCommits;
-            if (version is null || version.IsFaulted || commits != commitsSeen
+            if (version is null || (version.IsFaulted && known is null) || commits != commitsSeen
                 || now - versionReadAt > TimeSpan.FromSeconds(options.Value.VersionCheckSeconds))
             {
                 commitsSeen = commits;

@@ -10,7 +10,8 @@ using Syndication.Storage;
 namespace Syndication.Http;
 
 /// <summary>The HTTP handlers both doors host: each validates the request, calls the library, and returns a <see cref="Reply"/>.</summary>
-public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore store, RenderCache cache, IOptions<FeedOptions> options)
+public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore store, RenderCache cache, HealthCheck health,
+    IOptions<FeedOptions> options)
 {
     /// <summary>GET/HEAD images/{slug}/{file}: the published image bytes with their real type and length.</summary>
     public async Task<Reply> GetImageAsync(HttpRequest request, string slug, string file, CancellationToken ct = default)
@@ -56,12 +57,12 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
         return Respond(request, page!);
     }
 
-    /// <summary>GET/HEAD health: 200 when the table and both containers answer, 503 with the reason when not.</summary>
+    /// <summary>GET/HEAD health: 200 when storage answers, 503 when not; no detail (that goes to the log), probed at most every few seconds.</summary>
     public async Task<Reply> GetHealthAsync(CancellationToken ct = default)
     {
-        var problem = await store.UnreachableAsync(ct);
-        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { status = problem is null ? "healthy" : "unhealthy", storage = problem ?? "reachable" });
-        return Reply.Bytes(problem is null ? 200 : 503, "application/json; charset=utf-8", json).With(HeaderNames.CacheControl, "no-store");
+        var healthy = await health.HealthyAsync().WaitAsync(ct);
+        var json = healthy ? """{"status":"healthy"}"""u8 : """{"status":"unhealthy"}"""u8;
+        return Reply.Bytes(healthy ? 200 : 503, "application/json; charset=utf-8", json.ToArray()).With(HeaderNames.CacheControl, "no-store");
     }
 
     /// <summary>A rendered representation in the best encoding the client accepts, or 304 when it has that one already.</summary>

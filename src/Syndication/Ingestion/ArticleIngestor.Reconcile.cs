@@ -1,4 +1,3 @@
-using System.Text;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Syndication.Articles;
@@ -6,83 +5,120 @@ using Syndication.Storage;
 
 namespace Syndication.Ingestion;
 
-// Reconciliation: one listing of the container against the table's signatures; converges every slug that
-// differs (new, changed, deleted). The timer function and the local runner's watcher both run it.
+// Reconciliation: one listing of the container against a watermark of the last converged listing (ListingDigest,
+// stored in the table's "listing" partition) and the feed version then. Same listing, same version: two point reads.
+// A changed listing reads the bucket rows that changed and the article rows of the slugs that changed in them, and
+// converges those (new, changed, deleted). Same listing but a moved version (the table changed behind the container's
+// back, or an upload and its deletion both fell between passes): every article row is compared. A verifying pass
+// also does that and lists the published container. The timer and the local watcher run it.
 public sealed partial class ArticleIngestor
 {
-    /// <summary>
-    /// Scans the incoming container and converges the table on what is there. With <paramref name="verifyPublished"/>,
-    /// also lists the published container and republishes any article whose body or image blob is missing.
-    /// </summary>
+    /// <summary>Above this many changed slugs, one scan of all article rows is cheaper than a point read each.</summary>
+    private const int PointReadsUpTo = 200;
+
+    /// <summary>Scans the incoming container and converges the table on what changed there since the last pass.</summary>
     public async Task<ReconcileResult> ReconcileAsync(CancellationToken ct = default) => await ReconcileAsync(false, ct);
 
-    /// <inheritdoc cref="ReconcileAsync(CancellationToken)"/>
-    public async Task<ReconcileResult> ReconcileAsync(bool verifyPublished, CancellationToken ct = default)
-    {
-        var blobs = await store.IncomingBlobsAsync(ct: ct);
-        // A pass that found nothing to do, over the same listing and the same feed version, would find nothing again:
-        // skip the signature scan (the part that grows with the archive) until either changes. A verifying pass
-        // (the Functions timer's every pass) always looks, so it neither reads the version nor skips.
-        var fingerprint = verifyPublished ? null : Fingerprint(blobs, await store.FeedVersionAsync(ct));
-        if (fingerprint is not null && quiet is { } last && last.Fingerprint == fingerprint)
-            return new ReconcileResult(last.Documents, 0, 0, 0, 0);
-        var stored = await store.ArticleSignaturesAsync(ct);
-        var damaged = verifyPublished ? await store.ArticlesMissingPublishedBlobsAsync(ct) : [];
-        var rejected = (await store.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
-        var rejectedNames = rejected.Keys.ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// As <see cref="ReconcileAsync(CancellationToken)"/>; with <paramref name="verifyPublished"/>, compares every
+    /// article (not only what the listing changed), lists the published container and republishes any article whose
+    /// body or image blob is missing.
+    /// </summary>
+    public Task<ReconcileResult> ReconcileAsync(bool verifyPublished, CancellationToken ct = default) =>
+        PassAsync(verifyPublished, null, ct);
 
-        var work = new List<(string Slug, Listed Listed)>();
-        var documents = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>The timer's pass: verifies when the last verification is older than <see cref="IngestionOptions.VerifyPublishedHours"/>.</summary>
+    public async Task<ReconcileResult> ReconcileScheduledAsync(CancellationToken ct = default)
+    {
+        var mark = await store.ListingMarkAsync(ct);
+        var due = mark?.Verified is not { } at || time.GetUtcNow() - at >= TimeSpan.FromHours(options.Value.VerifyPublishedHours);
+        return await PassAsync(due, mark, ct);
+    }
+
+    private async Task<ReconcileResult> PassAsync(bool verify, ListingMark? mark, CancellationToken ct)
+    {
+        var versionRead = store.FeedVersionAsync(ct);
+        var blobs = await store.IncomingBlobsAsync(ct: ct);
+        mark ??= await store.ListingMarkAsync(ct);
+        var version = await versionRead;
+        var listed = new Dictionary<string, (SourceBlob Document, List<SourceBlob> Blobs, string Signature)>(StringComparer.Ordinal);
         foreach (var group in blobs.GroupBy(b => ArticleBlobName.Parse(b.Name)?.Slug ?? "", StringComparer.Ordinal).Where(g => g.Key != ""))
         {
             var (document, images) = SourcesOf(group.Key, group);
-            if (document is null) continue;
-            documents++;
-            seen.Add(group.Key);
-            var signature = Signature(document, images);
-            if (stored.TryGetValue(group.Key, out var current) && current == signature && !damaged.Contains(group.Key)) continue;
-            if (rejected.TryGetValue(document.Name, out var rejectedAs) && rejectedAs == signature) continue;
-            work.Add((group.Key, new Listed(group.ToList(), stored.ContainsKey(group.Key), rejectedNames)));
+            if (document is not null) listed[group.Key] = (document, group.ToList(), Signature(document, images));
         }
-        work.AddRange(stored.Keys.Where(s => !seen.Contains(s)).Select(s => (s, new Listed([], true, rejectedNames))));
+        var digest = new ListingDigest(listed.Select(l => (l.Key, l.Value.Signature)));
+        var sameListing = mark?.Digest == digest.Digest();
+        if (!verify && sameListing && mark!.Version == version) return new ReconcileResult(listed.Count, 0, 0, 0, 0);
 
-        quiet = work.Count == 0 && fingerprint is not null ? (fingerprint, documents) : null;
-        var results = new System.Collections.Concurrent.ConcurrentBag<IngestResult?>();
+        // Which slugs to compare with their rows: those whose entry in a changed bucket differs, or all.
+        var full = verify || sameListing || mark is null || mark.Buckets.Count != ListingDigest.Buckets;
+        var buckets = full ? Enumerable.Range(0, ListingDigest.Buckets).ToList()
+            : Enumerable.Range(0, ListingDigest.Buckets).Where(b => mark!.Buckets[b] != digest.BucketDigests[b]).ToList();
+        HashSet<string> candidates = [];
+        Dictionary<string, string> stored = [];
+        if (!full)
+        {
+            var before = await store.ListingEntriesAsync(buckets, ct);
+            candidates = buckets.SelectMany(digest.Entries).Where(e => !before.TryGetValue(e.Slug, out var s) || s != e.Signature)
+                .Select(e => e.Slug).Concat(before.Keys.Where(s => !listed.ContainsKey(s))).ToHashSet(StringComparer.Ordinal);
+            full = candidates.Count > PointReadsUpTo;
+            if (!full) stored = await store.ArticleSignaturesAsync(candidates, ct);
+        }
+        if (full)
+        {
+            stored = await store.ArticleSignaturesAsync(ct);
+            candidates = listed.Keys.Concat(stored.Keys).ToHashSet(StringComparer.Ordinal);
+            buckets = Enumerable.Range(0, ListingDigest.Buckets).ToList();
+        }
+        var damaged = verify ? await store.ArticlesMissingPublishedBlobsAsync(ct) : [];
+        var rejected = candidates.Count == 0 ? []
+            : (await store.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
+        var rejectedNames = rejected.Keys.ToHashSet(StringComparer.Ordinal);
+
+        var work = new List<(string Slug, Listed Listed)>();
+        foreach (var slug in candidates)
+        {
+            if (listed.TryGetValue(slug, out var l))
+            {
+                if (stored.TryGetValue(slug, out var current) && current == l.Signature && !damaged.Contains(slug)) continue;
+                if (rejected.TryGetValue(l.Document.Name, out var rejectedAs) && rejectedAs == l.Signature) continue;
+                work.Add((slug, new Listed(l.Blobs, stored.ContainsKey(slug), rejectedNames)));
+            }
+            else if (stored.ContainsKey(slug)) work.Add((slug, new Listed([], true, rejectedNames)));
+        }
+
+        var results = new System.Collections.Concurrent.ConcurrentBag<(string Slug, IngestResult? Result)>();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.ReconcileParallelism), CancellationToken = ct }, async (item, token) =>
         {
             var slug = item.Slug;
             try
             {
-                results.Add((await IngestSlugAsync(slug, item.Listed, damaged.Contains(slug), token)).Result);
+                results.Add((slug, (await IngestSlugAsync(slug, item.Listed, damaged.Contains(slug), token)).Result));
             }
             catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
             {
                 // A storage error (or anything else) on one slug must not stop the others; the next pass tries it again.
                 LogSlugFailed(slug, (e as RequestFailedException)?.Status ?? 0, e.Message);
-                results.Add(null);
+                results.Add((slug, null));
             }
         });
-        var result = new ReconcileResult(documents,
-            results.Count(r => r is IngestResult.Published or IngestResult.Updated or IngestResult.Unchanged),
-            results.Count(r => r == IngestResult.Deleted), results.Count(r => r == IngestResult.Rejected), results.Count(r => r is null));
+        var failed = results.Where(r => r.Result is null).Select(r => r.Slug).ToList();
+        foreach (var slug in failed) digest.Fail(slug);
+        var verified = verify && failed.Count == 0 ? time.GetUtcNow() : mark?.Verified;
+        // The version after this pass's own saves (a change by another writer in between is caught by verification).
+        if (work.Count > 0) version = await store.FeedVersionAsync(ct);
+        // Only the bucket rows whose digest moved are written: an absent row reads as an empty bucket.
+        var moved = buckets.Concat(failed.Select(ListingDigest.BucketOf)).Distinct()
+            .Where(b => digest.BucketDigests[b] != (mark is { Buckets.Count: ListingDigest.Buckets } m ? m.Buckets[b] : ""));
+        await store.SaveListingMarkAsync(new ListingMark(digest.Digest(), digest.BucketDigests, version, verified),
+            moved.ToDictionary(b => b, digest.Entries), ct);
+
+        var result = new ReconcileResult(listed.Count,
+            results.Count(r => r.Result is IngestResult.Published or IngestResult.Updated or IngestResult.Unchanged),
+            results.Count(r => r.Result == IngestResult.Deleted), results.Count(r => r.Result == IngestResult.Rejected), failed.Count);
         if (work.Count > 0) LogReconciled(result.Documents, result.Ingested, result.Deleted, result.Rejected, result.Failed);
         return result;
-    }
-
-    private (string Fingerprint, int Documents)? quiet;
-
-    private static string Fingerprint(IEnumerable<SourceBlob> blobs, string version)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var blob in blobs)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(blob.Name));
-            hash.AppendData([0]);
-            hash.AppendData(Encoding.UTF8.GetBytes(blob.ETag));
-            hash.AppendData([0]);
-        }
-        return Convert.ToHexString(hash.GetHashAndReset()) + "|" + version;
     }
 
     /// <summary>
@@ -106,7 +142,7 @@ public sealed partial class ArticleIngestor
     [LoggerMessage(Level = LogLevel.Error, Message = "Rejected {Slug}: {Reason}")]
     private partial void LogRejected(string slug, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored blob {BlobName}: not an article document or image")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored blob {BlobName}: not an article document or image")]
     private partial void LogIgnored(string blobName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected image {BlobName}: {Reason}")]

@@ -18,4 +18,10 @@ public sealed class IngestionOptions
     /// commit), so more in flight means fewer, larger transactions; each slug still costs a few storage calls at once.
     /// </summary>
     public int ReconcileParallelism { get; set; } = 16;
+
+    /// <summary>
+    /// How often the Functions timer's reconcile pass also verifies every published body and image (hours): that pass
+    /// reads every article row and lists the published container, so it runs about once a day, not every 5 minutes.
+    /// </summary>
+    public double VerifyPublishedHours { get; set; } = 24;
 }

@@ -36,7 +36,9 @@ public sealed partial class ArticleStore
     private readonly TableClient table;
     private readonly BlobContainerClient incoming;
     private readonly BlobContainerClient published;
-    private readonly Lazy<Task> created;
+    private readonly bool createIfMissing;
+    private readonly Lock creating = new();
+    private Task? created;
     private readonly GroupCommit commits;
 
     public ArticleStore(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
@@ -44,15 +46,27 @@ public sealed partial class ArticleStore
         table = tables.GetTableClient(options.Value.Table);
         incoming = blobs.GetBlobContainerClient(options.Value.ArticlesContainer);
         published = blobs.GetBlobContainerClient(options.Value.PublishedContainer);
-        created = new Lazy<Task>(CreateAsync);
+        createIfMissing = options.Value.CreateIfMissing;
         commits = new GroupCommit(table, VersionStamp);
     }
 
     /// <summary>The incoming container publishers write to.</summary>
     public BlobContainerClient Incoming => incoming;
 
-    /// <summary>Creates the table and containers once per process.</summary>
-    public Task EnsureCreatedAsync() => created.Value;
+    /// <summary>
+    /// Creates the table and containers once per process (unless <see cref="StorageOptions.CreateIfMissing"/> is off).
+    /// Concurrent callers share one attempt; a failed attempt is forgotten, so the next call tries again (right after a
+    /// deployment, role assignments may not have propagated yet).
+    /// </summary>
+    public Task EnsureCreatedAsync()
+    {
+        if (!createIfMissing) return Task.CompletedTask;
+        lock (creating)
+        {
+            if (created is null || created.IsFaulted || created.IsCanceled) created = CreateAsync();
+            return created;
+        }
+    }
 
     private async Task CreateAsync()
     {
@@ -61,23 +75,13 @@ public sealed partial class ArticleStore
         await published.CreateIfNotExistsAsync();
     }
 
-    /// <summary>Null when the table and both containers answer; otherwise what failed, for the health endpoint.</summary>
-    public async Task<string?> UnreachableAsync(CancellationToken ct = default)
+    /// <summary>Reads one row of the table and the properties of both containers; throws when storage does not answer.</summary>
+    public async Task ProbeAsync(CancellationToken ct)
     {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            await EnsureCreatedAsync();
-            await table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: timeout.Token).AsPages().FirstAsync(timeout.Token);
-            await incoming.GetPropertiesAsync(cancellationToken: timeout.Token);
-            await published.GetPropertiesAsync(cancellationToken: timeout.Token);
-            return null;
-        }
-        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException or InvalidOperationException)
-        {
-            return $"storage unreachable: {e.GetType().Name}: {e.Message.Split('\n')[0]}";
-        }
+        await EnsureCreatedAsync().WaitAsync(ct);
+        await table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages().FirstAsync(ct);
+        await incoming.GetPropertiesAsync(cancellationToken: ct);
+        await published.GetPropertiesAsync(cancellationToken: ct);
     }
 
     /// <summary>The article for a slug with its row's ETag, or null.</summary>

@@ -10,4 +10,10 @@ public sealed class StorageOptions
     /// <summary>Rendered bodies and the images we serve.</summary>
     public string PublishedContainer { get; set; } = "published";
     public string Table { get; set; } = "articles";
+
+    /// <summary>
+    /// Whether the app creates the table and containers when missing. On by default (Azurite, tests); off in Azure,
+    /// where Bicep creates them, so the app's identity needs data rights only, never create rights.
+    /// </summary>
+    public bool CreateIfMissing { get; set; } = true;
 }

@@ -29,12 +29,21 @@ public sealed partial class InfraTests
         var storage = StorageClients.IdentitySettings.Select(s => $"{StorageClients.Setting}__{s}")
             .Append($"{StorageClients.Setting}__queueServiceUri");   // read by the Functions host's blob trigger
         var telemetry = new[] { "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING" };
-        var known = feedOptions.Concat(schedule).Concat(storage).Concat(telemetry).ToHashSet();
+        var storageOptions = typeof(StorageOptions).GetProperties().Select(p => $"{StorageOptions.Section.Replace(":", "__")}__{p.Name}");
+        var known = feedOptions.Concat(storageOptions).Concat(schedule).Concat(storage).Concat(telemetry).ToHashSet();
 
         var bicep = BicepAppSettings();
         Assert.Empty(bicep.Except(known));
         Assert.Empty(storage.Concat(schedule).Concat(telemetry).Except(bicep));
         Assert.DoesNotContain(bicep, s => s == StorageClients.Setting || s.Contains("AccountKey", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void TheAppStartsAfterItsRolesAndNeverCreatesStorageInAzure()
+    {
+        var main = File.ReadAllText(Repo.Path("infra", "main.bicep"));
+        Assert.Matches(@"module api 'modules/functionapp\.bicep' = \{[^}]*dependsOn: \[[^\]]*\brbac\b", main);
+        Assert.Matches(@"Syndication__Storage__CreateIfMissing: 'false'", FunctionAppBicep);
     }
 
     [Theory]

@@ -50,12 +50,28 @@ public sealed class TelemetryAndHealthTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task HealthReportsStorageUnreachableWith503()
+    public async Task HealthReportsStorageUnreachableWith503AndNoInternals()
     {
         var closed = azurite.ConnectionString.Replace($":{azurite.BlobPort}/", ":9/").Replace($":{azurite.TablePort}/", ":9/");
         await using var site = new TestSite(azurite, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = closed });
         var health = await TestSite.InvokeAsync(r => new GetHealth(site.Handlers).Run(r));
         Assert.Equal(503, health.Status);
-        Assert.StartsWith("storage unreachable", JsonDocument.Parse(health.Body).RootElement.GetProperty("storage").GetString());
+        Assert.Equal("""{"status":"unhealthy"}""", health.Text);
+    }
+
+    [Fact]
+    public async Task HealthProbesStorageOnceForManyRequestsWithinItsWindow()
+    {
+        var tap = new StorageTap();
+        await using var site = new TestSite(azurite, replace: tap.On(azurite));
+        await site.Store.EnsureCreatedAsync();
+        tap.Reset();
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => TestSite.InvokeAsync(r => new GetHealth(site.Handlers).Run(r))));
+        var oneProbe = tap.Count;
+        for (var i = 0; i < 20; i++) await TestSite.InvokeAsync(r => new GetHealth(site.Handlers).Run(r));
+
+        Assert.All(replies, r => Assert.Equal("""{"status":"healthy"}""", r.Text));
+        Assert.Equal(3, oneProbe); // one table query and the two containers' properties, for 20 concurrent requests
+        Assert.Equal(3, tap.Count); // and nothing more for 20 later ones within the window
     }
 }
