@@ -28,7 +28,7 @@ public sealed class Reply : IResult, IActionResult
 
     public static Reply Bytes(int status, string contentType, ReadOnlyMemory<byte> body) => new(status, contentType, body, null, null);
 
-    public static Reply Stream(string contentType, Stream body, long length) => new(200, contentType, default, body, length);
+    public static Reply Stream(string contentType, Stream body, long length, int status = 200) => new(status, contentType, default, body, length);
 
     /// <summary>A short plain-text answer (errors), never HTML so nothing in it can run.</summary>
     public static Reply Text(int status, string message) =>
