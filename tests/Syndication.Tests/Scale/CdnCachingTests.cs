@@ -34,6 +34,10 @@ public sealed class CdnCachingTests(AzuriteFixture azurite)
         Assert.Equal(304, revalidated.Status);
         Assert.Equal("public, max-age=60, stale-while-revalidate=300", revalidated.Headers.CacheControl.ToString());
 
+        var missing = await TestSite.InvokeAsync(r => new GetFeed(site.Handlers).Run(r, "nothing.rss"), path: "/api/feeds/nothing.rss");
+        Assert.Equal(404, missing.Status);
+        Assert.Equal("no-store", missing.Headers.CacheControl.ToString());
+
         await using var configured = await SampleSiteAsync(azurite, new() { ["Syndication:StaleWhileRevalidateSeconds"] = "30", ["Syndication:MaxAgeSeconds"] = "10" });
         Assert.Equal("public, max-age=10, stale-while-revalidate=30", (await FeedAsync(configured)).Headers.CacheControl.ToString());
     }
