@@ -11,15 +11,17 @@ public sealed partial class SyndicationHandlers
     private static readonly string ImageCacheControl = Conditional.CacheControl(86400);
 
     /// <summary>
-    /// GET/HEAD images/{slug}/{file}: the published image bytes with their real type and length. With ?v= (the URL
-    /// feeds and pages link, naming the bytes' version) caches keep it a year as immutable; a Range header gets 206
-    /// with those bytes, or 416 when the image has none of them.
+    /// GET/HEAD images/{slug}/{file}: the published image bytes with their real type and length. With ?v= naming the
+    /// version the article row holds (the URL feeds and pages link) caches keep it a year as immutable; an older
+    /// version's URL gets today's bytes for a day only. A Range header gets 206 with those bytes, or 416 when the image
+    /// has none of them.
     /// </summary>
     public async Task<Reply> GetImageAsync(HttpRequest request, string slug, string file, CancellationToken ct = default)
     {
         if (!ArticleBlobName.IsValidSlug(slug) || !ArticleBlobName.IsValidFileName(file))
             return Reply.BadRequest("slug or file name has characters we never publish");
-        var cacheControl = request.Query.ContainsKey("v") ? Conditional.Immutable : ImageCacheControl;
+        var version = request.Query["v"].ToString();
+        var cacheControl = version.Length > 0 && await IsCurrentVersionAsync(slug, file, version, ct) ? Conditional.Immutable : ImageCacheControl;
         var range = request.Headers.Range.ToString();
         if (range.Length > 0 && await RangeAsync(request, slug, file, range, cacheControl, ct) is { } partial) return partial;
         var image = await store.OpenImageAsync(slug, file, ct);
@@ -57,6 +59,10 @@ public sealed partial class SyndicationHandlers
             .With(HeaderNames.ContentRange, r.ContentRange(total));
         return Image(reply, etag, properties.LastModified, cacheControl);
     }
+
+    // Whether ?v= names the bytes the article row says are published (one point read, on a CDN or browser miss only).
+    private async Task<bool> IsCurrentVersionAsync(string slug, string file, string version, CancellationToken ct) =>
+        await store.ArticleBySlugAsync(slug, ct) is var (article, _) && article.Images.Any(i => i.IsLocal && i.File == file && i.Version == version);
 
     private static Reply Image(Reply reply, string etag, DateTimeOffset? lastModified, string cacheControl) =>
         Conditional.Validators(reply, etag, lastModified, cacheControl).With(HeaderNames.AcceptRanges, "bytes");

@@ -43,7 +43,7 @@ public sealed class CdnCachingTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task FeedsLinkImagesAtVersionedUrlsCachedForAYearAndNewBytesGetANewUrl()
+    public async Task FeedsLinkImagesAtVersionedUrlsCachedForAYearAndNewBytesGetANewUrlWhileTheOldOneIsNoLongerImmutable()
     {
         await using var site = await SampleSiteAsync(azurite);
         var enclosure = FeedParsers.Syndication((await FeedAsync(site)).Body).Items.Single().Links.Single(l => l.RelationshipType == "enclosure");
@@ -64,6 +64,8 @@ public sealed class CdnCachingTests(AzuriteFixture azurite)
         await site.Ingestor.ReconcileAsync();
         var changed = FeedParsers.Syndication((await FeedAsync(site)).Body).Items.Single().Links.Single(l => l.RelationshipType == "enclosure");
         Assert.NotEqual(enclosure.Uri.Query, changed.Uri.Query);
+        Assert.Equal("public, max-age=31536000, immutable", (await ImageAsync(site, changed.Uri.Query)).Headers.CacheControl.ToString());
+        Assert.Equal("public, max-age=86400", (await ImageAsync(site, enclosure.Uri.Query)).Headers.CacheControl.ToString());
         Assert.Equal(await File.ReadAllBytesAsync(Repo.Samples(Repo.SampleSlug, "photo-2.png")), (await ImageAsync(site, changed.Uri.Query)).Body);
     }
 
