@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Syndication.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Syndication.Tests.Scale;
 
@@ -11,7 +12,7 @@ namespace Syndication.Tests.Scale;
 /// ETag, so a CDN or a reader revalidating against either gets its 304.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TwoInstancesTests(AzuriteFixture azurite)
+public sealed class TwoInstancesTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const string Key = "two-instances-test-key";
     private const double VersionCheckSeconds = 1;
@@ -36,6 +37,7 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
         var published = Stopwatch.StartNew();
         while ((await ItemsAsync(http, b)).Count == 0 && published.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20);
 
+        output.WriteLine($"B served the article {published.Elapsed.TotalSeconds:F2} s after A's publish returned");
         // The bound: the interval, plus one request of B's and the poll's 20 ms (a shared, loaded test machine).
         Assert.True(published.Elapsed < TimeSpan.FromSeconds(VersionCheckSeconds + 1.5), $"B served it after {published.Elapsed.TotalSeconds:F2} s");
         Assert.Equal(["First"], await ItemsAsync(http, b));
@@ -56,6 +58,7 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
         [
             "feeds/all.rss", "feeds/all.atom", "feeds/all.json", await PageTwoAsync(http, a, "all.rss"), await PageTwoAsync(http, a, "all.atom"),
             "feeds/category/city.rss", "feeds/category/city.atom", "feeds/category/city.json", "feeds.opml", "", "articles/story-2",
+            await EnclosureAsync(http, b),
         ];
         foreach (var path in paths)
         foreach (var encoding in new[] { "", "br", "gzip" })
@@ -80,6 +83,15 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite)
         var next = FeedParsers.Link(first, "next")!;
         Assert.Equal("feeds.example.com", next.Host);
         return next.PathAndQuery["/api/".Length..];
+    }
+
+    // The sample's image as the feed links it (versioned), as a path under /api/.
+    private static async Task<string> EnclosureAsync(HttpClient http, RunnerProcess runner)
+    {
+        var feed = FeedParsers.Syndication(await http.GetByteArrayAsync(new Uri(runner.BaseUrl, "feeds/all.rss")));
+        var enclosure = feed.Items.SelectMany(i => i.Links).First(l => l.RelationshipType == "enclosure").Uri;
+        Assert.Contains("?v=", enclosure.Query);
+        return enclosure.PathAndQuery["/api/".Length..];
     }
 
     private static byte[] Markdown(string title, string published) =>
