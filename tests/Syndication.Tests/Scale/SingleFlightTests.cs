@@ -33,4 +33,27 @@ public sealed class SingleFlightTests(AzuriteFixture azurite)
         Assert.Equal(1, cache.Renders);
         Assert.Equal(1, counter.TableQueries);
     }
+
+    [Fact]
+    public async Task AReaderWhoseSharedRenderWasCancelledByAnotherReaderGetsARenderOfItsOwn()
+    {
+        await using var site = new TestSite(azurite);
+        var cache = site.Get<RenderCache>();
+        using var leaving = new CancellationTokenSource();
+        var started = new TaskCompletionSource();
+        var first = cache.GetOrRenderAsync("feed|test", async () =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, leaving.Token);
+            return null;
+        }, leaving.Token);
+        await started.Task;
+        var second = cache.GetOrRenderAsync("feed|test", () => Task.FromResult<Rendered?>(new Rendered("ok"u8.ToArray(), "text/plain", null)));
+
+        await leaving.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal("ok"u8.ToArray(), (await second)!.Body);
+        Assert.Equal(2, cache.Renders);
+    }
 }
