@@ -2,7 +2,8 @@
 # Runs Syndication locally: Azurite on its default ports (reused when one is already listening), the local runner
 # on http://127.0.0.1:7071 (the same routes as `func start`), the sample articles published, the feed URLs printed.
 # ./run.sh --functions runs the Functions app itself instead, under our Functions host (src/Syndication.FunctionsHost),
-# as `func start` would. Ctrl-C stops everything this script started.
+# as `func start` would. ./run.sh --port N starts one more instance on port N against the Azurite already running
+# (no samples published), as a scaled-out app runs. Ctrl-C stops everything this script started.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -14,12 +15,18 @@ wait_for() { # port seconds what
 }
 
 functions=0
+port=7071
+another=0
 for arg in "$@"; do
+  if [ "$another" = next ]; then port=$arg; another=1; continue; fi
   case $arg in
     --functions) functions=1 ;;
-    *) echo "usage: ./run.sh [--functions]" >&2; exit 2 ;;
+    --port) another=next ;;
+    *) echo "usage: ./run.sh [--functions] [--port N]" >&2; exit 2 ;;
   esac
 done
+[ "$another" != next ] || port=
+case $port in ''|*[!0-9]*) echo "usage: ./run.sh [--functions] [--port N]" >&2; exit 2 ;; esac
 
 [ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build src/Syndication.LocalRunner -c Release --nologo -v quiet -clp:ErrorsOnly
@@ -39,7 +46,9 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-if listening 10000 && listening 10001 && listening 10002; then
+if [ "$another" = 1 ] && ! { listening 10000 && listening 10001 && listening 10002; }; then
+  echo "run.sh: --port starts another instance on the running Azurite; start one first with ./run.sh" >&2; exit 1
+elif listening 10000 && listening 10001 && listening 10002; then
   echo "run.sh: reusing the Azurite already listening on 10000-10002"
 else
   mkdir -p .azurite
@@ -53,21 +62,21 @@ fi
 # The key for the manage endpoints (publish, remove, rejections): yours if set, else a fresh one for this run.
 export Syndication__AdminKey="${Syndication__AdminKey:-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')}"
 
-if listening 7071; then echo "run.sh: port 7071 is taken (func start or another runner?)" >&2; exit 1; fi
+if listening "$port"; then echo "run.sh: port $port is taken (func start or another runner?)" >&2; exit 1; fi
 if [ "$functions" = 1 ]; then
   # The built Functions app (its local.settings.json included) as the worker of our host; the admin key is its key.
   FunctionsHost__Key="$Syndication__AdminKey" dotnet src/Syndication.FunctionsHost/bin/Release/net10.0/Syndication.FunctionsHost.dll \
-    --script-root src/Syndication.Functions/bin/Release/net10.0 &
+    --script-root src/Syndication.Functions/bin/Release/net10.0 --port "$port" &
   pids+=($!)
-  wait_for 7071 60 "the Functions host"
+  wait_for "$port" 60 "the Functions host"
 else
-  dotnet "$runner" serve &
+  dotnet "$runner" serve --urls "http://127.0.0.1:$port" &
   pids+=($!)
-  wait_for 7071 60 "the local runner"
+  wait_for "$port" 60 "the local runner"
 fi
 
-dotnet "$runner" publish samples/articles
-base=http://127.0.0.1:7071/api
+[ "$another" = 1 ] || dotnet "$runner" publish samples/articles
+base=http://127.0.0.1:$port/api
 cat <<TXT
 
 Syndication is running (Ctrl-C stops it):
@@ -82,4 +91,5 @@ Syndication is running (Ctrl-C stops it):
 Publish more with ./publish.sh FILE-OR-FOLDER (remove with ./publish.sh --remove SLUG);
 changes show in the feeds within seconds.
 TXT
+[ "$another" = 0 ] || echo "Another instance on the same storage: give every instance the same Syndication__PublicBaseUrl so they serve the same bytes."
 wait "${pids[@]}"

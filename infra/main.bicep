@@ -24,6 +24,9 @@ param publicBaseUrl string = ''
 @description('Title of the feeds.')
 param feedTitle string = 'Syndication'
 
+@description('Azure Front Door Standard in front of the app (about 35 USD/month base fee; see README for when it pays).')
+param frontDoor bool = false
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -119,6 +122,28 @@ module eventGrid 'modules/eventgrid.bicep' = {
   }
 }
 
+module cdn 'modules/frontdoor.bicep' = if (frontDoor) {
+  name: 'frontdoor'
+  scope: rg
+  params: {
+    name: '${abbrs.cdnProfiles}${resourceToken}'
+    tags: tags
+    originHostName: api.outputs.defaultHostName
+  }
+}
+
+// Behind Front Door the feeds link the endpoint (or the custom domain in publicBaseUrl, pointed at Front Door).
+var publicUrl = frontDoor && empty(publicBaseUrl) ? cdn!.outputs.url : api.outputs.baseUrl
+
+module cdnUrl 'modules/publicurl.bicep' = if (frontDoor && empty(publicBaseUrl)) {
+  name: 'publicurl'
+  scope: rg
+  params: {
+    functionAppName: functionAppName
+    publicBaseUrl: cdn!.outputs.url
+  }
+}
+
 output AZURE_LOCATION string = location
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
@@ -126,6 +151,7 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_EVENTGRID_TOPIC_NAME string = eventGrid.outputs.name
 output AZURE_ARTICLES_CONTAINER_NAME string = articlesContainerName
 output SERVICE_API_ENDPOINT string = 'https://${api.outputs.defaultHostName}'
-output FEED_RSS_URL string = '${api.outputs.baseUrl}/api/feeds/all.rss'
-output FEED_ATOM_URL string = '${api.outputs.baseUrl}/api/feeds/all.atom'
-output FEED_JSON_URL string = '${api.outputs.baseUrl}/api/feeds/all.json'
+output FRONT_DOOR_ENDPOINT string = frontDoor ? cdn!.outputs.url : ''
+output FEED_RSS_URL string = '${publicUrl}/api/feeds/all.rss'
+output FEED_ATOM_URL string = '${publicUrl}/api/feeds/all.atom'
+output FEED_JSON_URL string = '${publicUrl}/api/feeds/all.json'

@@ -26,4 +26,6 @@ public sealed class FeedOptions
     public long FragmentCacheBytes { get; set; } = 64L * 1024 * 1024;
     /// <summary>Cache-Control max-age for feeds and pages, in seconds.</summary>
     public int MaxAgeSeconds { get; set; } = 60;
+    /// <summary>Cache-Control stale-while-revalidate for feeds and pages: how long a CDN may serve a stale copy while it revalidates; 0 omits it.</summary>
+    public int StaleWhileRevalidateSeconds { get; set; } = 300;
 }

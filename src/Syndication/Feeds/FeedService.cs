@@ -36,8 +36,9 @@ public sealed class FeedService(ArticleStore store, ItemFragments fragments, IOp
             Link = urls.Home(),
             SelfUrl = urls.Feed(request.Key, request.Format, Query(request, limit)),
             Language = o.Language,
-            // No article dates an empty feed: "now" rather than 1970, which readers and the W3C validator call implausible.
-            Updated = page.Articles.Count == 0 ? WholeSeconds(time.GetUtcNow()) : page.Articles.Max(a => a.Updated),
+            // No article dates an empty feed: today rather than 1970, which readers and the W3C validator call implausible;
+            // the day, not the second, so every instance writes the same bytes (and ETag) for it.
+            Updated = page.Articles.Count == 0 ? Today(time.GetUtcNow()) : page.Articles.Max(a => a.Updated),
             Author = o.Author,
             ImageUrl = Absolute(urls, o.ImageUrl),
             IconUrl = Absolute(urls, o.IconUrl),
@@ -100,5 +101,5 @@ public sealed class FeedService(ArticleStore store, ItemFragments fragments, IOp
     private static Uri? Absolute(SiteUrls urls, string? url) =>
         string.IsNullOrWhiteSpace(url) ? null : new Uri(urls.Origin, url);
 
-    private static DateTimeOffset WholeSeconds(DateTimeOffset d) => d.AddTicks(-(d.Ticks % TimeSpan.TicksPerSecond));
+    private static DateTimeOffset Today(DateTimeOffset d) => new(d.UtcDateTime.Date, TimeSpan.Zero);
 }

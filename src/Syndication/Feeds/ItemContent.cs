@@ -19,9 +19,9 @@ public static partial class ItemContent
         article.Images.Select(i => new FeedImage(ImageUrl(article.Slug, i, urls), i.Length, i.ContentType, i.Width, i.Height,
             i.Caption, i.Credit, i.Alt)).ToList();
 
-    /// <summary>Where readers load the image: our image endpoint, or the remote URL the document gave.</summary>
+    /// <summary>Where readers load the image: our image endpoint at the image's version, or the remote URL the document gave.</summary>
     public static Uri ImageUrl(string slug, StoredImage image, SiteUrls urls) =>
-        image.RemoteUrl is { } remote ? new Uri(remote) : urls.Image(slug, image.File);
+        image.RemoteUrl is { } remote ? new Uri(remote) : urls.Image(slug, image.File, image.Version);
 
     /// <summary>Feed readers have no page to resolve a relative link against: resolve it against the article's page.</summary>
     public static string ResolveLinks(StoredArticle article, string bodyHtml, SiteUrls urls) =>

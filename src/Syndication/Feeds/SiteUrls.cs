@@ -18,7 +18,9 @@ public sealed class SiteUrls(Uri origin)
     public Uri Stylesheet() => Api("feeds/feed.xsl");
     public Uri Opml() => Api("feeds.opml");
     public Uri Article(string slug) => Api($"articles/{Uri.EscapeDataString(slug)}");
-    public Uri Image(string slug, string file) => Api($"images/{Uri.EscapeDataString(slug)}/{Uri.EscapeDataString(file)}");
+    /// <summary>An image's URL; with its version (<see cref="Storage.StoredImage.Version"/>) the URL names those bytes only, so caches keep it forever.</summary>
+    public Uri Image(string slug, string file, string? version = null) =>
+        Api($"images/{Uri.EscapeDataString(slug)}/{Uri.EscapeDataString(file)}{(version is null ? "" : "?v=" + version)}");
 
     private Uri Api(string path) => new(Origin, $"{Origin.AbsolutePath.TrimEnd('/')}/{RoutePrefix}/{path}");
 }

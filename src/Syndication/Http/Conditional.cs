@@ -11,27 +11,26 @@ public static class Conditional
     public static string ETagOf(ReadOnlySpan<byte> body) =>
         "\"" + Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 15)).Replace('+', '-').Replace('/', '_') + "\"";
 
-    /// <summary>A cacheable response: 304 when the client already has it, else the bytes with validators.</summary>
-    public static Reply Cacheable(HttpRequest request, string contentType, ReadOnlyMemory<byte> body, string etag,
-        DateTimeOffset? lastModified, int maxAgeSeconds)
-    {
-        var reply = IsNotModified(request, etag, lastModified) ? Reply.NotModified() : Reply.Bytes(200, contentType, body);
-        return Validators(reply, etag, lastModified, maxAgeSeconds);
-    }
+    /// <summary>What never changes at its URL (content-addressed images): caches keep it a year without asking again.</summary>
+    public const string Immutable = "public, max-age=31536000, immutable";
 
     /// <summary>Adds ETag, Last-Modified and Cache-Control to a reply.</summary>
-    public static Reply Validators(Reply reply, string etag, DateTimeOffset? lastModified, int maxAgeSeconds)
+    public static Reply Validators(Reply reply, string etag, DateTimeOffset? lastModified, string cacheControl)
     {
-        reply.With(HeaderNames.ETag, etag).With(HeaderNames.CacheControl, CacheControl(maxAgeSeconds));
+        reply.With(HeaderNames.ETag, etag).With(HeaderNames.CacheControl, cacheControl);
         if (lastModified is { } lm) reply.With(HeaderNames.LastModified, lm.ToUniversalTime().ToString("r"));
         return reply;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> CacheControls = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), string> CacheControls = new();
 
-    // The header value per max-age (a few: feeds, pages, images), built once rather than per response.
-    private static string CacheControl(int maxAgeSeconds) =>
-        CacheControls.GetOrAdd(maxAgeSeconds, static s => $"public, max-age={s}");
+    /// <summary>
+    /// "public, max-age=N" and, when M &gt; 0, "stale-while-revalidate=M": a CDN or browser may serve the copy it has
+    /// for M seconds more while it revalidates with the ETag. Built once per pair rather than per response.
+    /// </summary>
+    public static string CacheControl(int maxAgeSeconds, int staleWhileRevalidateSeconds = 0) =>
+        CacheControls.GetOrAdd((maxAgeSeconds, staleWhileRevalidateSeconds), static p =>
+            p.Item2 > 0 ? $"public, max-age={p.Item1}, stale-while-revalidate={p.Item2}" : $"public, max-age={p.Item1}");
 
     /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since; weak comparison for If-None-Match.</summary>
     public static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)

@@ -17,22 +17,55 @@ public sealed class RenderCache(ArticleStore store, TimeProvider time, IOptions<
 {
     private const int MaxEntries = 1024;
     private readonly ConcurrentDictionary<string, (string Version, Rendered Rendered)> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, string), Lazy<Task<Rendered?>>> inflight = new();
     private readonly Lock gate = new();
+    private long renders;
     private Task<string>? version;
     private DateTimeOffset versionReadAt = DateTimeOffset.MinValue;
     private long commitsSeen = -1;
     private string? known;
 
-    /// <summary>The cached representation for the key at the current version, or a fresh render (null renders are not kept).</summary>
+    /// <summary>How many renders this cache ran (a test and a trace can see that concurrent misses share one).</summary>
+    public long Renders => Interlocked.Read(ref renders);
+
+    /// <summary>
+    /// The cached representation for the key at the current version, or a fresh render (null renders are not kept).
+    /// Concurrent misses for one key and version share one render (single flight), so a burst of readers after a
+    /// publish costs one query and one render, not one per reader.
+    /// </summary>
     public async Task<Rendered?> GetOrRenderAsync(string key, Func<Task<Rendered?>> render, CancellationToken ct = default)
     {
         var current = await VersionAsync(ct);
-        if (entries.TryGetValue(key, out var entry) && entry.Version == current) return entry.Rendered;
-        var rendered = await render();
-        if (rendered is null) return null;
-        if (entries.Count >= MaxEntries) entries.Clear();
-        entries[key] = (current, rendered);
-        return rendered;
+        while (true)
+        {
+            if (entries.TryGetValue(key, out var entry) && entry.Version == current) return entry.Rendered;
+            var flight = inflight.GetOrAdd((key, current), k => new Lazy<Task<Rendered?>>(() => RenderAndKeepAsync(k, render)));
+            try
+            {
+                return await flight.Value.WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The request whose render this was went away; this one is still waiting, so it renders itself.
+            }
+        }
+    }
+
+    private async Task<Rendered?> RenderAndKeepAsync((string Key, string Version) flight, Func<Task<Rendered?>> render)
+    {
+        try
+        {
+            Interlocked.Increment(ref renders);
+            var rendered = await render();
+            if (rendered is null) return null;
+            if (entries.Count >= MaxEntries) entries.Clear();
+            entries[flight.Key] = (flight.Version, rendered);
+            return rendered;
+        }
+        finally
+        {
+            inflight.TryRemove(flight, out _);
+        }
     }
 
     // One read of the version row in flight at a time, reused for VersionCheckSeconds; the last one read if it fails.

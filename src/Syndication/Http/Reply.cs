@@ -28,11 +28,14 @@ public sealed class Reply : IResult, IActionResult
 
     public static Reply Bytes(int status, string contentType, ReadOnlyMemory<byte> body) => new(status, contentType, body, null, null);
 
-    public static Reply Stream(string contentType, Stream body, long length) => new(200, contentType, default, body, length);
+    public static Reply Stream(string contentType, Stream body, long length, int status = 200) => new(status, contentType, default, body, length);
 
-    /// <summary>A short plain-text answer (errors), never HTML so nothing in it can run.</summary>
+    /// <summary>
+    /// A short plain-text answer (errors), never HTML so nothing in it can run; not stored by caches (a CDN keeps a
+    /// response without Cache-Control for days, and a 404 must end when the article is published).
+    /// </summary>
     public static Reply Text(int status, string message) =>
-        Bytes(status, "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(message + "\n"));
+        Bytes(status, "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(message + "\n")).With("Cache-Control", "no-store");
 
     public static Reply NotFound(string message) => Text(404, message);
     public static Reply BadRequest(string message) => Text(400, message);

@@ -13,24 +13,6 @@ namespace Syndication.Http;
 public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore store, RenderCache cache, HealthCheck health,
     IOptions<FeedOptions> options)
 {
-    /// <summary>GET/HEAD images/{slug}/{file}: the published image bytes with their real type and length.</summary>
-    public async Task<Reply> GetImageAsync(HttpRequest request, string slug, string file, CancellationToken ct = default)
-    {
-        if (!ArticleBlobName.IsValidSlug(slug) || !ArticleBlobName.IsValidFileName(file))
-            return Reply.BadRequest("slug or file name has characters we never publish");
-        var image = await store.OpenImageAsync(slug, file, ct);
-        if (image is null) return Reply.NotFound($"image '{slug}/{file}' does not exist");
-        var details = image.Details;
-        var etag = details.ETag.ToString("H");
-        if (Conditional.IsNotModified(request, etag, details.LastModified))
-        {
-            await image.Content.DisposeAsync();
-            return Conditional.Validators(Reply.NotModified(), etag, details.LastModified, 86400);
-        }
-        var reply = Reply.Stream(details.ContentType ?? "application/octet-stream", image.Content, details.ContentLength);
-        return Conditional.Validators(reply, etag, details.LastModified, 86400);
-    }
-
     /// <summary>GET/HEAD articles/{slug}: the article as an HTML page.</summary>
     public async Task<Reply> GetArticlePageAsync(HttpRequest request, string slug, CancellationToken ct = default)
     {
@@ -77,7 +59,8 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
         reply.With(HeaderNames.Vary, "Accept-Encoding");
         if (rendered.Link is { } link) reply.With(HeaderNames.Link, link);
         if (rendered.ContentSecurityPolicy is { } csp) reply.With(HeaderNames.ContentSecurityPolicy, csp);
-        return Conditional.Validators(reply, etag, rendered.LastModified, options.Value.MaxAgeSeconds);
+        return Conditional.Validators(reply, etag, rendered.LastModified,
+            Conditional.CacheControl(options.Value.MaxAgeSeconds, options.Value.StaleWhileRevalidateSeconds));
     }
 
     private static Rendered Html(string html, DateTimeOffset? lastModified) =>

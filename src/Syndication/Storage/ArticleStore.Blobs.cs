@@ -83,12 +83,30 @@ public sealed partial class ArticleStore
         await published.GetBlobClient(ImageBlob(slug, file)).UploadAsync(bytes,
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=3600" } }, ct);
 
-    /// <summary>Opens a published image for streaming, or null when there is none.</summary>
-    public async Task<BlobDownloadStreamingResult?> OpenImageAsync(string slug, string file, CancellationToken ct = default)
+    /// <summary>
+    /// Opens a published image for streaming, or null when there is none; with a range, only those bytes, and only
+    /// while the blob's ETag is still <paramref name="ifMatch"/> (null when it changed since).
+    /// </summary>
+    public async Task<BlobDownloadStreamingResult?> OpenImageAsync(string slug, string file, CancellationToken ct = default,
+        HttpRange range = default, ETag? ifMatch = null)
     {
         try
         {
-            return (await published.GetBlobClient(ImageBlob(slug, file)).DownloadStreamingAsync(cancellationToken: ct)).Value;
+            var options = new BlobDownloadOptions { Range = range, Conditions = ifMatch is { } e ? new BlobRequestConditions { IfMatch = e } : null };
+            return (await published.GetBlobClient(ImageBlob(slug, file)).DownloadStreamingAsync(options, ct)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A published image's ETag, length and times without its bytes, or null when there is none.</summary>
+    public async Task<BlobProperties?> ImagePropertiesAsync(string slug, string file, CancellationToken ct = default)
+    {
+        try
+        {
+            return (await published.GetBlobClient(ImageBlob(slug, file)).GetPropertiesAsync(cancellationToken: ct)).Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

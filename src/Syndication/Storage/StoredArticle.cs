@@ -35,4 +35,12 @@ public sealed record StoredImage(
 {
     /// <summary>Whether we serve the bytes ourselves (and so know their true length and type).</summary>
     public bool IsLocal => RemoteUrl is null;
+
+    /// <summary>
+    /// Names this version of the image's bytes in its URL (?v=): a hash of the source blob's ETag, which storage
+    /// changes with every write of the bytes, so new bytes get a new URL and a URL's bytes never change. Not serialized:
+    /// the row and the content hash stay as they were.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Version => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(SourceETag)).AsSpan(0, 8));
 }

@@ -35,7 +35,7 @@ public sealed class SampleArticleTests(AzuriteFixture azurite)
         Assert.Equal(new DateTimeOffset(2019, 2, 28, 0, 0, 0, TimeSpan.Zero), item.PublishDate);
         Assert.Equal("https://news.example.com/api/articles/" + Repo.SampleSlug, item.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri);
         var enclosure = Assert.Single(item.Links, l => l.RelationshipType == "enclosure");
-        Assert.Equal("https://news.example.com/api/images/000_11b3e0eb4ad0bcf4/photo-1.jpg", enclosure.Uri.AbsoluteUri);
+        Assert.Matches("^https://news.example.com/api/images/000_11b3e0eb4ad0bcf4/photo-1.jpg\\?v=[0-9a-f]{16}$", enclosure.Uri.AbsoluteUri);
         Assert.Equal(new FileInfo(Repo.Samples(Repo.SampleSlug, "photo-1.jpg")).Length, enclosure.Length);
         Assert.Equal("image/jpeg", enclosure.MediaType);
 
@@ -47,7 +47,7 @@ public sealed class SampleArticleTests(AzuriteFixture azurite)
         var reader = FeedParsers.FeedReader(response.Body);
         var readerItem = Assert.Single(reader.Items);
         Assert.Equal(new DateTime(2019, 2, 28, 0, 0, 0, DateTimeKind.Utc), readerItem.PublishingDate?.ToUniversalTime());
-        Assert.StartsWith("<figure><img src=\"https://news.example.com/api/images/000_11b3e0eb4ad0bcf4/photo-1.jpg\"", readerItem.Content);
+        Assert.StartsWith("<figure><img src=\"https://news.example.com/api/images/000_11b3e0eb4ad0bcf4/photo-1.jpg?v=", readerItem.Content);
         Assert.DoesNotContain("Advertisement", readerItem.Content);
     }
 

@@ -20,6 +20,10 @@ public static class AllSamples
 {
     public const string Origin = "https://news.example.com";
 
+    /// <summary>An image URL without its version (?v= and 16 hex digits, which hash Azurite's ETag); anything else as is.</summary>
+    public static string Unversioned(string? url) =>
+        url is null ? "" : System.Text.RegularExpressions.Regex.Replace(url, @"\?v=[0-9a-f]{16}(?=$| )", "");
+
     public static IReadOnlyList<SampleArticle> Articles { get; } =
     [
         // Newest first, as every feed lists them.

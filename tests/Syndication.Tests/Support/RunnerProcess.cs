@@ -35,7 +35,14 @@ public sealed class RunnerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<RunnerProcess> StartAsync(AzuriteFixture azurite)
+    /// <summary>Its settings (environment variables): another runner started with them shares its storage.</summary>
+    public IReadOnlyDictionary<string, string> Environment => environment;
+
+    /// <summary>
+    /// Starts a runner on a free port with its own table and containers, or, with <paramref name="settings"/> from
+    /// another runner's <see cref="Environment"/>, on the same storage (the settings override the defaults).
+    /// </summary>
+    public static async Task<RunnerProcess> StartAsync(AzuriteFixture azurite, IReadOnlyDictionary<string, string>? settings = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var environment = new Dictionary<string, string>
@@ -46,6 +53,7 @@ public sealed class RunnerProcess : IAsyncDisposable
             ["Syndication__Storage__Table"] = $"articles{id}",
             ["Syndication__WatchIntervalSeconds"] = "1",
         };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) environment[k] = v;
         var port = Ports.Free();
         var process = Start(environment, "serve", "--urls", $"http://127.0.0.1:{port}");
         var runner = new RunnerProcess(process, environment, new Uri($"http://127.0.0.1:{port}/api/"));
