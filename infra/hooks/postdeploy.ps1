@@ -46,38 +46,26 @@ for ($attempt = 1; $attempt -le 30 -and -not $key; $attempt++) {
 }
 if (-not $key) { throw "postdeploy: no blobs_extension key on $app; is $functionName deployed?" }
 
-$webhook = "$endpoint/runtime/webhooks/blobs?functionName=Host.Functions.$functionName&code=$key"
-# az is a .cmd on Windows, where cmd.exe would split the URL at '&' unless it is quoted.
-if ($env:OS -eq 'Windows_NT') { $webhook = "`"$webhook`"" }
-
 # create is a create-or-update (PUT), so re-running the hook is safe.
-az eventgrid system-topic event-subscription create @sub `
-    --name $subscriptionName `
-    --resource-group $rg `
-    --system-topic-name $env:AZURE_EVENTGRID_TOPIC_NAME `
-    --endpoint-type webhook `
-    --endpoint $webhook `
-    --included-event-types Microsoft.Storage.BlobCreated `
-    --subject-begins-with "/blobServices/default/containers/$container/" `
-    --output none
-if ($LASTEXITCODE -ne 0) { throw 'postdeploy: creating the Event Grid subscription failed' }
+function Add-Subscription([string] $name, [string] $endpoint, [string] $eventType, [string] $target) {
+    # az is a .cmd on Windows, where cmd.exe would split the URL at '&' unless it is quoted.
+    if ($env:OS -eq 'Windows_NT') { $endpoint = "`"$endpoint`"" }
+    az eventgrid system-topic event-subscription create @sub `
+        --name $name `
+        --resource-group $rg `
+        --system-topic-name $env:AZURE_EVENTGRID_TOPIC_NAME `
+        --endpoint-type webhook `
+        --endpoint $endpoint `
+        --included-event-types $eventType `
+        --subject-begins-with "/blobServices/default/containers/$container/" `
+        --output none
+    if ($LASTEXITCODE -ne 0) { throw "postdeploy: creating the Event Grid subscription '$name' failed" }
+    Write-Host "postdeploy: Event Grid subscription '$name' on '$($env:AZURE_EVENTGRID_TOPIC_NAME)' -> $target"
+}
 
-Write-Host "postdeploy: Event Grid subscription '$subscriptionName' on '$($env:AZURE_EVENTGRID_TOPIC_NAME)' -> $functionName"
+Add-Subscription $subscriptionName "$endpoint/runtime/webhooks/blobs?functionName=Host.Functions.$functionName&code=$key" 'Microsoft.Storage.BlobCreated' $functionName
 
 # Deletions: their own subscription to the HandleBlobDeleted webhook (function key); the blob trigger drops them.
 $functionKey = Read-BlobsExtensionKey 'functionKeys.default'
 if (-not $functionKey) { throw "postdeploy: no default function key on $app" }
-$deletions = "$endpoint/api/events/blob-deleted?code=$functionKey"
-if ($env:OS -eq 'Windows_NT') { $deletions = "`"$deletions`"" }
-az eventgrid system-topic event-subscription create @sub `
-    --name 'remove-articles' `
-    --resource-group $rg `
-    --system-topic-name $env:AZURE_EVENTGRID_TOPIC_NAME `
-    --endpoint-type webhook `
-    --endpoint $deletions `
-    --included-event-types Microsoft.Storage.BlobDeleted `
-    --subject-begins-with "/blobServices/default/containers/$container/" `
-    --output none
-if ($LASTEXITCODE -ne 0) { throw 'postdeploy: creating the deletions subscription failed' }
-
-Write-Host "postdeploy: Event Grid subscription 'remove-articles' on '$($env:AZURE_EVENTGRID_TOPIC_NAME)' -> HandleBlobDeleted"
+Add-Subscription 'remove-articles' "$endpoint/api/events/blob-deleted?code=$functionKey" 'Microsoft.Storage.BlobDeleted' 'HandleBlobDeleted'

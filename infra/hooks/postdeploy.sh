@@ -53,30 +53,23 @@ done
 webhook="$endpoint/runtime/webhooks/blobs?functionName=Host.Functions.$function_name&code=$key"
 
 # create is a create-or-update (PUT), so re-running the hook is safe.
-az eventgrid system-topic event-subscription create "${sub[@]}" \
-  --name "$subscription_name" \
-  --resource-group "$rg" \
-  --system-topic-name "$AZURE_EVENTGRID_TOPIC_NAME" \
-  --endpoint-type webhook \
-  --endpoint "$webhook" \
-  --included-event-types Microsoft.Storage.BlobCreated \
-  --subject-begins-with "/blobServices/default/containers/$container/" \
-  --output none
+subscribe() { # name endpoint event-type what
+  az eventgrid system-topic event-subscription create "${sub[@]}" \
+    --name "$1" \
+    --resource-group "$rg" \
+    --system-topic-name "$AZURE_EVENTGRID_TOPIC_NAME" \
+    --endpoint-type webhook \
+    --endpoint "$2" \
+    --included-event-types "$3" \
+    --subject-begins-with "/blobServices/default/containers/$container/" \
+    --output none
+  echo "postdeploy: Event Grid subscription '$1' on '$AZURE_EVENTGRID_TOPIC_NAME' -> $4"
+}
 
-echo "postdeploy: Event Grid subscription '$subscription_name' on '$AZURE_EVENTGRID_TOPIC_NAME' -> $function_name"
+subscribe "$subscription_name" "$webhook" Microsoft.Storage.BlobCreated "$function_name"
 
 # Deletions: their own subscription to the HandleBlobDeleted webhook (function key), so a removed document leaves
 # every feed within seconds instead of at the next reconcile pass.
 function_key="$(read_key functionKeys.default)"
 [[ -n "$function_key" ]] || { echo "postdeploy: no default function key on $app" >&2; exit 1; }
-az eventgrid system-topic event-subscription create "${sub[@]}" \
-  --name "remove-articles" \
-  --resource-group "$rg" \
-  --system-topic-name "$AZURE_EVENTGRID_TOPIC_NAME" \
-  --endpoint-type webhook \
-  --endpoint "$endpoint/api/events/blob-deleted?code=$function_key" \
-  --included-event-types Microsoft.Storage.BlobDeleted \
-  --subject-begins-with "/blobServices/default/containers/$container/" \
-  --output none
-
-echo "postdeploy: Event Grid subscription 'remove-articles' on '$AZURE_EVENTGRID_TOPIC_NAME' -> HandleBlobDeleted"
+subscribe remove-articles "$endpoint/api/events/blob-deleted?code=$function_key" Microsoft.Storage.BlobDeleted HandleBlobDeleted

@@ -28,8 +28,8 @@ public sealed class FeedCostTests(AzuriteFixture azurite, ITestOutputHelper outp
 
     private async Task<Cost> ColdFeedCostAsync(int articles)
     {
-        var counter = new StorageCounter();
-        await using var site = new TestSite(azurite, replace: s => counter.AddTo(s, azurite));
+        var counter = new StorageTap();
+        await using var site = new TestSite(azurite, replace: counter.On(azurite));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await BulkArticles.WriteAsync(site, articles);
         var written = clock.Elapsed;
@@ -39,7 +39,7 @@ public sealed class FeedCostTests(AzuriteFixture azurite, ITestOutputHelper outp
         var items = FeedParsers.Syndication(response.Body).Items.ToList();
         Assert.Equal(50, items.Count);
         Assert.Equal($"Bulk article {articles - 1:D6}", items[0].Title.Text);
-        var cost = new Cost(counter.Requests, counter.TableQueries, counter.Entities, counter.Bytes);
+        var cost = new Cost(counter.Count, counter.TableQueries, counter.QueryEntities, counter.ResponseBytes);
         output.WriteLine($"{articles} articles (written in {written.TotalSeconds:F1} s): {cost.Requests} storage requests, " +
             $"{cost.TableQueries} table query, {cost.Entities} entities, {cost.Bytes} response bytes; feed {response.Body.Length} bytes");
         return cost;

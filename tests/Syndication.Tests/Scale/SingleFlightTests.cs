@@ -11,8 +11,8 @@ public sealed class SingleFlightTests(AzuriteFixture azurite)
     [Fact]
     public async Task SixtyFourConcurrentRequestsForAnUncachedFeedCauseOneRenderAndOneTimelineQuery()
     {
-        var counter = new StorageCounter();
-        await using var site = new TestSite(azurite, replace: s => counter.AddTo(s, azurite));
+        var counter = new StorageTap();
+        await using var site = new TestSite(azurite, replace: counter.On(azurite));
         await site.UploadSampleAsync();
         await site.Ingestor.ReconcileAsync();
         var cache = site.Get<RenderCache>();

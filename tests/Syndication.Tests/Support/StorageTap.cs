@@ -10,8 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Syndication.Tests.Support;
 
 /// <summary>
-/// A pipeline policy on both storage clients of a <see cref="TestSite"/>: records every request that reaches the wire,
-/// and answers with a made-up status instead when <see cref="Fault"/> says so (a throttled or refused call).
+/// A pipeline policy on both storage clients of a <see cref="TestSite"/>: records every request that reaches the wire
+/// and counts what storage answered (table queries, their entities, response bytes: what Azure bills and answers in
+/// proportion to, where Azurite's latency says nothing), and answers with a made-up status instead when
+/// <see cref="Fault"/> says so (a throttled or refused call).
 /// </summary>
 public sealed class StorageTap : HttpPipelinePolicy
 {
@@ -34,12 +36,21 @@ public sealed class StorageTap : HttpPipelinePolicy
     /// <summary>Entities the table service returned (a query's rows, or one for a point read).</summary>
     public int TableEntities => tableEntities;
 
-    private int tableEntities;
+    /// <summary>Table queries (GET of "table()"), and the entities those queries returned.</summary>
+    public int TableQueries => tableQueries;
+    public int QueryEntities => queryEntities;
+
+    /// <summary>Bytes of every response body storage sent.</summary>
+    public long ResponseBytes => Interlocked.Read(ref responseBytes);
+
+    private int tableEntities, tableQueries, queryEntities;
+    private long responseBytes;
 
     public void Reset()
     {
         requests.Clear();
-        tableEntities = 0;
+        tableEntities = tableQueries = queryEntities = 0;
+        Interlocked.Exchange(ref responseBytes, 0);
     }
 
     /// <summary>Registers table and blob clients with this tap (few, quick SDK retries, so faults cost no waiting).</summary>
@@ -74,11 +85,16 @@ public sealed class StorageTap : HttpPipelinePolicy
     // Table reads answer JSON: {"value":[...]} for a query, the entity itself for a point read. The body is buffered here.
     private void CountEntities(HttpMessage message)
     {
+        if (message.Response.ContentStream is MemoryStream buffered) Interlocked.Add(ref responseBytes, buffered.Length);
+        else if (message.Response.Headers.ContentLength is { } length) Interlocked.Add(ref responseBytes, length);
         if (message.Request.Method != RequestMethod.Get || message.Response.Status != 200) return;
         if (!(message.Response.Headers.ContentType ?? "").Contains("json", StringComparison.OrdinalIgnoreCase)) return;
         using var json = System.Text.Json.JsonDocument.Parse(message.Response.Content);
         var n = json.RootElement.TryGetProperty("value", out var rows) ? rows.GetArrayLength() : 1;
         Interlocked.Add(ref tableEntities, n);
+        if (!message.Request.Uri.Path.EndsWith("()", StringComparison.Ordinal)) return;
+        Interlocked.Increment(ref tableQueries);
+        Interlocked.Add(ref queryEntities, n);
     }
 
     private bool Intercept(HttpMessage message)
