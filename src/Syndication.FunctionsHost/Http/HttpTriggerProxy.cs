@@ -62,7 +62,7 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
             if (value?.ToString() is { } text) request.TriggerMetadata[name] = new TypedData { String = text };
         request.TriggerMetadata["Query"] = new TypedData
         {
-            Json = JsonSerializer.Serialize(context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), HostJson.Default.DictionaryStringString),
+            Json = JsonSerializer.Serialize(context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), JsonContext.Default.DictionaryStringString),
         };
         if (System.Diagnostics.Activity.Current is { } activity)
             request.TraceContext = new RpcTraceContext { TraceParent = activity.Id ?? "", TraceState = activity.TraceStateString ?? "" };

@@ -16,13 +16,13 @@ public sealed record BlobTriggerMessage(string Type, string FunctionId, string B
     public static BlobTriggerMessage For(string functionName, string container, string blob, string? etag) =>
         new("BlobTrigger", $"Host.Functions.{functionName}", "BlockBlob", container, blob, etag);
 
-    public string ToBase64() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this, HostJson.Default.BlobTriggerMessage));
+    public string ToBase64() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this, JsonContext.Default.BlobTriggerMessage));
 
     public static BlobTriggerMessage? Parse(string text)
     {
         try
         {
-            return JsonSerializer.Deserialize(text, HostJson.Default.BlobTriggerMessage);
+            return JsonSerializer.Deserialize(text, JsonContext.Default.BlobTriggerMessage);
         }
         catch (JsonException)
         {

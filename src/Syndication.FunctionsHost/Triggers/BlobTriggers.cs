@@ -86,7 +86,7 @@ public sealed partial class BlobTriggers(HostSettings settings, StorageAccount s
             ["Connection"] = string.IsNullOrEmpty(connection) ? "AzureWebJobsStorage" : connection,
             ["ContainerName"] = container,
             ["BlobName"] = blobName,
-        }, HostJson.Default.DictionaryStringString);
+        }, JsonContext.Default.DictionaryStringString);
         var request = new InvocationRequest { InvocationId = Guid.NewGuid().ToString() };
         request.InputData.Add(new ParameterBinding
         {
@@ -101,7 +101,7 @@ public sealed partial class BlobTriggers(HostSettings settings, StorageAccount s
         });
         request.TriggerMetadata["BlobTrigger"] = new TypedData { String = $"{container}/{blobName}" };
         request.TriggerMetadata["Uri"] = new TypedData { Json = JsonSerializer.Serialize(blob.Uri.ToString()) };
-        request.TriggerMetadata["Metadata"] = new TypedData { Json = JsonSerializer.Serialize(properties.Metadata, HostJson.Default.DictionaryStringString) };
+        request.TriggerMetadata["Metadata"] = new TypedData { Json = JsonSerializer.Serialize(properties.Metadata, JsonContext.Default.DictionaryStringString) };
         foreach (var group in pattern.GetGroupNames().Where(g => !char.IsDigit(g[0])))
             request.TriggerMetadata[group] = new TypedData { String = match.Groups[group].Value };
         return request;
