@@ -60,7 +60,7 @@ public static partial class HostSetup
         {
             if (!endpoints.Filled && context.Connection.LocalPort == settings.HttpPort)
             {
-                var worker = await supervisor.ReadyAsync(context.RequestAborted).WaitAsync(TimeSpan.FromSeconds(60), context.RequestAborted);
+                var worker = await supervisor.ReadyAsync(TimeSpan.FromSeconds(60), context.RequestAborted);
                 endpoints.Fill(worker.Functions.Values, settings.Root.RoutePrefix, proxy.For);
             }
             await next(context);
@@ -70,10 +70,6 @@ public static partial class HostSetup
         app.MapPost(BlobEventWebhook.Path, (HttpContext c, BlobEventWebhook webhook) => webhook.HandleAsync(c));
         AdminApi.Map(app);
         ((IEndpointRouteBuilder)app).DataSources.Add(endpoints);
-        _ = supervisor.ReadyAsync(app.Lifetime.ApplicationStopping).ContinueWith(t =>
-        {
-            if (t.IsCompletedSuccessfully) endpoints.Fill(t.Result.Functions.Values, settings.Root.RoutePrefix, proxy.For);
-        }, TaskScheduler.Default);
         return app;
     }
 

@@ -39,14 +39,13 @@ public sealed class AdminApi(HostSettings settings, WorkerSupervisor supervisor,
     private async Task<IResult> InvokeAsync(HttpContext context, string name)
     {
         if (!keys.HasKey(context.Request)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
-        var worker = await supervisor.ReadyAsync(context.RequestAborted).WaitAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
+        var worker = await supervisor.ReadyAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
         if (!worker.Functions.TryGetValue(name, out var function)) return Results.NotFound();
         var body = context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0
             ? await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) : null;
         var input = body?["input"]?.ToString() ?? "";
         // The invocation runs on after the reply, as with the real admin API (202).
-        const string reason = "This function was programmatically called via the host APIs.";
-        if (function.Is("timerTrigger")) _ = timers.InvokeAsync(function, null, DateTime.UtcNow, t => t, reason, CancellationToken.None);
+        if (function.Is("timerTrigger")) _ = timers.InvokeAsync(function, null, DateTime.UtcNow, t => t, WorkerChannel.HostApiReason, CancellationToken.None);
         else if (function.Is("queueTrigger")) _ = queues.InvokeAsync(function, null, input, CancellationToken.None);
         else if (function.Is("blobTrigger") && input.Split('/', 2) is [var container, var blob]) await blobs.EnqueueAsync(function, container, blob, null, context.RequestAborted);
         else if (function.Is("blobTrigger")) return Results.BadRequest(new { error = "input must be the blob as container/name" });

@@ -41,7 +41,7 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
         WorkerChannel worker;
         try
         {
-            worker = await supervisor.ReadyAsync(context.RequestAborted).WaitAsync(ReadyTimeout, context.RequestAborted);
+            worker = await supervisor.ReadyAsync(ReadyTimeout, context.RequestAborted);
         }
         catch (TimeoutException)
         {
@@ -64,13 +64,11 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
         {
             Json = JsonSerializer.Serialize(context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), JsonContext.Default.DictionaryStringString),
         };
-        if (System.Diagnostics.Activity.Current is { } activity)
-            request.TraceContext = new RpcTraceContext { TraceParent = activity.Id ?? "", TraceState = activity.TraceStateString ?? "" };
 
         // The header is overwritten, never added beside one a client sent (azure-functions-host #10934).
         context.Request.Headers[InvocationHeader] = invocationId;
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var invocation = worker.InvokeAsync(loaded, request, "This function was programmatically called via the host APIs.", abandon.Token);
+        var invocation = worker.InvokeAsync(loaded, request, WorkerChannel.HostApiReason, abandon.Token);
         var error = await forwarder.SendAsync(context, worker.HttpUri.ToString(), client, Http11, ForwardedHeaders.Instance);
         if (error != ForwarderError.None)
         {

@@ -3,9 +3,6 @@ namespace Syndication.FunctionsHost.Settings;
 /// <summary>Where this host listens and what it hosts, decided at startup.</summary>
 public sealed record HostSettings(ScriptRoot Root, Uri GrpcUri, int HttpPort, string Key, string HostId)
 {
-    /// <summary>The app settings the worker gets: local.settings.json Values, then our own environment on top.</summary>
-    public IReadOnlyDictionary<string, string> WorkerSettings => Root.Values;
-
     /// <summary>The Functions host's id (AzureFunctionsWebHost:hostid), else one made from the machine and app folder.</summary>
     public static string MakeHostId(IConfiguration configuration, ScriptRoot root)
     {

@@ -21,9 +21,8 @@ public sealed partial class BlobEventWebhook(WorkerSupervisor supervisor, BlobTr
         var request = context.Request;
         if (!keys.HasKey(request)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
         var functionName = request.Query["functionName"].ToString();
-        var name = functionName.StartsWith("Host.Functions.", StringComparison.OrdinalIgnoreCase) ? functionName["Host.Functions.".Length..] : functionName;
-        var worker = await supervisor.ReadyAsync(context.RequestAborted).WaitAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
-        if (!worker.Functions.TryGetValue(name, out var function) || !function.Is("blobTrigger"))
+        var worker = await supervisor.ReadyAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
+        if (!worker.Functions.TryGetValue(BlobTriggerMessage.FunctionName(functionName), out var function) || !function.Is("blobTrigger"))
             return Results.NotFound(new { error = $"no blob trigger function '{functionName}'" });
 
         JsonNode? body;

@@ -13,8 +13,14 @@ public sealed record BlobTriggerMessage(string Type, string FunctionId, string B
 
     public const string PoisonQueueName = "webjobs-blobtrigger-poison";
 
+    private const string FunctionPrefix = "Host.Functions.";
+
     public static BlobTriggerMessage For(string functionName, string container, string blob, string? etag) =>
-        new("BlobTrigger", $"Host.Functions.{functionName}", "BlockBlob", container, blob, etag);
+        new("BlobTrigger", FunctionPrefix + functionName, "BlockBlob", container, blob, etag);
+
+    /// <summary>The function name of a host function id ("Host.Functions.IngestArticle" → "IngestArticle"), as webhooks and messages name it.</summary>
+    public static string FunctionName(string functionId) =>
+        functionId.StartsWith(FunctionPrefix, StringComparison.OrdinalIgnoreCase) ? functionId[FunctionPrefix.Length..] : functionId;
 
     public string ToBase64() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this, JsonContext.Default.BlobTriggerMessage));
 

@@ -17,6 +17,9 @@ namespace Syndication.FunctionsHost.Triggers;
 public sealed partial class BlobTriggers(HostSettings settings, StorageAccount storage, WorkerSupervisor supervisor, ILogger<BlobTriggers> log)
     : BackgroundService
 {
+    // The trigger path of each function, parsed once (every queued blob and every listed blob is matched against it).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string, Regex)> paths = new();
+
     /// <summary>Queues work for a blob trigger function (the Event Grid webhook and the local container events).</summary>
     public async Task EnqueueAsync(FunctionInfo function, string container, string blob, string? etag, CancellationToken ct)
     {
@@ -26,7 +29,9 @@ public sealed partial class BlobTriggers(HostSettings settings, StorageAccount s
     }
 
     /// <summary>The trigger path's container and whether a blob name matches the rest of the path ("articles/{name}").</summary>
-    public (string Container, Regex Blob) PathOf(FunctionInfo function)
+    public (string Container, Regex Blob) PathOf(FunctionInfo function) => paths.GetOrAdd(function.Name, _ => ParsePath(function));
+
+    private (string Container, Regex Blob) ParsePath(FunctionInfo function)
     {
         var path = storage.Resolve(function.TriggerProperty("path") ?? "");
         var slash = path.IndexOf('/');
@@ -46,8 +51,7 @@ public sealed partial class BlobTriggers(HostSettings settings, StorageAccount s
             VisibilityTimeout: TimeSpan.FromSeconds(1),
             MaxPollingInterval: root.HostTimeSpan("queues", "maxPollingInterval", TimeSpan.FromSeconds(2)),
             Base64: true);
-        var first = await supervisor.ReadyAsync(stoppingToken);
-        if (!first.Functions.Values.Any(f => f.Is("blobTrigger"))) return;
+        if ((await supervisor.FunctionsAsync("blobTrigger", stoppingToken)).Length == 0) return;
         var pump = new QueuePump(storage.Queue(null, BlobTriggerMessage.QueueName(settings.HostId)), storage.Queue(null, BlobTriggerMessage.PoisonQueueName), options, log);
         await pump.RunAsync((message, text, ct) => InvokeAsync(text, message.DequeueCount, ct), stoppingToken);
     }
@@ -56,8 +60,7 @@ public sealed partial class BlobTriggers(HostSettings settings, StorageAccount s
     {
         if (BlobTriggerMessage.Parse(text) is not { } message) return Dropped("not a blob trigger message", text);
         var worker = await supervisor.ReadyAsync(ct);
-        var name = message.FunctionId.StartsWith("Host.Functions.", StringComparison.Ordinal) ? message.FunctionId["Host.Functions.".Length..] : message.FunctionId;
-        if (!worker.Functions.TryGetValue(name, out var function) || !function.Is("blobTrigger")) return Dropped("no such blob trigger function", message.FunctionId);
+        if (!worker.Functions.TryGetValue(BlobTriggerMessage.FunctionName(message.FunctionId), out var function) || !function.Is("blobTrigger")) return Dropped("no such blob trigger function", message.FunctionId);
         var request = await RequestAsync(function, message.ContainerName, message.BlobName, ct);
         if (request is null) return Dropped("the blob does not exist", $"{message.ContainerName}/{message.BlobName}");
         var response = await worker.InvokeAsync(function, request, $"New blob detected({message.BlobType}): {message.ContainerName}/{message.BlobName}", ct);

@@ -15,8 +15,8 @@ public sealed partial class ContainerEvents(IConfiguration configuration, Storag
     {
         var seconds = configuration.GetValue("FunctionsHost:BlobEventSeconds", 2.0);
         if (seconds <= 0) return;
-        var functions = (await supervisor.ReadyAsync(stoppingToken)).Functions.Values
-            .Where(f => f.Is("blobTrigger") && string.Equals(f.TriggerProperty("source"), "EventGrid", StringComparison.OrdinalIgnoreCase)).ToArray();
+        var functions = (await supervisor.FunctionsAsync("blobTrigger", stoppingToken))
+            .Where(f => string.Equals(f.TriggerProperty("source"), "EventGrid", StringComparison.OrdinalIgnoreCase)).ToArray();
         if (functions.Length == 0) return;
         var seen = functions.ToDictionary(f => f.Name, _ => new Dictionary<string, ETag>(StringComparer.Ordinal));
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));

@@ -23,7 +23,7 @@ public sealed class QueueTriggers(HostSettings settings, StorageAccount storage,
             VisibilityTimeout: root.HostTimeSpan("queues", "visibilityTimeout", TimeSpan.Zero),
             MaxPollingInterval: root.HostTimeSpan("queues", "maxPollingInterval", TimeSpan.FromSeconds(2)),
             Base64: !string.Equals(root.HostJson["extensions"]?["queues"]?["messageEncoding"]?.ToString(), "none", StringComparison.OrdinalIgnoreCase));
-        var functions = (await supervisor.ReadyAsync(stoppingToken)).Functions.Values.Where(f => f.Is("queueTrigger")).ToArray();
+        var functions = await supervisor.FunctionsAsync("queueTrigger", stoppingToken);
         await Task.WhenAll(functions.Select(function =>
         {
             var name = storage.Resolve(function.TriggerProperty("queueName") ?? "");
@@ -47,7 +47,7 @@ public sealed class QueueTriggers(HostSettings settings, StorageAccount storage,
             if (message.InsertedOn is { } inserted) request.TriggerMetadata["InsertionTime"] = new TypedData { Json = JsonSerializer.Serialize(inserted) };
         }
         var worker = await supervisor.ReadyAsync(ct);
-        var response = await worker.InvokeAsync(function, request, message is null ? "This function was programmatically called via the host APIs." : $"New queue message detected on '{storage.Resolve(function.TriggerProperty("queueName") ?? "")}'.", ct);
+        var response = await worker.InvokeAsync(function, request, message is null ? WorkerChannel.HostApiReason : $"New queue message detected on '{storage.Resolve(function.TriggerProperty("queueName") ?? "")}'.", ct);
         return response.Result.Status == StatusResult.Types.Status.Success;
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class TimerTriggers(StorageAccount storage, WorkerSupervis
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var functions = (await supervisor.ReadyAsync(stoppingToken)).Functions.Values.Where(f => f.Is("timerTrigger")).ToArray();
+        var functions = await supervisor.FunctionsAsync("timerTrigger", stoppingToken);
         await Task.WhenAll(functions.Select(f => RunScheduleAsync(f, stoppingToken)));
     }
 

@@ -21,6 +21,9 @@ public sealed partial class WorkerChannel(string workerId, ILogger log, ILoggerF
     private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource ending = new();
 
+    /// <summary>The reason the host logs for an invocation it was asked for (HTTP requests, the admin API).</summary>
+    public const string HostApiReason = "This function was programmatically called via the host APIs.";
+
     public string WorkerId { get; } = workerId;
 
     /// <summary>The worker opened its stream and said StartStream.</summary>

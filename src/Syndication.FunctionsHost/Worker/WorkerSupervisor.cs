@@ -28,6 +28,13 @@ public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<Work
     public Task<WorkerChannel> ReadyAsync(CancellationToken ct) =>
         current is { Closed.IsCompleted: false } c ? Task.FromResult(c) : Volatile.Read(ref ready).Task.WaitAsync(ct);
 
+    /// <summary>The ready worker, waiting at most <paramref name="timeout"/> (then <see cref="TimeoutException"/>).</summary>
+    public Task<WorkerChannel> ReadyAsync(TimeSpan timeout, CancellationToken ct) => ReadyAsync(ct).WaitAsync(timeout, ct);
+
+    /// <summary>The functions with this trigger type, as the first ready worker indexed them (a restart keeps them).</summary>
+    public async Task<FunctionInfo[]> FunctionsAsync(string triggerType, CancellationToken ct) =>
+        (await ReadyAsync(ct)).Functions.Values.Where(f => f.Is(triggerType)).ToArray();
+
     /// <summary>The channel of a worker this host started and has not yet seen connect; null for any other id.</summary>
     public WorkerChannel? Claim(string workerId) => expected.TryRemove(workerId, out var channel) ? channel : null;
 
@@ -45,7 +52,7 @@ public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<Work
             expected[workerId] = channel;
             try
             {
-                process = WorkerProcess.Start(settings.Root, settings.GrpcUri, workerId, Guid.NewGuid().ToString(), settings.WorkerSettings, loggers.CreateLogger("Host.Function.Console"));
+                process = WorkerProcess.Start(settings.Root, settings.GrpcUri, workerId, Guid.NewGuid().ToString(), settings.Root.Values, loggers.CreateLogger("Host.Function.Console"));
                 Starts++;
                 using var startup = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 startup.CancelAfter(StartTimeout);
@@ -103,6 +110,11 @@ public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<Work
         }
         catch (InvalidOperationException)
         {
+        }
+        if (process is { HasExited: true } exited)
+        {
+            exited.Dispose();
+            process = null;
         }
     }
 

@@ -20,14 +20,11 @@ public sealed partial class EventHandlers(ArticleIngestor ingestor, IOptions<Sto
     /// <summary>POST events/blob-deleted: Event Grid's delivery (aeg-event-type Notification or SubscriptionValidation).</summary>
     public async Task<Reply> BlobDeletedAsync(HttpRequest request, CancellationToken ct = default)
     {
-        if (request.ContentLength > MaxBody) return Reply.Text(413, $"over the {MaxBody}-byte limit of an Event Grid delivery");
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        if (body.Length > MaxBody) return Reply.Text(413, $"over the {MaxBody}-byte limit of an Event Grid delivery");
+        if (await RequestBody.ReadAsync(request, MaxBody, ct) is not { } body) return Reply.Text(413, $"over the {MaxBody}-byte limit of an Event Grid delivery");
         BlobEvents events;
         try
         {
-            events = BlobEvents.Parse(body.GetBuffer().AsSpan(0, (int)body.Length), storage.Value.ArticlesContainer);
+            events = BlobEvents.Parse(body.ToMemory(), storage.Value.ArticlesContainer);
         }
         catch (JsonException e)
         {

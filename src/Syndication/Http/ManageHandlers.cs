@@ -38,18 +38,10 @@ public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor,
     {
         if (ArticleBlobName.Parse(path) is not { } name) return Reply.BadRequest("path must be {slug}.{txt|md|json|html} or {slug}/{image file}");
         var max = name.Role == BlobRole.Document ? limits.Value.MaxDocumentBytes : limits.Value.MaxImageBytes;
-        if (request.ContentLength > max) return Reply.Text(413, $"over the {max}-byte limit");
-        using var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
-        {
-            if (body.Length + read > max) return Reply.Text(413, $"over the {max}-byte limit");
-            body.Write(buffer, 0, read);
-        }
+        if (await RequestBody.ReadAsync(request, max, ct) is not { } body) return Reply.Text(413, $"over the {max}-byte limit");
         var metadata = request.Query["published"].ToString() is { Length: > 0 } published
             ? new Dictionary<string, string> { ["published"] = published } : null;
-        await publisher.UploadAsync(path, new BinaryData(body.ToArray()), metadata, ct);
+        await publisher.UploadAsync(path, body, metadata, ct);
         return JsonReply(201, await ingestor.IngestBlobAsync(path, ct));
     }
 

@@ -12,9 +12,9 @@ public sealed record BlobEvents(string? ValidationCode, IReadOnlyList<string> Bl
     private const string SubjectPrefix = "/blobServices/default/containers/";
 
     /// <summary>Reads a webhook body; throws <see cref="JsonException"/> when it is not Event Grid's JSON.</summary>
-    public static BlobEvents Parse(ReadOnlySpan<byte> body, string container)
+    public static BlobEvents Parse(ReadOnlyMemory<byte> body, string container)
     {
-        using var json = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+        using var json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
         var events = json.RootElement.ValueKind switch
         {
             JsonValueKind.Array => json.RootElement.EnumerateArray().ToArray(),

@@ -22,7 +22,7 @@ public sealed partial class GoldenFileTests(AzuriteFixture azurite)
     public async Task TheSampleFeedMatchesItsGoldenFile(string file)
     {
         await using var site = new TestSite(azurite);
-        await UploadAsync(site);
+        await AllSamples.UploadAsync(site);
         // One at a time in a fixed order: the display name of a tag two articles spell differently ("Harbour",
         // "harbour") is the last one saved, so a parallel reconcile would make the OPML differ from run to run.
         foreach (var sample in AllSamples.Articles.OrderBy(a => a.Slug, StringComparer.Ordinal))
@@ -40,15 +40,6 @@ public sealed partial class GoldenFileTests(AzuriteFixture azurite)
         var line = FirstDifferentLine(expected, actual);
         Assert.True(line is null, $"{file} differs from {golden} at line {line}:\n  golden: {Line(expected, line)}\n  actual: {Line(actual, line)}\n" +
             "If the change is intended: SYNDICATION_UPDATE_GOLDEN=1 dotnet test --filter GoldenFileTests, and review the diff.");
-    }
-
-    private static async Task UploadAsync(TestSite site)
-    {
-        foreach (var document in Directory.GetFiles(Repo.Path("samples", "articles")))
-            await site.UploadAsync(Path.GetFileName(document), await File.ReadAllBytesAsync(document));
-        foreach (var folder in Directory.GetDirectories(Repo.Path("samples", "articles")))
-        foreach (var image in Directory.GetFiles(folder))
-            await site.UploadAsync($"{Path.GetFileName(folder)}/{Path.GetFileName(image)}", await File.ReadAllBytesAsync(image));
     }
 
     private static string Mask(string text)

@@ -12,22 +12,9 @@ public sealed class WorkerRestartTests(WorkerRestartTests.TimerHost fixture) : I
     private readonly HostProcess host = fixture.Host;
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(20) };
 
-    public sealed class TimerHost : IAsyncLifetime
+    public sealed class TimerHost : HostFixture
     {
-        private readonly AzuriteFixture azurite = new();
-        public HostProcess Host { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await azurite.InitializeAsync();
-            Host = await HostProcess.StartAsync(azurite, new Dictionary<string, string> { ["ReconcileSchedule"] = "*/2 * * * * *" });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Host is not null) await Host.DisposeAsync();
-            await azurite.DisposeAsync();
-        }
+        protected override IDictionary<string, string>? Settings => new Dictionary<string, string> { ["ReconcileSchedule"] = "*/2 * * * * *" };
     }
 
     [Fact]
@@ -103,18 +90,16 @@ public sealed class WorkerRestartTests(WorkerRestartTests.TimerHost fixture) : I
             $"killed at {killedAt.TotalSeconds:F2}s, resumed at {resumed.TotalSeconds:F2}s, failures: {failures}");
 
         var deadline = Stopwatch.StartNew();
-        string json;
-        do json = await http.GetStringAsync(host.Api("feeds/all.json?limit=200"));
-        while (Enumerable.Range(0, 40).Any(i => !json.Contains($"Restart {i:00}")) && deadline.Elapsed < TimeSpan.FromSeconds(30) && await Delay());
-        var lost = Enumerable.Range(0, 40).Where(i => !json.Contains($"Restart {i:00}")).ToArray();
+        int[] lost;
+        while (true)
+        {
+            var json = await http.GetStringAsync(host.Api("feeds/all.json?limit=200"));
+            lost = Enumerable.Range(0, 40).Where(i => !json.Contains($"Restart {i:00}")).ToArray();
+            if (lost.Length == 0 || deadline.Elapsed > TimeSpan.FromSeconds(30)) break;
+            await Task.Delay(200);
+        }
         Assert.True(lost.Length == 0, $"articles lost: {string.Join(", ", lost)}");
         Console.WriteLine($"worker killed at {killedAt.TotalSeconds:F1} s; serving resumed {(resumed - killedAt).TotalMilliseconds:F0} ms later; " +
             $"{results.Count} reads, {results.Count(r => r.Status is not (HttpStatusCode.OK or HttpStatusCode.NotModified))} failed during the restart");
-    }
-
-    private static async Task<bool> Delay()
-    {
-        await Task.Delay(200);
-        return true;
     }
 }

@@ -40,13 +40,19 @@ public static class AllSamples
     /// <summary>Uploads every sample document and image to the site's incoming container, then reconciles.</summary>
     public static async Task IngestAsync(TestSite site)
     {
+        await UploadAsync(site);
+        var result = await site.Ingestor.ReconcileAsync();
+        Assert.Equal(Articles.Count, result.Ingested);
+    }
+
+    /// <summary>Uploads every sample document and image to the site's incoming container.</summary>
+    public static async Task UploadAsync(TestSite site)
+    {
         foreach (var document in Directory.GetFiles(Repo.Path("samples", "articles")))
             await site.UploadAsync(Path.GetFileName(document), await File.ReadAllBytesAsync(document));
         foreach (var folder in Directory.GetDirectories(Repo.Path("samples", "articles")))
         foreach (var image in Directory.GetFiles(folder))
             await site.UploadAsync($"{Path.GetFileName(folder)}/{Path.GetFileName(image)}", await File.ReadAllBytesAsync(image));
-        var result = await site.Ingestor.ReconcileAsync();
-        Assert.Equal(Articles.Count, result.Ingested);
     }
 
     /// <summary>Requests a feed through the GetFeed function, as the Functions host would.</summary>

@@ -135,15 +135,18 @@ public sealed class HostProcess : IAsyncDisposable
 }
 
 /// <summary>Its own Azurite and one Functions host on it, shared by a test class (the app's names are fixed).</summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
     public AzuriteFixture Azurite { get; } = new();
     public HostProcess Host { get; private set; } = null!;
 
+    /// <summary>Settings for the host and its worker beyond <see cref="HostProcess.StartAsync"/>'s own.</summary>
+    protected virtual IDictionary<string, string>? Settings => null;
+
     public async Task InitializeAsync()
     {
         await Azurite.InitializeAsync();
-        Host = await HostProcess.StartAsync(Azurite);
+        Host = await HostProcess.StartAsync(Azurite, Settings);
     }
 
     public async Task DisposeAsync()
