@@ -9,7 +9,8 @@ namespace Syndication.Http;
 
 /// <summary>
 /// The webhook of the Event Grid subscription for <c>Microsoft.Storage.BlobDeleted</c> (the blob trigger drops deletions:
-/// the blob it would bind no longer exists): answers the validation handshake, and converges the article of every
+/// the blob it would bind no longer exists): answers the validation handshake (a SubscriptionValidationEvent in the
+/// body, whatever the <c>aeg-event-type</c> header says), and converges the article of every
 /// deleted blob at once, so it leaves the feeds within seconds. An event for a blob outside the articles container is
 /// ignored and logged. A storage failure answers 500, and Event Grid delivers the event again.
 /// </summary>

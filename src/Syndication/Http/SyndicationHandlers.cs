@@ -39,12 +39,13 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
         return Respond(request, page!);
     }
 
+    private static readonly byte[] Healthy = """{"status":"healthy"}"""u8.ToArray(), Unhealthy = """{"status":"unhealthy"}"""u8.ToArray();
+
     /// <summary>GET/HEAD health: 200 when storage answers, 503 when not; no detail (that goes to the log), probed at most every few seconds.</summary>
     public async Task<Reply> GetHealthAsync(CancellationToken ct = default)
     {
         var healthy = await health.HealthyAsync().WaitAsync(ct);
-        var json = healthy ? """{"status":"healthy"}"""u8 : """{"status":"unhealthy"}"""u8;
-        return Reply.Bytes(healthy ? 200 : 503, "application/json; charset=utf-8", json.ToArray()).With(HeaderNames.CacheControl, "no-store");
+        return Reply.Bytes(healthy ? 200 : 503, "application/json; charset=utf-8", healthy ? Healthy : Unhealthy).With(HeaderNames.CacheControl, "no-store");
     }
 
     /// <summary>A rendered representation in the best encoding the client accepts, or 304 when it has that one already.</summary>

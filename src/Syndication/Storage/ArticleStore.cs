@@ -61,6 +61,8 @@ public sealed partial class ArticleStore
     public Task EnsureCreatedAsync()
     {
         if (!createIfMissing) return Task.CompletedTask;
+        // Every store call comes through here: once creation has succeeded, no lock.
+        if (Volatile.Read(ref created) is { IsCompletedSuccessfully: true } done) return done;
         lock (creating)
         {
             if (created is null || created.IsFaulted || created.IsCanceled) created = CreateAsync();

@@ -34,6 +34,7 @@ public sealed class IngestArticleTests(AzuriteFixture azurite)
         Assert.Empty(tap.Requests); // not read, not recorded as a rejection: nothing of ours
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information && Equals(e.Properties.GetValueOrDefault("BlobName"), blob.Name)
             && e.Category.EndsWith("ArticleIngestor", StringComparison.Ordinal));
-        Assert.Contains(logs.Entries, e => Equals(e.Properties.GetValueOrDefault("Result"), Syndication.Ingestion.IngestResult.Ignored));
+        Assert.Contains(logs.Entries, e => Equals(e.Properties.GetValueOrDefault("BlobName"), blob.Name)
+            && Equals(e.Properties.GetValueOrDefault("Result"), Syndication.Ingestion.IngestResult.Ignored));
     }
 }
