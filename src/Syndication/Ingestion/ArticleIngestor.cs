@@ -168,15 +168,11 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             updated = Max(updated, document.LastModified);
         else if (previous is not null && previous.ContentHash == contentHash)
             updated = previous.Updated;
-        return new StoredArticle
+        return new StoredArticle(parsed)
         {
             Id = StableId.For(slug),
             Slug = slug,
-            Title = parsed.Title,
             Summary = parsed.Summary is null ? null : CleanText.Line(parsed.Summary, 1000),
-            Authors = parsed.Authors,
-            Categories = parsed.Categories,
-            Tags = parsed.Tags,
             Published = published,
             Updated = updated,
             Images = images,

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Syndication.Feeds;
 
 namespace Syndication.Storage;
 

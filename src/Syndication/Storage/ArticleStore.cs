@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using Syndication.Feeds;
 
 namespace Syndication.Storage;
 
@@ -40,9 +39,11 @@ public sealed partial class ArticleStore
     private readonly Lock creating = new();
     private Task? created;
     private readonly GroupCommit commits;
+    private readonly TimeProvider time;
 
-    public ArticleStore(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
+    public ArticleStore(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider time)
     {
+        this.time = time;
         table = tables.GetTableClient(options.Value.Table);
         incoming = blobs.GetBlobContainerClient(options.Value.ArticlesContainer);
         published = blobs.GetBlobContainerClient(options.Value.PublishedContainer);
@@ -212,8 +213,6 @@ public sealed partial class ArticleStore
     /// <summary>How many transactions the saves of this instance took (fewer than saves when they were grouped).</summary>
     internal long SaveTransactions => commits.Transactions;
 
-    /// <summary>How many article transactions this process committed: a cache re-reads the version when it moves.</summary>
-    public long LocalCommits => Interlocked.Read(ref localCommits);
 
     internal static TableTransactionAction VersionStamp() =>
         new(TableTransactionActionType.UpsertReplace, new TableEntity(FeedPartition, VersionKey) { ["Version"] = Guid.NewGuid().ToString("N") });

@@ -1,19 +1,24 @@
+using Syndication.Articles;
+
 namespace Syndication.Storage;
 
-/// <summary>An article as stored: everything a feed item needs but the body, which lives in a blob.</summary>
-public sealed record StoredArticle
+/// <summary>An article as stored: its <see cref="ArticleFields"/> and everything else a feed item needs but the body, which lives in a blob.</summary>
+public sealed record StoredArticle : ArticleFields
 {
+    public StoredArticle()
+    {
+    }
+
+    /// <summary>An article with the fields <paramref name="fields"/> states (copied whole, whatever fields it has).</summary>
+    public StoredArticle(ArticleFields fields) : base(fields)
+    {
+    }
+
     public required Guid Id { get; init; }
     public required string Slug { get; init; }
-    public required string Title { get; init; }
-    public string? Summary { get; init; }
-    public IReadOnlyList<string> Authors { get; init; } = [];
-    public IReadOnlyList<string> Categories { get; init; } = [];
-    public IReadOnlyList<string> Tags { get; init; } = [];
     public required DateTimeOffset Published { get; init; }
     public required DateTimeOffset Updated { get; init; }
     public IReadOnlyList<StoredImage> Images { get; init; } = [];
-    public string? Language { get; init; }
     /// <summary>Name of the rendered-body blob in the published container (content-addressed).</summary>
     public required string BodyBlob { get; init; }
     /// <summary>The incoming document blob this article comes from, and its ETag.</summary>
