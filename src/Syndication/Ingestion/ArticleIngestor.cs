@@ -32,7 +32,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         if (name is null)
         {
             LogIgnored(blobName);
-            return new IngestOutcome(null, IngestResult.Ignored, "not a document {slug}.{txt|md|json} or an image {slug}/{file}");
+            return new IngestOutcome(null, IngestResult.Ignored, "not " + ArticleBlobName.Expected);
         }
         return await IngestSlugAsync(name.Slug, ct);
     }
@@ -105,7 +105,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         ParsedArticle parsed;
         try
         {
-            var format = DocumentFormats.FromExtension(Path.GetExtension(document.Name).TrimStart('.'))!.Value;
+            var format = DocumentFormat.FromExtension(Path.GetExtension(document.Name).TrimStart('.'))!;
             parsed = DocumentParser.Parse(format, doc.Content.ToMemory().Span, max);
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
@@ -270,12 +270,7 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
         return (document, images);
     }
 
-    private static int Preference(string documentName)
-    {
-        var ext = Path.GetExtension(documentName).TrimStart('.').ToLowerInvariant();
-        var index = DocumentFormats.Extensions.ToList().IndexOf(ext);
-        return index < 0 ? int.MaxValue : index;
-    }
+    private static int Preference(string documentName) => DocumentFormat.Preference(documentName);
 
     private static string Signature(SourceBlob document, IEnumerable<SourceBlob> images)
     {

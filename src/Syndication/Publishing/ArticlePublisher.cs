@@ -22,7 +22,7 @@ public sealed class ArticlePublisher(ArticleStore store)
             return slugs;
         }
         if (File.Exists(path) && IsDocument(path)) return [await PublishDocumentAsync(path, ct)];
-        throw new ArgumentException($"publish: {path} is neither a folder nor a document named {{slug}}.{{txt|md|json|html}}");
+        throw new ArgumentException($"publish: {path} is neither a folder nor a document named {DocumentFormat.NamePattern}");
     }
 
     /// <summary>Removes a slug's document(s) and images from the incoming container; ingestion then drops the article.</summary>
@@ -50,7 +50,7 @@ public sealed class ArticlePublisher(ArticleStore store)
     {
         var name = Path.GetFileName(file);
         var slug = ArticleBlobName.Parse(name)?.Slug
-            ?? throw new ArgumentException($"publish: '{name}' is not named {{slug}}.{{txt|md|json|html}} with a slug of letters, digits, '-' and '_'");
+            ?? throw new ArgumentException($"publish: '{name}' is not named {DocumentFormat.NamePattern} with a slug of letters, digits, '-' and '_'");
         var images = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, slug);
         if (Directory.Exists(images))
         {
