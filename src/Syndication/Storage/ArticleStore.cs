@@ -50,9 +50,6 @@ public sealed partial class ArticleStore
         commits = new GroupCommit(table, VersionStamp);
     }
 
-    /// <summary>The incoming container publishers write to.</summary>
-    public BlobContainerClient Incoming => incoming;
-
     /// <summary>
     /// Creates the table and containers once per process (unless <see cref="StorageOptions.CreateIfMissing"/> is off).
     /// Concurrent callers share one attempt; a failed attempt is forgotten, so the next call tries again (right after a
