@@ -48,7 +48,7 @@ public sealed partial class ArticleIngestor
             if (document is not null) listed[group.Key] = (document, group.ToList(), Signature(document, images));
         }
         var digest = new ListingDigest(listed.Select(l => (l.Key, l.Value.Signature)));
-        var sameListing = mark?.Digest == digest.Digest();
+        var sameListing = mark is not null && mark.Buckets.SequenceEqual(digest.BucketDigests);
         if (!verify && sameListing && mark!.Version == version) return new ReconcileResult(listed.Count, 0, 0, 0, 0);
 
         // Which slugs to compare with their rows: those whose entry in a changed bucket differs, or all.
@@ -114,7 +114,7 @@ public sealed partial class ArticleIngestor
         // Only the bucket rows whose digest moved are written: an absent row reads as an empty bucket.
         var moved = buckets.Concat(failed.Select(ListingDigest.BucketOf)).Distinct()
             .Where(b => digest.BucketDigests[b] != (mark is { Buckets.Count: ListingDigest.Buckets } m ? m.Buckets[b] : ""));
-        await store.SaveListingMarkAsync(new ListingMark(digest.Digest(), digest.BucketDigests, version, verified),
+        await store.SaveListingMarkAsync(new ListingMark(digest.BucketDigests, version, verified),
             moved.ToDictionary(b => b, digest.Entries), ct);
 
         var result = new ReconcileResult(listed.Count,
