@@ -51,9 +51,6 @@ public sealed partial class ArticleStore
         commits = new GroupCommit(table, VersionStamp);
     }
 
-    /// <summary>The incoming container publishers write to.</summary>
-    public BlobContainerClient Incoming => incoming;
-
     /// <summary>
     /// Creates the table and containers once per process (unless <see cref="StorageOptions.CreateIfMissing"/> is off).
     /// Concurrent callers share one attempt; a failed attempt is forgotten, so the next call tries again (right after a
@@ -158,13 +155,23 @@ public sealed partial class ArticleStore
     public async Task SaveArticleAsync(StoredArticle article, StoredArticle? previous, ETag? expected, CancellationToken ct = default)
     {
         await EnsureCreatedAsync();
-        // Saves made while another is in flight share its successor transaction (GroupCommit), each still all-or-nothing.
-        await commits.CommitAsync(SaveActions(article, previous, expected), ct);
+        // Saves made while another is in flight share its successor transaction (GroupCommit), each still all-or-nothing;
+        // the name rows are the same upsert whichever article writes them, so a combined transaction writes each once.
+        var (own, names) = SaveRows(article, previous, expected);
+        await commits.CommitAsync(own, names, ct);
         Interlocked.Increment(ref localCommits);
     }
 
     /// <summary>One article's save without the version stamp: its row, index and name rows, and the keys it moved away from.</summary>
     internal static List<TableTransactionAction> SaveActions(StoredArticle article, StoredArticle? previous, ETag? expected)
+    {
+        var (own, names) = SaveRows(article, previous, expected);
+        return [.. own, .. names];
+    }
+
+    // The article's own rows (its row, index rows, moved keys) and the name rows it adds, which other articles share.
+    private static (List<TableTransactionAction> Own, List<TableTransactionAction> Names) SaveRows(StoredArticle article,
+        StoredArticle? previous, ETag? expected)
     {
         var row = ToEntity(article, ArticlePrefix + article.Slug);
         var actions = new List<TableTransactionAction>
@@ -177,9 +184,9 @@ public sealed partial class ArticleStore
             actions.AddRange(IndexKeys(previous).Where(k => !keys.Contains(k))
                 .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(FeedPartition, k), ETag.All)));
         var known = previous is null ? [] : NameRows(previous).Select(n => n.RowKey).ToHashSet(StringComparer.Ordinal);
-        actions.AddRange(NameRows(article).Where(n => !known.Contains(n.RowKey))
-            .Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, n)));
-        return actions;
+        var names = NameRows(article).Where(n => !known.Contains(n.RowKey))
+            .Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, n)).ToList();
+        return (actions, names);
     }
 
     /// <summary>Removes the article and all its index rows in one transaction, conditional on the article row's ETag.</summary>
