@@ -51,6 +51,8 @@ public sealed record FeedItem : ArticleFields
     /// </summary>
     public required IReadOnlyList<string> ContentHtml { get; init; }
     public required DateTimeOffset Published { get; init; }
+    /// <summary>Whether the publisher stated <see cref="Published"/>; if not, it is when we first received the article.</summary>
+    public bool DateStated { get; init; } = true;
     public required DateTimeOffset Updated { get; init; }
     /// <summary>The article's images, the lead image first.</summary>
     public IReadOnlyList<FeedImage> Images { get; init; } = [];

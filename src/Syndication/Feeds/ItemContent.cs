@@ -25,6 +25,7 @@ public static partial class ItemContent
             Link = urls.Article(article.Slug),
             ContentHtml = Parts(images, ResolveLinks(article, bodyHtml, urls)),
             Published = article.Published,
+            DateStated = article.DateStated,
             Updated = article.Updated,
             Images = images,
             Revision = Revision(article),

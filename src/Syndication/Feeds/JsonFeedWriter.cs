@@ -114,6 +114,10 @@ public static class JsonFeedWriter
             w.WriteEndArray();
         }
         if (item.Language is { } language) w.WriteString("language", language);
+        // Our extension (JSON Feed 1.1 "_" keys): whether date_published is the publisher's or our receipt time.
+        w.WriteStartObject("_syndication");
+        w.WriteBoolean("date_stated", item.DateStated);
+        w.WriteEndObject();
         if (item.Images.Any(i => i.IsKnown))
         {
             // Attachments need a MIME type: only the images whose bytes we know.

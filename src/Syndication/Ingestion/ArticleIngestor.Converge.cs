@@ -24,7 +24,7 @@ public sealed partial class ArticleIngestor
             return await RejectAsync(state, document, reason, signature, ct);
 
         var images = await PublishImagesAsync(state, parsed.Images, repair, ct);
-        var article = Compose(state.Slug, parsed, images, document, download.Metadata, download.ETag, signature, state.Previous);
+        var article = Compose(state, parsed, images, document, download.Metadata, download.ETag, signature);
         // Written on every re-ingestion, not only when the content changed: the name is content-addressed, so this
         // is idempotent, and it restores a body that storage lost.
         await store.WriteBodyAsync(article.BodyBlob, parsed.BodyHtml, ct);

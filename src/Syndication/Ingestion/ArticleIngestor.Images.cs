@@ -21,10 +21,10 @@ public sealed partial class ArticleIngestor
         {
             var blob = byFile[file];
             var known = previous?.Images.FirstOrDefault(i => i.File == file && i.SourceETag == blob.ETag);
-            var info = known is null ? await InspectAndPublishAsync(state, file, blob, ct) : (known.ContentType, known.Width, known.Height, known.Length);
-            if (info is not var (type, width, height, length)) continue;
+            var info = known is null ? await InspectAndPublishAsync(state, file, blob, ct) : (known.ContentType, known.Width, known.Height, known.Length, known.Sha256);
+            if (info is not var (type, width, height, length, sha256)) continue;
             images.Add(new StoredImage(file, blob.ETag, length, type, width, height,
-                description?.Caption, description?.Credit, description?.Alt));
+                description?.Caption, description?.Credit, description?.Alt, Sha256: sha256));
         }
         // Images the document references by URL and nobody uploaded: kept as links (we fetch nothing).
         var paired = pairs.Select(p => p.Description).OfType<ImageDescription>().ToHashSet();
@@ -33,7 +33,7 @@ public sealed partial class ArticleIngestor
         return images;
     }
 
-    private async Task<(string, int, int, long)?> InspectAndPublishAsync(SlugState state, string file, SourceBlob blob, CancellationToken ct)
+    private async Task<(string, int, int, long, string?)?> InspectAndPublishAsync(SlugState state, string file, SourceBlob blob, CancellationToken ct)
     {
         if (blob.Length > options.Value.MaxImageBytes)
         {
@@ -54,7 +54,8 @@ public sealed partial class ArticleIngestor
         }
         await store.WriteImageAsync(state.Slug, file, image.Content, info.ContentType, ct);
         if (state.MayBeRejected(blob.Name)) await store.ClearRejectionAsync(blob.Name, ct);
-        return (info.ContentType, info.Width, info.Height, image.Content.ToMemory().Length);
+        var bytes = image.Content.ToMemory();
+        return (info.ContentType, info.Width, info.Height, bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span)));
     }
 
     private async Task RejectImageAsync(SourceBlob blob, string reason, CancellationToken ct)

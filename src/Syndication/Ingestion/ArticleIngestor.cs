@@ -73,44 +73,4 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
             }
         }
     }
-
-    private StoredArticle Compose(string slug, ParsedArticle parsed, List<StoredImage> images, SourceBlob document,
-        IDictionary<string, string> metadata, string etag, string signature, StoredArticle? previous)
-    {
-        var now = time.GetUtcNow();
-        var published = Plausible(MetadataDate(metadata, "published"), now) ?? Plausible(parsed.Published, now) ?? document.CreatedOn;
-        var contentHash = Hash(JsonSerializer.Serialize(new { parsed, images, published }));
-        var declaredUpdated = Plausible(MetadataDate(metadata, "updated"), now) ?? Plausible(parsed.Updated, now);
-        var updated = Max(published, declaredUpdated ?? published);
-        if (previous is not null && previous.ContentHash != contentHash && declaredUpdated is null)
-            updated = Max(updated, document.LastModified);
-        else if (previous is not null && previous.ContentHash == contentHash)
-            updated = previous.Updated;
-        return new StoredArticle(parsed)
-        {
-            Id = StableId.For(slug),
-            Slug = slug,
-            Summary = parsed.Summary is null ? null : CleanText.Line(parsed.Summary, 1000),
-            Published = published,
-            Updated = updated,
-            Images = images,
-            Language = CleanText.LanguageTag(parsed.Language),
-            BodyBlob = $"bodies/{slug}/{contentHash}.html",
-            SourceBlob = document.Name,
-            SourceETag = etag,
-            SourceSignature = signature,
-            ContentHash = contentHash,
-        };
-    }
-
-    private static DateTimeOffset? MetadataDate(IDictionary<string, string> metadata, string key) =>
-        metadata.TryGetValue(key, out var text) && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d.ToUniversalTime() : null;
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    // A stated date is believed from 1990 (earlier ones are defaults such as 0001-01-01 or 1970-01-01) up to now: a
-    // date in the future would hold the article at the top of every feed and date the feed itself there.
-    private static DateTimeOffset? Plausible(DateTimeOffset? date, DateTimeOffset now) =>
-        date is { } d && d.Year >= 1990 && d <= now.AddMinutes(10) ? d : null;
 }

@@ -16,9 +16,11 @@ public static class ArticlePage
         if (item.Summary is { } summary) html.Append("<p class=\"lede\">").Append(Html.Encode(summary)).Append("</p>\n");
         html.Append("<p>");
         if (item.Authors.Count > 0) html.Append("By ").Append(Html.Encode(string.Join(", ", item.Authors))).Append(" · ");
+        // An article that states no date says so; the date shown is when we received it.
+        if (!item.DateStated) html.Append("date not stated (received ");
         html.Append("<time datetime=\"").Append(item.Published.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture))
-            .Append("\">").Append(item.Published.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("</time></p>\n")
-            .Append("</header>\n");
+            .Append("\">").Append(item.Published.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("</time>")
+            .Append(item.DateStated ? "" : ")").Append("</p>\n</header>\n");
         foreach (var part in item.ContentHtml) html.Append(part);
         html.Append("</article>\n");
         return PageLayout.Render(item.Title, item.Language ?? options.Language, urls, options, html.ToString());

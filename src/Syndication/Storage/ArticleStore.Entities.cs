@@ -21,6 +21,7 @@ public sealed partial class ArticleStore
             ["Id"] = a.Id,
             ["Slug"] = a.Slug,
             ["Published"] = a.Published,
+            ["DateStated"] = a.DateStated,
             ["Updated"] = a.Updated,
             ["Images"] = JsonSerializer.Serialize(a.Images, Json),
             ["BodyBlob"] = a.BodyBlob,
@@ -28,6 +29,7 @@ public sealed partial class ArticleStore
             ["SourceETag"] = a.SourceETag,
             ["SourceSignature"] = a.SourceSignature,
             ["ContentHash"] = a.ContentHash,
+            ["TextHash"] = a.TextHash,
         };
         foreach (var p in FieldColumns)
             e[p.Name] = p.GetValue(a) is { } value && p.PropertyType != typeof(string) ? JsonSerializer.Serialize(value, p.PropertyType, Json) : p.GetValue(a);
@@ -39,6 +41,7 @@ public sealed partial class ArticleStore
         Id = e.GetGuid("Id") ?? Guid.Empty,
         Slug = e.GetString("Slug"),
         Published = e.GetDateTimeOffset("Published") ?? DateTimeOffset.UnixEpoch,
+        DateStated = e.GetBoolean("DateStated") ?? true,
         Updated = e.GetDateTimeOffset("Updated") ?? DateTimeOffset.UnixEpoch,
         Images = List<StoredImage>(e, "Images"),
         BodyBlob = e.GetString("BodyBlob"),
@@ -46,6 +49,7 @@ public sealed partial class ArticleStore
         SourceETag = e.GetString("SourceETag") ?? "",
         SourceSignature = e.GetString("SourceSignature") ?? "",
         ContentHash = e.GetString("ContentHash") ?? "",
+        TextHash = e.GetString("TextHash") ?? "",
     };
 
     private static ArticleFields Fields(TableEntity e)
