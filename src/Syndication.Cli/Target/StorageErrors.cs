@@ -48,9 +48,11 @@ internal static class StorageErrors
         var table = storage?["Syndication:Storage:Table"] ?? "articles";
         return (e.Status, code) switch
         {
-            (403, "AuthenticationFailed") or (403, "InvalidAuthenticationInfo") =>
-                $"no permission: {where} refused the credentials (the account key or SAS is wrong or expired)",
-            (403, _) => $"no permission: {where} refused this ({code}); your identity needs {Roles} on the account",
+            (403, _) when target?.Access == "the account key" => $"no permission: {where} refused the account key (is it the account's current key?)",
+            (403, _) when target?.Access == "the SAS" => $"no permission: {where} refused the SAS (it lacks a permission, a service, or has expired)",
+            (403, _) => $"no permission: {where} refused your identity{Code(code)}; it needs {Roles} on the account",
+            (404, "") when target?.IsLocal == true => $"no such account: {where} has no account '{target.Blobs.AccountName}'",
+            (404, "") => $"no such account or container: {where} answered 404",
             (404, "ContainerNotFound") => $"container missing: {where} has no container '{container}' or '{published}'; deploy with azd up, or create them",
             (404, "TableNotFound") => $"table missing: {where} has no table '{table}'; deploy with azd up, or create it",
             (404, "ResourceNotFound") or (400, "InvalidResourceName") =>
@@ -59,6 +61,8 @@ internal static class StorageErrors
             _ => $"{where} answered {e.Status} {code}: {FirstLine(e.Message)}",
         };
     }
+
+    private static string Code(string code) => code.Length == 0 ? "" : $" ({code})";
 
     private static IEnumerable<Exception> Causes(Exception e)
     {

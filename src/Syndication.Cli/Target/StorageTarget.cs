@@ -22,6 +22,7 @@ internal sealed partial class StorageTarget
     private StorageTarget(string description, bool local, IConfiguration configuration, BlobServiceClient blobs, TableServiceClient tables)
     {
         Description = description;
+        Access = blobs.CanGenerateAccountSasUri ? "the account key" : blobs.Uri.Query.Length > 1 ? "the SAS" : "your identity";
         IsLocal = local;
         Configuration = configuration;
         Blobs = blobs;
@@ -32,6 +33,8 @@ internal sealed partial class StorageTarget
     public string Description { get; }
     /// <summary>Azurite (or another emulator on this machine): containers and table are created when missing.</summary>
     public bool IsLocal { get; }
+    /// <summary>What the requests are signed with: "the account key", "the SAS" or "your identity".</summary>
+    public string Access { get; }
     public IConfiguration Configuration { get; }
     public BlobServiceClient Blobs { get; }
     public TableServiceClient Tables { get; }
