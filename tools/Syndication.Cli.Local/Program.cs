@@ -17,6 +17,7 @@ if (Stale(root, dll))
     Console.Error.WriteLine("syndication: building src/Syndication.Cli (its sources changed)...");
     var build = Run("dotnet", ["build", Path.Combine(root, Project), "-c", "Release", "--nologo", "-v", "quiet", "-clp:ErrorsOnly"], redirect: true);
     if (build != 0) return build;
+    Console.Error.WriteLine("syndication: built");
 }
 Console.CancelKeyPress += (_, e) => e.Cancel = true; // Ctrl-C reaches the command itself, which stops cleanly.
 return Run("dotnet", [dll, .. args], redirect: false);
@@ -44,7 +45,9 @@ static int Run(string file, string[] arguments, bool redirect)
     var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = redirect };
     foreach (var a in arguments) start.ArgumentList.Add(a);
     using var process = Process.Start(start)!;
-    if (redirect) process.StandardOutput.ReadToEnd().Split('\n').Where(l => l.Trim().Length > 0).ToList().ForEach(Console.Error.WriteLine);
+    var output = redirect ? process.StandardOutput.ReadToEnd() : "";
     process.WaitForExit();
+    // A build's output only matters when it failed.
+    if (process.ExitCode != 0) Console.Error.Write(output);
     return process.ExitCode;
 }
