@@ -40,7 +40,7 @@ internal sealed class PublishProgress(CliEnvironment environment, int total)
         {
             done++;
             if (document.Result == IngestResult.Rejected)
-                environment.Console.WriteLine($"rejected {document.Path}: {document.Reason}");
+                environment.Console.WriteLine($"rejected {document.Path}: {document.Reason?.ReplaceLineEndings(" ")}");
             var bucket = done * 20 / total;
             if (bucket == lastBucket && clock.Elapsed - lastLine < TimeSpan.FromSeconds(10) && done != total) return;
             (lastBucket, lastLine) = (bucket, clock.Elapsed);
