@@ -8,7 +8,7 @@ namespace Syndication.Cli.Output;
 
 /// <summary>
 /// Progress of a publish run: a Spectre.Console bar with the count and the time left on a terminal; on a pipe or in a
-/// log, a plain line every 5% (or every 10 seconds) and a line for each rejection as it happens.
+/// log, a plain line every 5% (or every 10 seconds) and a line for each rejection as it happens, never wrapped.
 /// </summary>
 internal sealed class PublishProgress(CliEnvironment environment, int total)
 {
@@ -40,12 +40,12 @@ internal sealed class PublishProgress(CliEnvironment environment, int total)
         {
             done++;
             if (document.Result == IngestResult.Rejected)
-                environment.Console.WriteLine($"rejected {document.Path}: {document.Reason?.ReplaceLineEndings(" ")}");
+                environment.Out.WriteLine($"rejected {document.Path}: {document.Reason?.ReplaceLineEndings(" ")}");
             var bucket = done * 20 / total;
             if (bucket == lastBucket && clock.Elapsed - lastLine < TimeSpan.FromSeconds(10) && done != total) return;
             (lastBucket, lastLine) = (bucket, clock.Elapsed);
             var left = done == total ? "" : $", about {Seconds(clock.Elapsed * (total - done) / done)} left";
-            environment.Console.WriteLine($"publishing {done:N0}/{total:N0} ({done * 100 / total}%), {Seconds(clock.Elapsed)} elapsed{left}");
+            environment.Out.WriteLine($"publishing {done:N0}/{total:N0} ({done * 100 / total}%), {Seconds(clock.Elapsed)} elapsed{left}");
         }
     }
 
