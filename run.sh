@@ -30,6 +30,7 @@ case $port in ''|*[!0-9]*) echo "usage: ./run.sh [--functions] [--port N]" >&2; 
 
 [ -f node_modules/azurite/dist/src/azurite.js ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build src/Syndication.LocalRunner -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet build src/Syndication.Cli -c Release --nologo -v quiet -clp:ErrorsOnly
 runner=src/Syndication.LocalRunner/bin/Release/net10.0/Syndication.LocalRunner.dll
 if [ "$functions" = 1 ]; then
   dotnet build src/Syndication.Functions -c Release --nologo -v quiet -clp:ErrorsOnly
@@ -75,7 +76,7 @@ else
   wait_for "$port" 60 "the local runner"
 fi
 
-[ "$another" = 1 ] || dotnet "$runner" publish samples/articles
+[ "$another" = 1 ] || ./publish.sh samples/articles
 base=http://127.0.0.1:$port/api
 cat <<TXT
 
@@ -88,8 +89,9 @@ Syndication is running (Ctrl-C stops it):
   an article  $base/articles/000_11b3e0eb4ad0bcf4
   rejections  curl -H 'x-functions-key: $Syndication__AdminKey' $base/manage/rejections
 
-Publish more with ./publish.sh FILE-OR-FOLDER (remove with ./publish.sh --remove SLUG);
-changes show in the feeds within seconds.
+Publish more with ./publish.sh FILE-OR-FOLDER (remove with ./publish.sh --remove SLUG), or with
+dotnet syndication publish|unpublish|check|rejections|feeds after dotnet tool restore; changes show in the feeds
+within seconds.
 TXT
 [ "$another" = 0 ] || echo "Another instance on the same storage: give every instance the same Syndication__PublicBaseUrl so they serve the same bytes."
 wait "${pids[@]}"

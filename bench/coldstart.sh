@@ -48,3 +48,7 @@ for i in $(seq 1 "$runs"); do
   host_times="$host_times $h" runner_times="$runner_times $r"
 done
 echo "RESULT coldstart host=$(median "$host_times") runner=$(median "$runner_times") ms (median of $runs) build=${BUILD:-publish} load=$(cut -d' ' -f1-3 /proc/loadavg)"
+[ "${BUILD:-publish}" = publish ] && build="dotnet publish (ReadyToRun)" || build="Release build (JIT)"
+printf '%s\tFunctions app under our host\t%s\n%s\tlocal runner\t%s\n' "$build" "$(median "$host_times")" "$build" "$(median "$runner_times")" |
+  GOAL=600 chart coldstart "Cold start: process start to the first 200 of all.rss, milliseconds, lower is better" "ms" \
+    "bench/coldstart.sh, $(date -u '+%-d %b %Y'): median of $runs starts each, alternating"

@@ -8,4 +8,10 @@ source "$(dirname "$0")/lib.sh"
 build_release bench/Syndication.Benchmarks
 machine
 start_azurite
-dotnet "$bench_dll" ingest "$@"
+dotnet "$bench_dll" ingest "$@" | tee "$work/ingest.txt"
+# "RESULT ingest subject=S reference=R articles/s" (and "GROUPED reference=G" with --grouped) as chart rows.
+awk '/^RESULT ingest/ { split($3, s, "="); split($4, r, "=")
+       printf "reconcile\tSyndication (ArticleIngestor)\t%s\nreconcile\tthe same rows and bodies, one SDK transaction each\t%s\n", s[2], r[2] }
+     /^GROUPED/ { split($2, g, "="); printf "reconcile\tthe same writes through group commit\t%s\n", g[2] }' "$work/ingest.txt" |
+  chart ingestion "Ingesting generated Markdown articles into Azurite: articles per second, higher is better" "articles/s" \
+    "bench/ingest.sh $*, $(date -u '+%-d %b %Y'): ABBA order, means"

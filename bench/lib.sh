@@ -45,3 +45,13 @@ bench_dll="$root/bench/Syndication.Benchmarks/bin/Release/net10.0/Syndication.Be
 machine() {
   echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# Writes this run's figures to docs/charts/NAME.tsv (a title, unit and note, then the "group TAB series TAB value"
+# lines read from stdin; GOAL=N adds a goal line) and draws NAME.svg beside it with the harness's `chart` command (ScottPlot), the chart
+# docs/benchmarks.md shows. Commit both with the table's new figures.
+chart() { # name title unit note
+  local tsv="$root/docs/charts/$1.tsv"
+  { printf '# title: %s\n# unit: %s\n# note: %s\n' "$2" "$3" "$4"; [ -z "${GOAL:-}" ] || echo "# goal: $GOAL"; cat; } >"$tsv"
+  [ -f "$bench_dll" ] || build_release bench/Syndication.Benchmarks
+  dotnet "$bench_dll" chart "$tsv"
+}

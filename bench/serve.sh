@@ -132,3 +132,12 @@ for kind in 200 304; do
     echo "RESULT serve-$kind-host host=$h nginx=$n runner=$r req/s host/nginx=$(awk -v a="$h" -v b="$n" 'BEGIN {printf "%.2f", a/b}') host/runner=$(awk -v a="$h" -v b="$r" 'BEGIN {printf "%.2f", a/b}') p99 host=$(mean "${p99[$kind,host]}") ms"
   fi
 done
+size_kb=$(( $(wc -c <"$work/www/api/feeds/all.rss") / 1000 ))
+for kind in 200 304; do
+  for target in $servers; do
+    case $target in runner) name="local runner" ;; host) name="Functions host" ;; *) name="nginx (static file)" ;; esac
+    [ "$kind" = 200 ] && group="200 ($size_kb KB)" || group="304 (If-None-Match)"
+    printf '%s\t%s\t%s\n' "$group" "$name" "$(mean "${rps[$kind,$target]}")"
+  done
+done | chart serving "Serving /api/feeds/all.rss (50 items): requests per second, higher is better" "requests/s" \
+  "bench/serve.sh, $(date -u '+%-d %b %Y'): wrk -t$threads -c$connections -d$duration, $rounds rounds, means"

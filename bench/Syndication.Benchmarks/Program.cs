@@ -1,13 +1,14 @@
 using BenchmarkDotNet.Running;
 using Syndication.Benchmarks;
 
-// `ingest` and `scale` time the store and the runner against an Azurite the calling script started; anything else
-// goes to BenchmarkDotNet (e.g. --filter '*Render*').
+// `ingest` and `scale` time the store and the runner against an Azurite the calling script started; `chart` draws
+// figures as SVG (docs/charts); anything else goes to BenchmarkDotNet (e.g. --filter '*Render*').
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestHarness.RunAsync(args[1..]),
     "scale" => await ScaleHarness.RunAsync(args[1..]),
     "sizes" => Sizes(),
+    "chart" => Charts.Run(args[1..]),
     _ => Run(args),
 };
 

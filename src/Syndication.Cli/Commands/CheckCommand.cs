@@ -1,0 +1,57 @@
+using Spectre.Console;
+using System.ComponentModel;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console.Cli;
+using Syndication.Cli.Output;
+using Syndication.Ingestion;
+using Syndication.Publishing;
+
+namespace Syndication.Cli.Commands;
+
+/// <summary><c>check FILE…</c>: what readers will see of each document, read on this machine; storage is never touched.</summary>
+internal sealed class CheckCommand(CliEnvironment environment) : AsyncCommand<CheckCommand.Settings>
+{
+    public sealed class Settings : OutputSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("Documents ({slug}.md|json|txt|html, images in the folder {slug}/ beside them) or folders of them")]
+        public string[] Paths { get; init; } = [];
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        var reports = Reports(environment, settings.Paths);
+        Show(environment, reports, settings.Json);
+        return Task.FromResult(reports.Any(r => r.HasRejections) ? CliApp.Rejected : 0);
+    }
+
+    /// <summary>The reports for the documents the paths name (folders expanded), checked against the configured limits.</summary>
+    public static List<ArticleReport> Reports(CliEnvironment environment, IEnumerable<string> paths)
+    {
+        IReadOnlyList<string> documents;
+        try
+        {
+            documents = BulkPublisher.Documents(paths);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        var limits = environment.Configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
+        return documents.Select(d => ArticleCheck.Check(d, limits, DateTimeOffset.UtcNow)).ToList();
+    }
+
+    /// <summary>The reports as blocks of text, or as one JSON array.</summary>
+    public static void Show(CliEnvironment environment, IReadOnlyList<ArticleReport> reports, bool json)
+    {
+        if (json)
+        {
+            CliJson.Write(environment, reports);
+            return;
+        }
+        foreach (var report in reports) ReportView.Write(environment.Console, report);
+        var rejected = reports.Count(r => r.HasRejections);
+        environment.Console.WriteLine($"{reports.Count} checked: {reports.Count - rejected} would be published, {rejected} would be rejected; "
+            + $"{reports.Sum(r => r.Warnings.Count)} warnings");
+    }
+}

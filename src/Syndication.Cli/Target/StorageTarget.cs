@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Syndication.Cli.Commands;
+using Syndication.Publishing;
+
+namespace Syndication.Cli.Target;
+
+/// <summary>
+/// The storage a command works on: the local Azurite (<c>AzureWebJobsStorage</c>, else
+/// <c>UseDevelopmentStorage=true</c>), an Azure account by name with <c>DefaultAzureCredential</c> (after
+/// <c>az login</c>: the identity-only access the app itself uses), or a connection string.
+/// </summary>
+internal sealed partial class StorageTarget
+{
+    private const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    private StorageTarget(string description, bool local, IConfiguration configuration, BlobServiceClient blobs, TableServiceClient tables)
+    {
+        Description = description;
+        Access = blobs.CanGenerateAccountSasUri ? "the account key" : blobs.Uri.Query.Length > 1 ? "the SAS" : "your identity";
+        IsLocal = local;
+        Configuration = configuration;
+        Blobs = blobs;
+        Tables = tables;
+    }
+
+    /// <summary>How error lines name it: "Azurite at http://127.0.0.1:10000", "storage account 'news'".</summary>
+    public string Description { get; }
+    /// <summary>Azurite (or another emulator on this machine): containers and table are created when missing.</summary>
+    public bool IsLocal { get; }
+    /// <summary>What the requests are signed with: "the account key", "the SAS" or "your identity".</summary>
+    public string Access { get; }
+    public IConfiguration Configuration { get; }
+    public BlobServiceClient Blobs { get; }
+    public TableServiceClient Tables { get; }
+
+    /// <summary>The target the options name; a bad account name or connection string is a <see cref="UsageException"/>.</summary>
+    public static StorageTarget From(TargetSettings settings, IConfiguration configuration)
+    {
+        if (settings.AccountName is { } account && settings.ConnectionString is not null)
+            throw new UsageException("give --account-name or --connection-string, not both");
+        var retries = configuration.GetValue("Syndication:Cli:MaxRetries", 3);
+        var blobOptions = new BlobClientOptions();
+        var tableOptions = new TableClientOptions();
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+            (retry.MaxRetries, retry.Delay, retry.MaxDelay) = (retries, TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(10));
+        if (settings.AccountName is { } name)
+        {
+            if (!AccountName().IsMatch(name))
+                throw new UsageException($"no such account: '{name}' is not a storage account name (3 to 24 lower-case letters and digits)");
+            // Managed identity is left out: its probe of the instance metadata address is no use on a publisher's machine.
+            TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ExcludeManagedIdentityCredential = true });
+            return new StorageTarget($"storage account '{name}'", false, Settings(configuration, false),
+                new BlobServiceClient(new Uri($"https://{name}.blob.core.windows.net"), credential, blobOptions),
+                new TableServiceClient(new Uri($"https://{name}.table.core.windows.net"), credential, tableOptions));
+        }
+        var connection = settings.ConnectionString ?? (configuration["AzureWebJobsStorage"] is { Length: > 0 } cs ? cs : DevelopmentStorage);
+        BlobServiceClient blobs;
+        TableServiceClient tables;
+        try
+        {
+            blobs = new BlobServiceClient(connection, blobOptions);
+            tables = new TableServiceClient(connection, tableOptions);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new UsageException($"the connection string is not valid ({e.Message.Split('\n')[0].TrimEnd('.')})");
+        }
+        var local = blobs.Uri.IsLoopback;
+        var description = local ? $"Azurite at {blobs.Uri.GetLeftPart(UriPartial.Authority)}" : $"storage account '{blobs.AccountName}'";
+        return new StorageTarget(description, local, Settings(configuration, local), blobs, tables);
+    }
+
+    /// <summary>The library's services on this target, with its storage names and limits from the configuration.</summary>
+    public ServiceProvider Services() => new ServiceCollection()
+        .AddSingleton(Configuration)
+        .AddLogging()
+        .AddSyndication()
+        .AddSingleton(Blobs)
+        .AddSingleton(Tables)
+        .AddSingleton<BulkPublisher>()
+        .BuildServiceProvider();
+
+    // In Azure the containers and the table come with the deployment and a publisher's identity has data rights only,
+    // so they are created only on Azurite (unless Syndication__Storage__CreateIfMissing says otherwise).
+    private static IConfiguration Settings(IConfiguration configuration, bool local) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["Syndication:Storage:CreateIfMissing"] = local ? "true" : "false" })
+        .AddConfiguration(configuration)
+        .Build();
+
+    [GeneratedRegex("^[a-z0-9]{3,24}$")]
+    private static partial Regex AccountName();
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Syndication.Articles;
+
+namespace Syndication.Publishing;
+
+// The report's date, title and body: what ingestion will make of them, and warnings a publisher should read.
+public static partial class ArticleCheck
+{
+    // As ingestion believes a stated date: from 1990 up to ten minutes from now.
+    private static (DateTimeOffset?, DateSource, string) Date(ParsedArticle parsed, DocumentFormat format, DateTimeOffset now, List<string> warnings)
+    {
+        const string upload = "the upload time will be used";
+        if (parsed.Published is not { } date) return (null, DateSource.NotStated, $"not stated: {upload}");
+        if (date.Year < 1990) return (null, DateSource.NotBelieved, $"{date:yyyy-MM-dd} is before 1990 and not believed: {upload}");
+        if (date > now.AddMinutes(10))
+        {
+            warnings.Add($"future date: {date:yyyy-MM-dd HH:mm} UTC is in the future (an embargo?); it is not believed and {upload}: publish it when it is due");
+            return (null, DateSource.NotBelieved, $"{date:yyyy-MM-dd HH:mm} UTC is in the future and not believed: {upload}");
+        }
+        return format switch
+        {
+            DocumentFormat.Markdown or DocumentFormat.Json => (date, DateSource.Field, "from the document's date field"),
+            DocumentFormat.Text => (date, DateSource.Text, "stated in the text"),
+            _ => (date, DateSource.Page, "stated by the page (its metadata or text)"),
+        };
+    }
+
+    private static void TitleWarnings(DocumentFormat format, byte[] bytes, string title, List<string> warnings)
+    {
+        var source = SourceTitle(format, bytes);
+        if (Markup().IsMatch(title))
+            warnings.Add($"title holds markup that readers will see as typed: \"{title}\"; write it as plain text");
+        else if (source is not null && Markup().IsMatch(source))
+            warnings.Add($"title with markup removed: \"{CleanText.Line(source, 300)}\" is published as \"{title}\"");
+    }
+
+    // The title as the document wrote it, before any cleaning: front matter or first heading, JSON field, first line.
+    private static string? SourceTitle(DocumentFormat format, byte[] bytes)
+    {
+        var text = CleanText.Decode(bytes);
+        switch (format)
+        {
+            case DocumentFormat.Markdown:
+                var front = FrontMatterTitle().Match(text);
+                if (front.Success) return front.Groups[1].Value.Trim().Trim('"', '\'');
+                var heading = FirstHeading().Match(text);
+                return heading.Success ? heading.Groups[1].Value : null;
+            case DocumentFormat.Json:
+                try
+                {
+                    return JsonNode.Parse(text) is JsonObject o && (o["title"] ?? o["headline"] ?? o["name"]) is JsonValue v
+                        && v.TryGetValue<string>(out var s) ? s : null;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    return null;
+                }
+            case DocumentFormat.Text:
+                return text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+            default:
+                return null;
+        }
+    }
+
+    private static (int Words, int Paragraphs) BodySize(string html)
+    {
+        var text = System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " "));
+        return (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length, Paragraph().Count(html));
+    }
+
+    // HTML tags and entities, and Markdown emphasis, code and links.
+    [GeneratedRegex(@"</?[A-Za-z][^>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);|\*\*|__|`|\[[^\]]+\]\([^)]*\)|(?<![\w*])\*[^*\s][^*]*\*(?![\w*])")]
+    private static partial Regex Markup();
+
+    [GeneratedRegex(@"\A\uFEFF?---[ \t]*\r?\n(?:.*\r?\n)*?title:[ \t]*(.+?)[ \t]*\r?$", RegexOptions.Multiline)]
+    private static partial Regex FrontMatterTitle();
+
+    [GeneratedRegex(@"^[ \t]*#[ \t]+(.+?)[ \t#]*\r?$", RegexOptions.Multiline)]
+    private static partial Regex FirstHeading();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex("<p[ >]")]
+    private static partial Regex Paragraph();
+}
