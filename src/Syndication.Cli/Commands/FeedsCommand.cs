@@ -36,7 +36,7 @@ internal sealed class FeedsCommand(CliEnvironment environment) : AsyncCommand<Fe
         var names = await services.GetRequiredService<ArticleStore>().FeedNamesAsync(ct);
         var feeds = names.Select(n => (Key: n.Key, n.Name)).Prepend((Key: FeedKey.All, Name: "All articles"))
             .SelectMany(f => FeedFormats.All.Select(format =>
-                new FeedLink(f.Key.Path, f.Name, FeedFormats.Extension(format), urls.Feed(f.Key, format).AbsoluteUri)))
+                new FeedLink(f.Key.Path, f.Name, format.Extension, urls.Feed(f.Key, format).AbsoluteUri)))
             .Append(new FeedLink("opml", "Every feed (OPML)", "opml", urls.Opml().AbsoluteUri)).ToList();
         if (settings.Json)
         {

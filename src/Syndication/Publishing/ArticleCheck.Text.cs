@@ -18,12 +18,9 @@ public static partial class ArticleCheck
             warnings.Add($"future date: {date:yyyy-MM-dd HH:mm} UTC is in the future (an embargo?); it is not believed and {upload}: publish it when it is due");
             return (null, DateSource.NotBelieved, $"{date:yyyy-MM-dd HH:mm} UTC is in the future and not believed: {upload}");
         }
-        return format switch
-        {
-            DocumentFormat.Markdown or DocumentFormat.Json => (date, DateSource.Field, "from the document's date field"),
-            DocumentFormat.Text => (date, DateSource.Text, "stated in the text"),
-            _ => (date, DateSource.Page, "stated by the page (its metadata or text)"),
-        };
+        if (format == DocumentFormat.Markdown || format == DocumentFormat.Json) return (date, DateSource.Field, "from the document's date field");
+        if (format == DocumentFormat.Text) return (date, DateSource.Text, "stated in the text");
+        return (date, DateSource.Page, "stated by the page (its metadata or text)");
     }
 
     private static void TitleWarnings(DocumentFormat format, byte[] bytes, string title, List<string> warnings)
@@ -39,28 +36,26 @@ public static partial class ArticleCheck
     private static string? SourceTitle(DocumentFormat format, byte[] bytes)
     {
         var text = CleanText.Decode(bytes);
-        switch (format)
+        if (format == DocumentFormat.Markdown)
         {
-            case DocumentFormat.Markdown:
-                var front = FrontMatterTitle().Match(text);
-                if (front.Success) return front.Groups[1].Value.Trim().Trim('"', '\'');
-                var heading = FirstHeading().Match(text);
-                return heading.Success ? heading.Groups[1].Value : null;
-            case DocumentFormat.Json:
-                try
-                {
-                    return JsonNode.Parse(text) is JsonObject o && (o["title"] ?? o["headline"] ?? o["name"]) is JsonValue v
-                        && v.TryGetValue<string>(out var s) ? s : null;
-                }
-                catch (System.Text.Json.JsonException)
-                {
-                    return null;
-                }
-            case DocumentFormat.Text:
-                return text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
-            default:
-                return null;
+            var front = FrontMatterTitle().Match(text);
+            if (front.Success) return front.Groups[1].Value.Trim().Trim('"', '\'');
+            var heading = FirstHeading().Match(text);
+            return heading.Success ? heading.Groups[1].Value : null;
         }
+        if (format == DocumentFormat.Json)
+        {
+            try
+            {
+                return JsonNode.Parse(text) is JsonObject o && (o["title"] ?? o["headline"] ?? o["name"]) is JsonValue v
+                    && v.TryGetValue<string>(out var s) ? s : null;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
+        return format == DocumentFormat.Text ? text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) : null;
     }
 
     private static (int Words, int Paragraphs) BodySize(string html)

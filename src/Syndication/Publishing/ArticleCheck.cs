@@ -21,8 +21,8 @@ public static partial class ArticleCheck
         if (!file.Exists) return report with { Rejection = $"file: {path} does not exist" };
         if (ArticleBlobName.Parse(file.Name) is not { Role: BlobRole.Document } name)
             return report with { Rejection = NotADocument(file.Name) };
-        var format = DocumentFormats.FromExtension(file.Extension.TrimStart('.'))!.Value;
-        report = report with { Slug = name.Slug, Format = format.ToString() };
+        var format = DocumentFormat.FromExtension(file.Extension.TrimStart('.'))!;
+        report = report with { Slug = name.Slug, Format = format.Label };
         var warnings = new List<string>();
         var files = ImageFiles(file, name.Slug, warnings);
         if (file.Length > limits.MaxDocumentBytes)
@@ -64,7 +64,7 @@ public static partial class ArticleCheck
 
     /// <summary>The reason given for a file whose name is not <c>{slug}.{ext}</c> with an extension we read.</summary>
     public static string NotADocument(string fileName) =>
-        $"name: '{fileName}' is not {{slug}}.{{{string.Join('|', DocumentFormats.Extensions)}}} with a slug of letters, digits, '-' and '_'";
+        $"name: '{fileName}' is not {DocumentFormat.NamePattern} with a slug of letters, digits, '-' and '_'";
 
     // The image files in the folder named after the slug; anything else there is named in a warning.
     private static List<string> ImageFiles(FileInfo document, string slug, List<string> warnings)
