@@ -29,7 +29,7 @@ public sealed class CorpusRun(TestSite site, string connectionString)
         new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 0 } });
 
     /// <summary>Longer than this for one slug counts as a hang.</summary>
-    public static readonly TimeSpan PerCaseLimit = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan PerCaseLimit = TimeSpan.FromSeconds(15);
 
     /// <summary>Longer than this for the whole reconciliation counts as a hang.</summary>
     public static readonly TimeSpan ReconcileLimit = TimeSpan.FromMinutes(4);
