@@ -13,7 +13,7 @@ public static class DocumentParser
         if (content.Length > maxBytes) throw new ArticleRejectedException(OverLimit(content.Length, maxBytes));
         if (content.IndexOf((byte)0) >= 0 && !LooksLikeUtf16(content))
             throw new ArticleRejectedException("document: the blob holds binary data, not text");
-        return format switch
+        var article = format switch
         {
             DocumentFormat.Text => TextArticleParser.Parse(CleanText.Decode(content)),
             DocumentFormat.Markdown => MarkdownArticleParser.Parse(CleanText.Decode(content)),
@@ -22,6 +22,8 @@ public static class DocumentParser
             DocumentFormat.Html => HtmlArticleParser.Parse(content),
             _ => throw new ArticleRejectedException($"document: {format} documents are not supported yet"),
         };
+        // Every shape's text fields leave here as plain text, whatever markup the document wrote in them.
+        return PlainText.Apply(article, format.ToString().ToLowerInvariant());
     }
 
     /// <summary>The reason given for a document over the size limit.</summary>
