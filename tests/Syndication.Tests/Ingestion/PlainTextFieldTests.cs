@@ -13,6 +13,7 @@ namespace Syndication.Tests.Ingestion;
 /// <summary>
 /// Titles, summaries, authors, categories, captions and credits are plain text in every output, whatever markup the
 /// document wrote in them: many readers treat an RSS title as HTML, so after one HTML decode no '<' may start a tag.
+/// Pages wrap what is left, however long its words.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed partial class PlainTextFieldTests(AzuriteFixture azurite)
@@ -70,6 +71,8 @@ public sealed partial class PlainTextFieldTests(AzuriteFixture azurite)
 
         var page = new HtmlParser().ParseDocument((await TestSite.InvokeAsync(r => new GetArticlePage(site.Handlers).Run(r, "xss"))).Text);
         Assert.Equal("XSS title", page.QuerySelector("h1")!.TextContent);
+        // A long unbroken word in a title or caption wraps instead of overflowing the layout.
+        Assert.Contains("overflow-wrap:anywhere", page.QuerySelector("style")!.TextContent);
         Assert.Equal("Boats at dawn", page.QuerySelector("figcaption")!.ChildNodes[0].TextContent.Trim());
         Assert.Empty(page.Body!.QuerySelectorAll("script, b, i, em, a[href^='https://x.example']"));
         Assert.DoesNotMatch(TagStart(), page.Body!.TextContent);
