@@ -30,6 +30,8 @@ public sealed class PageFactRulesTests
     [InlineData("김민수 기자 minsu.kim@hanbit.example", "김민수")]
     [InlineData("Автор: Иван Петров", "Иван Петров")]
     [InlineData("Jean d’Ormesson", "Jean d’Ormesson")]
+    [InlineData("Michael Bloomberg", "Michael Bloomberg")]
+    [InlineData("Jane Doe AFP", "Jane Doe")]
     public void BylinesGiveTheWritersNamesAlone(string byline, string names) =>
         Assert.Equal(names.Split('|', StringSplitOptions.RemoveEmptyEntries), Bylines.Names(byline));
 

@@ -69,9 +69,11 @@ internal static partial class Bylines
         if (s.Length is < 2 or > 100 || s.Contains("://") || s.Contains('@') || s.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
             || !s.Any(char.IsLetter) || s.Any(char.IsDigit) || InterfaceWords.Contains(s))
             return false;
-        var words = s.Split(' ');
-        // "Article written by", "Share this article": a phrase, not a name, in scripts that capitalise names.
-        return words.Length <= 6 && (words.Length == 1 || words.All(w => !char.IsLower(w[0]) || Particles.Contains(w) || Elided(w)));
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "Article written by", "Share this article": capitals then lower case make a phrase, not a name (a name written
+        // all in lower case stays one).
+        return words.Length <= 6 && !(words.Any(w => char.IsUpper(w[0]))
+            && words.Any(w => char.IsLower(w[0]) && !Particles.Contains(w) && !Elided(w)));
     }
 
     // "d’Ormesson", "l'Estrange".

@@ -20,13 +20,19 @@ internal static class WireAgencies
     /// <summary>Whether the name is a news agency's.</summary>
     public static bool IsAgency(string name) => Names.Contains(name.Trim().Trim('(', ')', '.'));
 
-    /// <summary>The writer's name when an agency's follows it without a comma ("JIM SALTER Associated Press"); else the name.</summary>
+    /// <summary>
+    /// The writer's name when an agency's follows it without a comma ("JIM SALTER Associated Press", "Jane Doe AFP");
+    /// else the name. A one-word agency name counts only in capitals: Michael Bloomberg keeps his surname.
+    /// </summary>
     public static string WithoutTrailingAgency(string name)
     {
         if (IsAgency(name)) return name;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var take = Math.Min(3, words.Length - 1); take >= 1; take--)
-            if (IsAgency(string.Join(' ', words[^take..]))) return string.Join(' ', words[..^take]).TrimEnd(',', '/', '-', '–');
+        {
+            var tail = string.Join(' ', words[^take..]);
+            if (IsAgency(tail) && (take > 1 || !tail.Any(char.IsLower))) return string.Join(' ', words[..^take]).TrimEnd(',', '/', '-', '–');
+        }
         return name;
     }
 }
