@@ -43,9 +43,9 @@ public static class Fixture
 
     /// <summary>The feed as FeedService builds it for "all" with the default options, from stored articles and bodies.</summary>
     public static Feed BuildFeed(IReadOnlyList<(StoredArticle Article, string Body)> items, SiteUrls urls, FeedFormat format) =>
-        Header(items, urls, format) with { Items = items.Select(i => FeedService.ToItem(i.Article, i.Body, urls)).ToList() };
+        Header(items, urls, format) with { Items = items.Select(i => ItemContent.Item(i.Article, i.Body, urls)).ToList() };
 
-    /// <summary>The feed's own fields as FeedService builds them for "all", without items (those come as fragments).</summary>
+    /// <summary>The feed's own fields as FeedService builds them for "all", without items.</summary>
     public static Feed Header(IReadOnlyList<(StoredArticle Article, string Body)> items, SiteUrls urls, FeedFormat format) => new()
     {
         Id = StableId.Urn(StableId.For("feed:all")),
@@ -56,7 +56,7 @@ public static class Fixture
         FirstUrl = urls.Feed(FeedKey.All, format),
         Language = "en",
         Updated = items.Max(i => i.Article.Updated),
-        StylesheetUrl = format == FeedFormat.Json ? null : urls.Stylesheet(),
+        StylesheetUrl = format.Stylesheet ? urls.Stylesheet() : null,
         Items = [],
     };
 

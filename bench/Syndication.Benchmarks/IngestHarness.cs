@@ -93,7 +93,7 @@ internal static class IngestHarness
         await store.EnsureCreatedAsync();
         var upload = Stopwatch.StartNew();
         await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (d, ct) =>
-            await store.Incoming.UploadBlobAsync(d.Slug + ".md", BinaryData.FromBytes(d.Bytes), ct));
+            await store.UploadIncomingAsync(d.Slug + ".md", BinaryData.FromBytes(d.Bytes), ct: ct));
         upload.Stop();
 
         var ingestor = services.GetRequiredService<ArticleIngestor>();
@@ -126,7 +126,7 @@ internal static class IngestHarness
         var articles = documents.Select(d => Article(d, DocumentParser.Parse(DocumentFormat.Markdown, d.Bytes))).ToList();
         if (download)
             await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (d, ct) =>
-                await store.Incoming.UploadBlobAsync(d.Slug + ".md", BinaryData.FromBytes(d.Bytes), ct));
+                await store.UploadIncomingAsync(d.Slug + ".md", BinaryData.FromBytes(d.Bytes), ct: ct));
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();

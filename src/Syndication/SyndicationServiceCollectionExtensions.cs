@@ -23,7 +23,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<ArticleIngestor>();
         services.AddHttpClient<HubNotifier>(http => http.Timeout = TimeSpan.FromSeconds(5));
-        services.AddSingleton<ItemFragments>();
+        services.AddSingleton<ItemCache>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<RenderCache>();
         services.AddSingleton<HealthCheck>();

@@ -9,6 +9,9 @@ public sealed partial record ArticleBlobName(string Slug, string FileName, BlobR
     public static readonly IReadOnlySet<string> ImageExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         { "jpg", "jpeg", "png", "gif", "webp" };
 
+    /// <summary>What a blob name of ours looks like, for messages.</summary>
+    public static readonly string Expected = $"a document {DocumentFormat.NamePattern} or an image {{slug}}/{{file}}";
+
     /// <summary>Classifies a blob name, or returns null when it is not one of ours (bad slug, other file).</summary>
     public static ArticleBlobName? Parse(string blobName)
     {
@@ -17,7 +20,7 @@ public sealed partial record ArticleBlobName(string Slug, string FileName, BlobR
         {
             var dot = blobName.LastIndexOf('.');
             if (dot <= 0 || !IsValidSlug(blobName[..dot])) return null;
-            return DocumentFormats.FromExtension(blobName[(dot + 1)..]) is null
+            return DocumentFormat.FromExtension(blobName[(dot + 1)..]) is null
                 ? null
                 : new ArticleBlobName(blobName[..dot], blobName, BlobRole.Document);
         }

@@ -1,6 +1,6 @@
 namespace Syndication.Articles;
 
-/// <summary>Parses any document we accept: one switch over the formats, each returning the same <see cref="ParsedArticle"/>.</summary>
+/// <summary>Parses any document we accept: one table of shapes (<see cref="DocumentFormat.All"/>), each returning the same <see cref="ParsedArticle"/>.</summary>
 public static class DocumentParser
 {
     /// <summary>Largest document we parse unless configured otherwise; larger ones are rejected with that reason.</summary>
@@ -13,17 +13,8 @@ public static class DocumentParser
         if (content.Length > maxBytes) throw new ArticleRejectedException(OverLimit(content.Length, maxBytes));
         if (content.IndexOf((byte)0) >= 0 && !LooksLikeUtf16(content))
             throw new ArticleRejectedException("document: the blob holds binary data, not text");
-        var article = format switch
-        {
-            DocumentFormat.Text => TextArticleParser.Parse(CleanText.Decode(content)),
-            DocumentFormat.Markdown => MarkdownArticleParser.Parse(CleanText.Decode(content)),
-            DocumentFormat.Json => JsonArticleParser.Parse(CleanText.Decode(content)),
-            // Pages declare their own character set, so they are decoded from the bytes.
-            DocumentFormat.Html => HtmlArticleParser.Parse(content),
-            _ => throw new ArticleRejectedException($"document: {format} documents are not supported yet"),
-        };
         // Every shape's text fields leave here as plain text, whatever markup the document wrote in them.
-        return PlainText.Apply(article, format.ToString().ToLowerInvariant());
+        return PlainText.Apply(format.Read(content), format.Label.ToLowerInvariant());
     }
 
     /// <summary>The reason given for a document over the size limit.</summary>

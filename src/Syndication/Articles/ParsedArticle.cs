@@ -1,20 +1,14 @@
 namespace Syndication.Articles;
 
 /// <summary>What a document says about its article, whatever its shape: the neutral result of every parser.</summary>
-public sealed record ParsedArticle
+public sealed record ParsedArticle : ArticleFields
 {
-    public required string Title { get; init; }
-    public string? Summary { get; init; }
     /// <summary>The body as safe HTML (paragraphs, headings, lists, links), without the images.</summary>
     public required string BodyHtml { get; init; }
-    public IReadOnlyList<string> Authors { get; init; } = [];
     public DateTimeOffset? Published { get; init; }
     public DateTimeOffset? Updated { get; init; }
-    public IReadOnlyList<string> Categories { get; init; } = [];
-    public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>Image descriptions in document order; paired with the image blobs at ingest.</summary>
     public IReadOnlyList<ImageDescription> Images { get; init; } = [];
-    public string? Language { get; init; }
 }
 
 /// <summary>

@@ -1,110 +1,96 @@
-using System.Xml;
-
 namespace Syndication.Feeds;
 
-/// <summary>Atom 1.0 (RFC 4287) with an enclosure link per image and Media RSS; written with XmlWriter.</summary>
+/// <summary>Atom 1.0 (RFC 4287) with an enclosure link per image and Media RSS: pure functions from the model to bytes.</summary>
 public static class AtomWriter
 {
-    /// <summary>The whole feed, every entry rendered from the model.</summary>
-    public static byte[] Write(Feed feed) => Xml.Write(feed, (w, _) => Head(w, feed, () =>
-    {
-        foreach (var item in feed.Items) Entry(w, item);
-    }));
+    /// <summary>Entries sit in feed.</summary>
+    private const int ItemDepth = 1;
 
-    /// <summary>The feed's own fields, then the entries as already-rendered <see cref="Item(FeedItem)"/> fragments; feed.Items is not read.</summary>
-    public static byte[] Write(Feed feed, IReadOnlyList<byte[]> items) => Xml.Write(feed, (w, output) => Head(w, feed, () => Xml.Copy(w, output, items)));
+    /// <summary>One entry, at its depth in the feed (its line break and indent included).</summary>
+    public static byte[] Item(FeedItem item) => Xml.Render(ItemDepth, w => Entry(w, item));
 
-    /// <summary>One entry's bytes exactly as <see cref="Write(Feed)"/> writes them inside the feed (indent, default namespace).</summary>
-    public static byte[] Item(FeedItem item) => Xml.Fragment(w =>
+    /// <summary>The feed around entries written by <see cref="Item(FeedItem)"/>.</summary>
+    public static byte[] Feed(Feed feed, IReadOnlyList<byte[]> items) => Xml.Render(0, w =>
     {
-        Root(w);
-        w.WriteElementString("id", Xml.AtomNs, "");
-    }, w => Entry(w, item));
-
-    private static void Root(XmlWriter w)
-    {
-        w.WriteStartElement("feed", Xml.AtomNs);
-        w.WriteAttributeString("xmlns", "media", null, Xml.MediaNs);
-    }
-
-    private static void Head(XmlWriter w, Feed feed, Action items)
-    {
-        Root(w);
-        if (feed.Language is { } language) w.WriteAttributeString("xml", "lang", null, language);
-        w.WriteElementString("id", Xml.AtomNs, feed.Id);
+        Xml.Prolog(w, feed);
+        w.Start("feed");
+        w.Attribute("xmlns:media", Xml.MediaNs);
+        if (feed.Language is { } language) w.Attribute("xml:lang", language);
+        w.Attribute("xmlns", Xml.AtomNs);
+        w.Element("id", feed.Id);
         Text(w, "title", feed.Title);
         Text(w, "subtitle", feed.Description);
-        w.WriteElementString("updated", Xml.AtomNs, Xml.Rfc3339(feed.Updated));
-        foreach (var (rel, href, type) in Xml.Links(feed, "application/atom+xml")) Link(w, rel, href, type);
+        w.Element("updated", Xml.Rfc3339(feed.Updated));
+        foreach (var (rel, href, type) in Xml.Links(feed, FeedFormats.Atom.MediaType)) Link(w, rel, href, type);
         Link(w, "alternate", feed.Link, "text/html");
-        w.WriteStartElement("author", Xml.AtomNs);
-        w.WriteElementString("name", Xml.AtomNs, feed.Author ?? feed.Title);
-        w.WriteEndElement();
-        w.WriteElementString("generator", Xml.AtomNs, feed.Generator);
-        if (feed.IconUrl is { } icon) w.WriteElementString("icon", Xml.AtomNs, icon.AbsoluteUri);
-        if (feed.ImageUrl is { } logo) w.WriteElementString("logo", Xml.AtomNs, logo.AbsoluteUri);
-        items();
-        w.WriteEndElement();
-    }
+        w.Start("author");
+        w.Element("name", feed.Author ?? feed.Title);
+        w.End();
+        w.Element("generator", feed.Generator);
+        if (feed.IconUrl is { } icon) w.Element("icon", icon.AbsoluteUri);
+        if (feed.ImageUrl is { } logo) w.Element("logo", logo.AbsoluteUri);
+        w.Elements(items);
+        w.End();
+    });
 
-    private static void Entry(XmlWriter w, FeedItem item)
+    private static void Entry(XmlMarkup w, FeedItem item)
     {
-        w.WriteStartElement("entry", Xml.AtomNs);
-        if (item.Language is { } language) w.WriteAttributeString("xml", "lang", null, language);
-        w.WriteElementString("id", Xml.AtomNs, item.Id);
+        w.Start("entry");
+        if (item.Language is { } language) w.Attribute("xml:lang", language);
+        w.Element("id", item.Id);
         Text(w, "title", item.Title);
         Link(w, "alternate", item.Link, "text/html");
-        w.WriteElementString("published", Xml.AtomNs, Xml.Rfc3339(item.Published));
-        w.WriteElementString("updated", Xml.AtomNs, Xml.Rfc3339(item.Updated));
+        w.Element("published", Xml.Rfc3339(item.Published));
+        w.Element("updated", Xml.Rfc3339(item.Updated));
         foreach (var author in item.Authors)
         {
-            w.WriteStartElement("author", Xml.AtomNs);
-            w.WriteElementString("name", Xml.AtomNs, author);
-            w.WriteEndElement();
+            w.Start("author");
+            w.Element("name", author);
+            w.End();
         }
         foreach (var category in item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            w.WriteStartElement("category", Xml.AtomNs);
-            w.WriteAttributeString("term", category);
-            w.WriteEndElement();
+            w.Start("category");
+            w.Attribute("term", category);
+            w.End();
         }
         if (item.Summary is { } summary) Text(w, "summary", summary);
-        w.WriteStartElement("content", Xml.AtomNs);
-        w.WriteAttributeString("type", "html");
-        foreach (var part in item.ContentHtml) w.WriteString(part);
-        w.WriteFullEndElement();
+        w.Start("content");
+        w.Attribute("type", "html");
+        foreach (var part in item.ContentHtml) w.Text(part);
+        w.FullEnd();
         foreach (var image in item.Images)
         {
-            w.WriteStartElement("link", Xml.AtomNs);
-            w.WriteAttributeString("rel", "enclosure");
+            w.Start("link");
+            w.Attribute("rel", "enclosure");
             if (image.IsKnown)
             {
-                w.WriteAttributeString("type", image.ContentType);
-                w.WriteAttributeString("length", Xml.Number(image.Length));
+                w.Attribute("type", image.ContentType);
+                w.Attribute("length", Xml.Number(image.Length));
             }
-            w.WriteAttributeString("href", image.Url.AbsoluteUri);
-            if (image.Caption is { } caption) w.WriteAttributeString("title", caption);
-            w.WriteEndElement();
+            w.Attribute("href", image.Url.AbsoluteUri);
+            if (image.Caption is { } caption) w.Attribute("title", caption);
+            w.End();
         }
         foreach (var image in item.Images) Xml.MediaContent(w, image);
         if (item.Images.Count > 0) Xml.MediaThumbnail(w, item.Images[0]);
-        w.WriteEndElement();
+        w.End();
     }
 
-    private static void Text(XmlWriter w, string name, string text)
+    private static void Text(XmlMarkup w, string name, string text)
     {
-        w.WriteStartElement(name, Xml.AtomNs);
-        w.WriteAttributeString("type", "text");
-        w.WriteString(text);
-        w.WriteEndElement();
+        w.Start(name);
+        w.Attribute("type", "text");
+        w.Text(text);
+        w.End();
     }
 
-    private static void Link(XmlWriter w, string rel, Uri href, string? type)
+    private static void Link(XmlMarkup w, string rel, Uri href, string? type)
     {
-        w.WriteStartElement("link", Xml.AtomNs);
-        w.WriteAttributeString("rel", rel);
-        if (type is not null) w.WriteAttributeString("type", type);
-        w.WriteAttributeString("href", href.AbsoluteUri);
-        w.WriteEndElement();
+        w.Start("link");
+        w.Attribute("rel", rel);
+        if (type is not null) w.Attribute("type", type);
+        w.Attribute("href", href.AbsoluteUri);
+        w.End();
     }
 }

@@ -1,3 +1,5 @@
+using Syndication.Articles;
+
 namespace Syndication.Feeds;
 
 /// <summary>One neutral, immutable feed: every format is a pure writer from this model to bytes.</summary>
@@ -28,27 +30,37 @@ public sealed record Feed
     public required IReadOnlyList<FeedItem> Items { get; init; }
 }
 
-/// <summary>One article as every format sees it.</summary>
-public sealed record FeedItem
+/// <summary>One article as every format sees it: its <see cref="ArticleFields"/> with absolute links, content and images.</summary>
+public sealed record FeedItem : ArticleFields
 {
+    public FeedItem()
+    {
+    }
+
+    /// <summary>An item with the fields <paramref name="fields"/> states (copied whole, whatever fields it has).</summary>
+    public FeedItem(ArticleFields fields) : base(fields)
+    {
+    }
+
     /// <summary>Stable identity (urn:uuid) kept across updates of the article.</summary>
     public required string Id { get; init; }
-    public required string Title { get; init; }
     public required Uri Link { get; init; }
-    public string? Summary { get; init; }
     /// <summary>
     /// Full content as sanitized HTML, the lead image at its top, in pieces to write one after another (lead figure,
     /// body, other figures): a render never joins them into one more copy of the body.
     /// </summary>
     public required IReadOnlyList<string> ContentHtml { get; init; }
     public required DateTimeOffset Published { get; init; }
+    /// <summary>Whether the publisher stated <see cref="Published"/>; if not, it is when we first received the article.</summary>
+    public bool DateStated { get; init; } = true;
     public required DateTimeOffset Updated { get; init; }
-    public IReadOnlyList<string> Authors { get; init; } = [];
-    public IReadOnlyList<string> Categories { get; init; } = [];
-    public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>The article's images, the lead image first.</summary>
     public IReadOnlyList<FeedImage> Images { get; init; } = [];
-    public string? Language { get; init; }
+    /// <summary>
+    /// Names this version of the item: two items with the same <see cref="Link"/> and revision are equal in every
+    /// field, so a rendered item may be reused (<see cref="ItemCache"/>). Null: never reused. Writers do not read it.
+    /// </summary>
+    public string? Revision { get; init; }
 }
 
 /// <summary>

@@ -1,71 +1,77 @@
 namespace Syndication.Feeds;
 
-/// <summary>The feed formats we serve; chosen here, in one place, from the requested file name.</summary>
-public enum FeedFormat { Rss, Atom, Json }
+/// <summary>
+/// One feed format: its file extension, media type, names, OPML type, whether browsers get our stylesheet, and its
+/// writer. Everything that differs by format reads this row; a new format is a writer file and a row in
+/// <see cref="FeedFormats"/>.
+/// </summary>
+public sealed class FeedFormat
+{
+    /// <summary>The extension of its URLs ("all.rss").</summary>
+    public required string Extension { get; init; }
+    /// <summary>The bare media type (link elements, OPML).</summary>
+    public required string MediaType { get; init; }
+    /// <summary>A short name for links ("RSS").</summary>
+    public required string Name { get; init; }
+    /// <summary>The name with its version ("RSS 2.0").</summary>
+    public required string FullName { get; init; }
+    /// <summary>The OPML outline type.</summary>
+    public required string OpmlType { get; init; }
+    /// <summary>Whether the feed carries our XSLT stylesheet, so a browser shows it as a page.</summary>
+    public required bool Stylesheet { get; init; }
+    /// <summary>One item, exactly the bytes the feed holds for it.</summary>
+    public required Func<FeedItem, byte[]> WriteItem { get; init; }
+    /// <summary>The feed around items written by <see cref="WriteItem"/>, in order (feed.Items is not read).</summary>
+    public required Func<Feed, IReadOnlyList<byte[]>, byte[]> WriteFeed { get; init; }
 
+    /// <summary>The Content-Type with charset that feed readers and validators expect.</summary>
+    public string ContentType => field ??= MediaType + "; charset=utf-8";
+
+    /// <summary>The feed in this format: a pure function of the model. <see cref="ItemCache.Write"/> gives the same bytes.</summary>
+    public byte[] Write(Feed feed)
+    {
+        var items = new byte[feed.Items.Count][];
+        for (var i = 0; i < items.Length; i++) items[i] = WriteItem(feed.Items[i]);
+        return WriteFeed(feed, items);
+    }
+
+    public override string ToString() => Extension;
+}
+
+/// <summary>The formats we serve: the one table, chosen from the requested file name.</summary>
 public static class FeedFormats
 {
-    public static readonly IReadOnlyList<FeedFormat> All = [FeedFormat.Rss, FeedFormat.Atom, FeedFormat.Json];
+    public static readonly FeedFormat Rss = new()
+    {
+        Extension = "rss", MediaType = "application/rss+xml", Name = "RSS", FullName = "RSS 2.0", OpmlType = "rss",
+        Stylesheet = true, WriteItem = RssWriter.Item, WriteFeed = RssWriter.Feed,
+    };
+
+    public static readonly FeedFormat Atom = new()
+    {
+        Extension = "atom", MediaType = "application/atom+xml", Name = "Atom", FullName = "Atom 1.0", OpmlType = "atom",
+        Stylesheet = true, WriteItem = AtomWriter.Item, WriteFeed = AtomWriter.Feed,
+    };
+
+    public static readonly FeedFormat Json = new()
+    {
+        Extension = "json", MediaType = "application/feed+json", Name = "JSON Feed", FullName = "JSON Feed 1.1", OpmlType = "json",
+        Stylesheet = false, WriteItem = JsonFeedWriter.Item, WriteFeed = JsonFeedWriter.Feed,
+    };
+
+    public static readonly IReadOnlyList<FeedFormat> All = [Rss, Atom, Json];
+
+    /// <summary>The format with this extension, or null.</summary>
+    public static FeedFormat? FromExtension(string extension) => All.FirstOrDefault(f => f.Extension == extension);
 
     /// <summary>Parses "all.rss" / "politics.atom" / "all.json" into the name and format; null for other extensions.</summary>
     public static (string Name, FeedFormat Format)? FromFileName(string file)
     {
         var dot = file.LastIndexOf('.');
-        if (dot <= 0) return null;
-        FeedFormat? format = file[(dot + 1)..] switch
-        {
-            "rss" => FeedFormat.Rss,
-            "atom" => FeedFormat.Atom,
-            "json" => FeedFormat.Json,
-            _ => null,
-        };
-        return format is { } f ? (file[..dot], f) : null;
+        return dot > 0 && FromExtension(file[(dot + 1)..]) is { } format ? (file[..dot], format) : null;
     }
 
-    public static string Extension(FeedFormat format) => format switch
-    {
-        FeedFormat.Rss => "rss",
-        FeedFormat.Atom => "atom",
-        FeedFormat.Json => "json",
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
-
-    /// <summary>The bare media type (link elements, OPML).</summary>
-    public static string MediaType(FeedFormat format) => format switch
-    {
-        FeedFormat.Rss => "application/rss+xml",
-        FeedFormat.Atom => "application/atom+xml",
-        FeedFormat.Json => "application/feed+json",
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
-
-    /// <summary>The Content-Type with charset that feed readers and validators expect.</summary>
-    public static string ContentType(FeedFormat format) => MediaType(format) + "; charset=utf-8";
-
-    /// <summary>Renders the feed in the format: the one switch over writers.</summary>
-    public static byte[] Write(Feed feed, FeedFormat format) => format switch
-    {
-        FeedFormat.Rss => RssWriter.Write(feed),
-        FeedFormat.Atom => AtomWriter.Write(feed),
-        FeedFormat.Json => JsonFeedWriter.Write(feed),
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
-
-    /// <summary>The feed's own fields with items already rendered by <see cref="WriteItem"/> in the same format.</summary>
-    public static byte[] Write(Feed feed, FeedFormat format, IReadOnlyList<byte[]> items) => format switch
-    {
-        FeedFormat.Rss => RssWriter.Write(feed, items),
-        FeedFormat.Atom => AtomWriter.Write(feed, items),
-        FeedFormat.Json => JsonFeedWriter.Write(feed, items),
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
-
-    /// <summary>One item as the format writes it inside a feed: the fragment <see cref="Write(Feed, FeedFormat, IReadOnlyList{byte[]})"/> copies.</summary>
-    public static byte[] WriteItem(FeedItem item, FeedFormat format) => format switch
-    {
-        FeedFormat.Rss => RssWriter.Item(item),
-        FeedFormat.Atom => AtomWriter.Item(item),
-        FeedFormat.Json => JsonFeedWriter.Item(item),
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
+    /// <summary>The extensions, for messages ("all.rss, all.atom or all.json").</summary>
+    public static string List(string name) =>
+        string.Join(", ", All.SkipLast(1).Select(f => $"{name}.{f.Extension}")) + $" or {name}.{All[^1].Extension}";
 }

@@ -22,8 +22,10 @@ public sealed class FeedOptions
     public bool Stylesheet { get; set; } = true;
     /// <summary>How long an instance trusts the feed version it read before reading it again (rendered-feed cache).</summary>
     public double VersionCheckSeconds { get; set; } = 1;
-    /// <summary>Memory for rendered items kept between feed renders (<see cref="ItemFragments"/>), in bytes; 0 keeps none.</summary>
-    public long FragmentCacheBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>Memory for items kept between feed renders (<see cref="ItemCache"/>), in bytes; 0 keeps none.</summary>
+    public long ItemCacheBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>Memory for rendered feeds and pages kept between requests (their compressed copies counted as much again), in bytes; 0 keeps none.</summary>
+    public long RenderCacheBytes { get; set; } = 64L * 1024 * 1024;
     /// <summary>Cache-Control max-age for feeds and pages, in seconds.</summary>
     public int MaxAgeSeconds { get; set; } = 60;
     /// <summary>Cache-Control stale-while-revalidate for feeds and pages: how long a CDN may serve a stale copy while it revalidates; 0 omits it.</summary>

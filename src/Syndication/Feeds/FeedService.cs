@@ -7,28 +7,21 @@ namespace Syndication.Feeds;
 /// <summary>A page of a feed as asked for: which articles, in which format, how many, from which cursor.</summary>
 public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null);
 
-/// <summary>A feed page ready to write: the feed's own fields (no Items) and each item already rendered in the format.</summary>
-public sealed record ComposedFeed(Feed Feed, FeedFormat Format, IReadOnlyList<byte[]> Items)
-{
-    public byte[] Write() => FeedFormats.Write(Feed, Format, Items);
-}
-
 /// <summary>
-/// Builds a feed page from stored articles: one ranged query, then each item from the rendered-item cache, or for
-/// the items not in it, from its body (downloaded in parallel) rendered once and kept.
+/// Builds feed pages from stored articles: one ranged query, then each item from the <see cref="ItemCache"/>, or for
+/// the items not in it, from its body (downloaded in parallel) and kept. Writes them through the same cache.
 /// </summary>
-public sealed class FeedService(ArticleStore store, ItemFragments fragments, IOptions<FeedOptions> options, TimeProvider time)
+public sealed class FeedService(ArticleStore store, ItemCache items, IOptions<FeedOptions> options, TimeProvider time)
 {
     /// <summary>The feed page, or null when a category, tag or author feed names one no article has.</summary>
-    public async Task<ComposedFeed?> PageAsync(FeedRequest request, SiteUrls urls, CancellationToken ct = default)
+    public async Task<Feed?> PageAsync(FeedRequest request, SiteUrls urls, CancellationToken ct = default)
     {
         var o = options.Value;
         var page = await store.FeedPageAsync(request.Key, request.Limit, request.After, request.Before, ct);
         var paged = request.After is not null || request.Before is not null;
         if (page.Articles.Count == 0 && request.Key.Kind != FeedKind.All && !paged) return null;
-        var items = await ItemsAsync(page.Articles, request.Format, urls, ct);
         var limit = request.Limit == o.DefaultLimit ? "" : $"limit={request.Limit}&";
-        var feed = new Feed
+        return new Feed
         {
             Id = StableId.Urn(StableId.For("feed:" + request.Key.Path)),
             Title = request.Key.Kind == FeedKind.All ? o.Title : $"{o.Title}: {DisplayName(request.Key, page.Articles)}",
@@ -46,42 +39,32 @@ public sealed class FeedService(ArticleStore store, ItemFragments fragments, IOp
             NextUrl = page.After is { } after ? urls.Feed(request.Key, request.Format, $"{limit}after={Uri.EscapeDataString(after)}") : null,
             PreviousUrl = page.Before is { } before ? urls.Feed(request.Key, request.Format, $"{limit}before={Uri.EscapeDataString(before)}") : null,
             HubUrl = Absolute(urls, o.WebSubHub),
-            StylesheetUrl = o.Stylesheet && request.Format != FeedFormat.Json ? urls.Stylesheet() : null,
-            Items = [],
+            StylesheetUrl = o.Stylesheet && request.Format.Stylesheet ? urls.Stylesheet() : null,
+            Items = await ItemsAsync(page.Articles, urls, ct),
         };
-        return new ComposedFeed(feed, request.Format, items);
     }
 
-    // Cached items as they are; only the others cost a body download and a render.
-    private async Task<byte[][]> ItemsAsync(IReadOnlyList<StoredArticle> articles, FeedFormat format, SiteUrls urls, CancellationToken ct)
+    /// <summary>The feed in the format: <see cref="FeedFormat.Write"/>'s bytes, with kept items' bytes reused.</summary>
+    public byte[] Write(Feed feed, FeedFormat format) => items.Write(feed, format);
+
+    /// <summary>One stored article as a feed item (the article page's content), kept like a feed's items.</summary>
+    public async Task<FeedItem> ItemAsync(StoredArticle article, SiteUrls urls, CancellationToken ct = default) =>
+        (await ItemsAsync([article], urls, ct))[0];
+
+    // Kept items as they are; only the others cost a body download.
+    private async Task<FeedItem[]> ItemsAsync(IReadOnlyList<StoredArticle> articles, SiteUrls urls, CancellationToken ct)
     {
-        var items = articles.Select(a => fragments.Find(format, urls, a)).ToArray();
-        var missing = Enumerable.Range(0, items.Length).Where(i => items[i] is null).ToList();
+        var found = articles.Select(a => ItemContent.Revision(a) is { } r ? items.Find(urls.Article(a.Slug), r) : null).ToArray();
+        var missing = Enumerable.Range(0, found.Length).Where(i => found[i] is null).ToList();
         var bodies = await Task.WhenAll(missing.Select(i => store.ReadBodyAsync(articles[i].BodyBlob, ct)));
         for (var m = 0; m < missing.Count; m++)
-            items[missing[m]] = fragments.Render(format, urls, articles[missing[m]], bodies[m]);
-        return items!;
-    }
-
-    /// <summary>One stored article as a feed item with absolute URLs.</summary>
-    public static FeedItem ToItem(StoredArticle a, string body, SiteUrls urls)
-    {
-        var images = ItemContent.Images(a, urls);
-        return new FeedItem
         {
-            Id = StableId.Urn(a.Id),
-            Title = a.Title,
-            Link = urls.Article(a.Slug),
-            Summary = a.Summary,
-            ContentHtml = ItemContent.Parts(images, ItemContent.ResolveLinks(a, body, urls)),
-            Published = a.Published,
-            Updated = a.Updated,
-            Authors = a.Authors,
-            Categories = a.Categories,
-            Tags = a.Tags,
-            Language = a.Language,
-            Images = images,
-        };
+            var item = ItemContent.Item(articles[missing[m]], bodies[m], urls);
+            // Not an empty body, which is how a lost body blob reads, so that its restoration shows at the next render.
+            if (bodies[m].Length > 0) items.Keep(item);
+            found[missing[m]] = item;
+        }
+        return found!;
     }
 
     private static string Query(FeedRequest r, string limit) =>

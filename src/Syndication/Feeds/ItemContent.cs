@@ -5,14 +5,36 @@ using Syndication.Storage;
 
 namespace Syndication.Feeds;
 
-/// <summary>An article's full HTML as readers see it: the lead image at the top, the body, then the other images.</summary>
+/// <summary>A stored article as readers see it in a feed: the item, its images, and its HTML (lead image, body, other images).</summary>
 public static partial class ItemContent
 {
     [ThreadStatic]
     private static StringBuilder? scratch;
 
-    public static string Compose(StoredArticle article, string bodyHtml, SiteUrls urls) =>
-        string.Concat(Parts(Images(article, urls), ResolveLinks(article, bodyHtml, urls)));
+    /// <summary>
+    /// A stored article as a feed item: its fields copied whole, absolute URLs, and its content (the lead figure, the
+    /// body with links resolved, the other figures). Its revision names the stored version (content hash and updated
+    /// date), which fixes every field here for a given origin.
+    /// </summary>
+    public static FeedItem Item(StoredArticle article, string bodyHtml, SiteUrls urls)
+    {
+        var images = Images(article, urls);
+        return new FeedItem(article)
+        {
+            Id = StableId.Urn(article.Id),
+            Link = urls.Article(article.Slug),
+            ContentHtml = Parts(images, ResolveLinks(article, bodyHtml, urls)),
+            Published = article.Published,
+            DateStated = article.DateStated,
+            Updated = article.Updated,
+            Images = images,
+            Revision = Revision(article),
+        };
+    }
+
+    /// <summary>The revision of the item a stored article makes (null for a row from before content hashes).</summary>
+    public static string? Revision(StoredArticle article) =>
+        article.ContentHash.Length == 0 ? null : $"{article.ContentHash}|{article.Updated.UtcTicks}";
 
     /// <summary>An article's images as feeds carry them: absolute URL, length, type, size, caption, credit.</summary>
     public static List<FeedImage> Images(StoredArticle article, SiteUrls urls) =>
@@ -27,8 +49,8 @@ public static partial class ItemContent
     public static string ResolveLinks(StoredArticle article, string bodyHtml, SiteUrls urls) =>
         RelativeUrl().IsMatch(bodyHtml) ? SafeHtml.Sanitize(bodyHtml, urls.Article(article.Slug)) : bodyHtml;
 
-    /// <summary>The same HTML in the order it is written: the lead figure, the body (the stored string itself), the other figures.</summary>
-    public static string[] Parts(IReadOnlyList<FeedImage> images, string bodyHtml)
+    // The HTML in the order it is written: the lead figure, the body (the stored string itself), the other figures.
+    private static string[] Parts(IReadOnlyList<FeedImage> images, string bodyHtml)
     {
         if (images.Count == 0) return [bodyHtml];
         var parts = new string[images.Count + 1];

@@ -8,48 +8,36 @@ public static class JsonFeedWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The whole feed, every item rendered from the model.</summary>
-    public static byte[] Write(Feed feed) => Write(feed, w =>
-    {
-        foreach (var item in feed.Items)
-        {
-            Item(w, item);
-            w.Flush(); // commits the item to the render buffer the writer writes into
-        }
-    });
-
-    /// <summary>The feed's own fields, then the items as already-rendered <see cref="Item(FeedItem)"/> fragments; feed.Items is not read.</summary>
-    public static byte[] Write(Feed feed, IReadOnlyList<byte[]> items) => Write(feed, w =>
-    {
-        foreach (var item in items)
-        {
-            w.WriteRawValue(item, skipInputValidation: true);
-            w.Flush();
-        }
-    });
+    /// <summary>Items sit in the items array: two levels of two spaces.</summary>
+    private static readonly byte[] ItemIndent = "\n    "u8.ToArray();
 
     /// <summary>
-    /// One item's bytes exactly as <see cref="Write(Feed)"/> writes them in the items array (its newline and indent
-    /// included; the comma between items is the array's own).
+    /// One item as the items array holds it: written alone, then each line indented to its depth in the array (a JSON
+    /// string holds no raw line break, so every one is the writer's own), its leading line break included.
     /// </summary>
     public static byte[] Item(FeedItem item)
     {
         var buffer = RenderBuffer.RentWriter();
-        int start, end;
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        using (var w = new Utf8JsonWriter(buffer, Options)) Item(w, item);
+        var written = buffer.WrittenSpan;
+        var bytes = GC.AllocateUninitializedArray<byte>(ItemIndent.Length + written.Length + written.Count((byte)'\n') * (ItemIndent.Length - 1));
+        var output = bytes.AsSpan();
+        ItemIndent.CopyTo(output);
+        output = output[ItemIndent.Length..];
+        while (written.IndexOf((byte)'\n') is var line and >= 0)
         {
-            w.WriteStartObject();
-            w.WriteStartArray("items");
-            w.Flush();
-            start = buffer.WrittenCount;
-            Item(w, item);
-            w.Flush();
-            end = buffer.WrittenCount;
+            written[..line].CopyTo(output);
+            ItemIndent.CopyTo(output[line..]);
+            output = output[(line + ItemIndent.Length)..];
+            written = written[(line + 1)..];
         }
-        return RenderBuffer.Return(buffer, start, end);
+        written.CopyTo(output);
+        RenderBuffer.Release(buffer);
+        return bytes;
     }
 
-    private static byte[] Write(Feed feed, Action<Utf8JsonWriter> items)
+    /// <summary>The feed around items written by <see cref="Item(FeedItem)"/> (the commas between them are the array's).</summary>
+    public static byte[] Feed(Feed feed, IReadOnlyList<byte[]> items)
     {
         var buffer = RenderBuffer.RentWriter();
         using (var w = new Utf8JsonWriter(buffer, Options))
@@ -79,11 +67,15 @@ public static class JsonFeedWriter
                 w.WriteEndArray();
             }
             w.WriteStartArray("items");
-            items(w);
+            foreach (var item in items)
+            {
+                w.WriteRawValue(item, skipInputValidation: true);
+                w.Flush(); // commits the item to the render buffer the writer writes into
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return RenderBuffer.Return(buffer, 0, buffer.WrittenCount);
+        return RenderBuffer.Return(buffer);
     }
 
     private static void Item(Utf8JsonWriter w, FeedItem item)
@@ -122,6 +114,10 @@ public static class JsonFeedWriter
             w.WriteEndArray();
         }
         if (item.Language is { } language) w.WriteString("language", language);
+        // Our extension (JSON Feed 1.1 "_" keys): whether date_published is the publisher's or our receipt time.
+        w.WriteStartObject("_syndication");
+        w.WriteBoolean("date_stated", item.DateStated);
+        w.WriteEndObject();
         if (item.Images.Any(i => i.IsKnown))
         {
             // Attachments need a MIME type: only the images whose bytes we know.

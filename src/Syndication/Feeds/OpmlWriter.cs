@@ -1,4 +1,5 @@
 using System.Xml;
+using Syndication.Storage;
 
 namespace Syndication.Feeds;
 
@@ -23,8 +24,8 @@ public static class OpmlWriter
                 foreach (var format in FeedFormats.All)
                 {
                     w.WriteStartElement("outline");
-                    w.WriteAttributeString("type", format == FeedFormat.Atom ? "atom" : format == FeedFormat.Json ? "json" : "rss");
-                    w.WriteAttributeString("text", $"{feedTitle} ({FeedFormats.Extension(format)})");
+                    w.WriteAttributeString("type", format.OpmlType);
+                    w.WriteAttributeString("text", $"{feedTitle} ({format.Extension})");
                     w.WriteAttributeString("title", feedTitle);
                     w.WriteAttributeString("xmlUrl", urls.Feed(key, format).AbsoluteUri);
                     w.WriteAttributeString("htmlUrl", urls.Home().AbsoluteUri);

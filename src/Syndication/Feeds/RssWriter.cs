@@ -1,113 +1,98 @@
-using System.Xml;
 using Syndication.Articles;
 
 namespace Syndication.Feeds;
 
 /// <summary>
-/// RSS 2.0 with content:encoded, dc:creator, Media RSS and atom:link self. Written with XmlWriter because
-/// System.ServiceModel.Syndication drops length-0 enclosures, writes one enclosure only and puts Atom elements
-/// under an "a10:" prefix.
+/// RSS 2.0 with content:encoded, dc:creator, Media RSS and atom:link self: pure functions from the model to bytes.
+/// Our own XML writer rather than System.ServiceModel.Syndication, which drops length-0 enclosures, writes one
+/// enclosure only and puts Atom elements under an "a10:" prefix.
 /// </summary>
 public static class RssWriter
 {
-    /// <summary>The whole feed, every item rendered from the model.</summary>
-    public static byte[] Write(Feed feed) => Xml.Write(feed, (w, _) => Channel(w, feed, () =>
-    {
-        foreach (var item in feed.Items) Item(w, item);
-    }));
+    /// <summary>Items sit in rss/channel.</summary>
+    private const int ItemDepth = 2;
 
-    /// <summary>The feed's own fields, then the items as already-rendered <see cref="Item(FeedItem)"/> fragments; feed.Items is not read.</summary>
-    public static byte[] Write(Feed feed, IReadOnlyList<byte[]> items) => Xml.Write(feed, (w, output) => Channel(w, feed, () => Xml.Copy(w, output, items)));
+    /// <summary>One item, at its depth in the channel (its line break and indent included).</summary>
+    public static byte[] Item(FeedItem item) => Xml.Render(ItemDepth, w => Item(w, item));
 
-    /// <summary>One item's bytes exactly as <see cref="Write(Feed)"/> writes them inside a channel (indent and prefixes included).</summary>
-    public static byte[] Item(FeedItem item) => Xml.Fragment(w =>
+    /// <summary>The feed around items written by <see cref="Item(FeedItem)"/>.</summary>
+    public static byte[] Feed(Feed feed, IReadOnlyList<byte[]> items) => Xml.Render(0, w =>
     {
-        Root(w);
-        w.WriteStartElement("channel");
-        w.WriteElementString("title", "");
-    }, w => Item(w, item));
-
-    private static void Root(XmlWriter w)
-    {
-        w.WriteStartElement("rss");
-        w.WriteAttributeString("version", "2.0");
-        w.WriteAttributeString("xmlns", "atom", null, Xml.AtomNs);
-        w.WriteAttributeString("xmlns", "content", null, Xml.ContentNs);
-        w.WriteAttributeString("xmlns", "dc", null, Xml.DcNs);
-        w.WriteAttributeString("xmlns", "media", null, Xml.MediaNs);
-    }
-
-    private static void Channel(XmlWriter w, Feed feed, Action items)
-    {
-        Root(w);
-        w.WriteStartElement("channel");
-        w.WriteElementString("title", feed.Title);
-        w.WriteElementString("link", feed.Link.AbsoluteUri);
-        w.WriteElementString("description", feed.Description);
-        if (feed.Language is { } language) w.WriteElementString("language", language);
-        w.WriteElementString("lastBuildDate", Xml.Rfc822(feed.Updated));
-        w.WriteElementString("generator", feed.Generator);
-        w.WriteElementString("docs", "https://www.rssboard.org/rss-specification");
-        foreach (var (rel, href, type) in Xml.Links(feed, "application/rss+xml")) AtomLink(w, rel, href, type);
+        Xml.Prolog(w, feed);
+        w.Start("rss");
+        w.Attribute("version", "2.0");
+        w.Attribute("xmlns:atom", Xml.AtomNs);
+        w.Attribute("xmlns:content", Xml.ContentNs);
+        w.Attribute("xmlns:dc", Xml.DcNs);
+        w.Attribute("xmlns:media", Xml.MediaNs);
+        w.Start("channel");
+        w.Element("title", feed.Title);
+        w.Element("link", feed.Link.AbsoluteUri);
+        w.Element("description", feed.Description);
+        if (feed.Language is { } language) w.Element("language", language);
+        w.Element("lastBuildDate", Xml.Rfc822(feed.Updated));
+        w.Element("generator", feed.Generator);
+        w.Element("docs", "https://www.rssboard.org/rss-specification");
+        foreach (var (rel, href, type) in Xml.Links(feed, FeedFormats.Rss.MediaType)) AtomLink(w, rel, href, type);
         if (feed.ImageUrl is { } image)
         {
-            w.WriteStartElement("image");
-            w.WriteElementString("url", image.AbsoluteUri);
-            w.WriteElementString("title", feed.Title);
-            w.WriteElementString("link", feed.Link.AbsoluteUri);
-            w.WriteEndElement();
+            w.Start("image");
+            w.Element("url", image.AbsoluteUri);
+            w.Element("title", feed.Title);
+            w.Element("link", feed.Link.AbsoluteUri);
+            w.End();
         }
-        items();
-        w.WriteEndElement();
-        w.WriteEndElement();
-    }
+        w.Elements(items);
+        w.End();
+        w.End();
+    });
 
-    private static void Item(XmlWriter w, FeedItem item)
+    private static void Item(XmlMarkup w, FeedItem item)
     {
-        w.WriteStartElement("item");
-        w.WriteElementString("title", item.Title);
-        w.WriteElementString("link", item.Link.AbsoluteUri);
-        w.WriteStartElement("guid");
-        w.WriteAttributeString("isPermaLink", "false");
-        w.WriteString(item.Id);
-        w.WriteEndElement();
-        w.WriteElementString("pubDate", Xml.Rfc822(item.Published));
+        w.Start("item");
+        w.Element("title", item.Title);
+        w.Element("link", item.Link.AbsoluteUri);
+        w.Start("guid");
+        w.Attribute("isPermaLink", "false");
+        w.Text(item.Id);
+        w.End();
+        w.Element("pubDate", Xml.Rfc822(item.Published));
         // RSS readers take <description> as HTML: the plain-text summary is HTML-encoded so "<b>" stays text.
         // Without a summary the description is the full content, since content:encoded needs a description before it.
         if (item.Summary is { } summary)
         {
-            w.WriteElementString("description", Html.Encode(summary));
-            w.WriteStartElement("content", "encoded", Xml.ContentNs);
+            w.Element("description", Html.Encode(summary));
+            w.Start("content:encoded");
         }
         else
         {
-            w.WriteStartElement("description");
+            w.Start("description");
         }
-        foreach (var part in item.ContentHtml) w.WriteString(part);
-        w.WriteFullEndElement();
-        foreach (var author in item.Authors) w.WriteElementString("dc", "creator", Xml.DcNs, author);
+        foreach (var part in item.ContentHtml) w.Text(part);
+        w.FullEnd();
+        foreach (var author in item.Authors) w.Element("dc:creator", author);
         foreach (var category in item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase))
-            w.WriteElementString("category", category);
+            w.Element("category", category);
         // Exactly one enclosure: the lead image among those whose true length and type we know.
         if (item.Images.FirstOrDefault(i => i.IsKnown) is { } enclosure)
         {
-            w.WriteStartElement("enclosure");
-            w.WriteAttributeString("url", enclosure.Url.AbsoluteUri);
-            w.WriteAttributeString("length", Xml.Number(enclosure.Length));
-            w.WriteAttributeString("type", enclosure.ContentType);
-            w.WriteEndElement();
+            w.Start("enclosure");
+            w.Attribute("url", enclosure.Url.AbsoluteUri);
+            w.Attribute("length", Xml.Number(enclosure.Length));
+            w.Attribute("type", enclosure.ContentType);
+            w.End();
         }
         foreach (var image in item.Images) Xml.MediaContent(w, image);
         if (item.Images.Count > 0) Xml.MediaThumbnail(w, item.Images[0]);
-        w.WriteEndElement();
+        w.End();
     }
 
-    private static void AtomLink(XmlWriter w, string rel, Uri href, string? type)
+    private static void AtomLink(XmlMarkup w, string rel, Uri href, string? type)
     {
-        w.WriteStartElement("atom", "link", Xml.AtomNs);
-        w.WriteAttributeString("href", href.AbsoluteUri);
-        w.WriteAttributeString("rel", rel);
-        if (type is not null) w.WriteAttributeString("type", type);
-        w.WriteEndElement();
+        w.Start("atom:link");
+        w.Attribute("href", href.AbsoluteUri);
+        w.Attribute("rel", rel);
+        if (type is not null) w.Attribute("type", type);
+        w.End();
     }
 }

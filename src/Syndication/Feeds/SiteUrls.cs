@@ -1,3 +1,5 @@
+using Syndication.Storage;
+
 namespace Syndication.Feeds;
 
 /// <summary>Absolute URLs of everything we serve, from the configured public base URL or the request's origin.</summary>
@@ -12,9 +14,9 @@ public sealed class SiteUrls(Uri origin)
         new(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var configured) ? configured : new Uri($"{scheme}://{host}"));
 
     public Uri Home() => Api("");
-    public Uri Feed(string name, FeedFormat format) => Api($"feeds/{name}.{FeedFormats.Extension(format)}");
+    public Uri Feed(string name, FeedFormat format) => Api($"feeds/{name}.{format.Extension}");
     public Uri Feed(FeedKey key, FeedFormat format, string? query = null) =>
-        Api($"feeds/{key.Path}.{FeedFormats.Extension(format)}{(string.IsNullOrEmpty(query) ? "" : "?" + query)}");
+        Api($"feeds/{key.Path}.{format.Extension}{(string.IsNullOrEmpty(query) ? "" : "?" + query)}");
     public Uri Stylesheet() => Api("feeds/feed.xsl");
     public Uri Opml() => Api("feeds.opml");
     public Uri Article(string slug) => Api($"articles/{Uri.EscapeDataString(slug)}");

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 
 namespace Syndication.Feeds;
 
@@ -12,59 +10,22 @@ internal static class Xml
     public const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
     public const string DcNs = "http://purl.org/dc/elements/1.1/";
 
-    private static readonly XmlWriterSettings Settings = new()
+    /// <summary>
+    /// What <paramref name="write"/> writes, starting at <paramref name="depth"/>: a whole document at 0, an item at its
+    /// depth in the feed. Rendered into this thread's buffer; the result is an array of its exact size.
+    /// </summary>
+    public static byte[] Render(int depth, Action<XmlMarkup> write)
     {
-        Encoding = new UTF8Encoding(false),
-        Indent = true,
-        IndentChars = " ",
-        CheckCharacters = true,
-    };
-
-    /// <summary>The document: declaration, stylesheet, then the body, given the writer and the stream under it.</summary>
-    public static byte[] Write(Feed feed, Action<XmlWriter, Stream> body)
-    {
-        var stream = RenderBuffer.Rent();
-        using (var writer = XmlWriter.Create(stream, Settings))
-        {
-            writer.WriteStartDocument();
-            if (feed.StylesheetUrl is { } xsl)
-                writer.WriteProcessingInstruction("xml-stylesheet", $"type=\"text/xsl\" href=\"{xsl.AbsoluteUri}\"");
-            body(writer, stream);
-            writer.WriteEndDocument();
-        }
-        return RenderBuffer.Return(stream);
+        var buffer = RenderBuffer.RentWriter();
+        write(new XmlMarkup(buffer, depth));
+        return RenderBuffer.Return(buffer);
     }
 
-    /// <summary>
-    /// The bytes <paramref name="write"/> produces after <paramref name="open"/> has written the elements around it as
-    /// the feed does (same namespace declarations, same depth, a closed sibling before it): an item exactly as the feed
-    /// writer would write it at that point, its leading newline and indent included.
-    /// </summary>
-    public static byte[] Fragment(Action<XmlWriter> open, Action<XmlWriter> write)
+    /// <summary>The start of every XML feed: the declaration, then the stylesheet instruction when the feed has one.</summary>
+    public static void Prolog(XmlMarkup w, Feed feed)
     {
-        var stream = RenderBuffer.Rent();
-        long start, end;
-        using (var writer = XmlWriter.Create(stream, Settings))
-        {
-            open(writer);
-            writer.Flush();
-            start = stream.Length;
-            write(writer);
-            writer.Flush();
-            end = stream.Length;
-        }
-        return RenderBuffer.Return(stream, start, end);
-    }
-
-    /// <summary>
-    /// Copies rendered fragments straight to the output between the writer's own elements. The writer is flushed
-    /// first; it then carries on as if it had written them, since each ends with a closed element like the one it
-    /// last wrote.
-    /// </summary>
-    public static void Copy(XmlWriter writer, Stream output, IReadOnlyList<byte[]> fragments)
-    {
-        writer.Flush();
-        foreach (var fragment in fragments) output.Write(fragment);
+        w.Declaration();
+        if (feed.StylesheetUrl is { } xsl) w.Instruction("xml-stylesheet", $"type=\"text/xsl\" href=\"{xsl.AbsoluteUri}\"");
     }
 
     public static string Rfc3339(DateTimeOffset d) => d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -84,38 +45,38 @@ internal static class Xml
     }
 
     /// <summary>Media RSS: one media:content per image with its description and credit.</summary>
-    public static void MediaContent(XmlWriter w, FeedImage image)
+    public static void MediaContent(XmlMarkup w, FeedImage image)
     {
-        w.WriteStartElement("media", "content", MediaNs);
-        w.WriteAttributeString("url", image.Url.AbsoluteUri);
-        if (image.IsKnown) w.WriteAttributeString("type", image.ContentType);
-        w.WriteAttributeString("medium", "image");
-        if (image.IsKnown) w.WriteAttributeString("fileSize", Number(image.Length));
+        w.Start("media:content");
+        w.Attribute("url", image.Url.AbsoluteUri);
+        if (image.IsKnown) w.Attribute("type", image.ContentType);
+        w.Attribute("medium", "image");
+        if (image.IsKnown) w.Attribute("fileSize", Number(image.Length));
         Size(w, image);
         if ((image.Caption ?? image.Alt) is { } description)
         {
-            w.WriteStartElement("media", "description", MediaNs);
-            w.WriteAttributeString("type", "plain");
-            w.WriteString(description);
-            w.WriteEndElement();
+            w.Start("media:description");
+            w.Attribute("type", "plain");
+            w.Text(description);
+            w.End();
         }
-        if (image.Credit is { } credit) w.WriteElementString("media", "credit", MediaNs, credit);
-        w.WriteEndElement();
+        if (image.Credit is { } credit) w.Element("media:credit", credit);
+        w.End();
     }
 
     /// <summary>Media RSS thumbnail for the lead image.</summary>
-    public static void MediaThumbnail(XmlWriter w, FeedImage image)
+    public static void MediaThumbnail(XmlMarkup w, FeedImage image)
     {
-        w.WriteStartElement("media", "thumbnail", MediaNs);
-        w.WriteAttributeString("url", image.Url.AbsoluteUri);
+        w.Start("media:thumbnail");
+        w.Attribute("url", image.Url.AbsoluteUri);
         Size(w, image);
-        w.WriteEndElement();
+        w.End();
     }
 
-    private static void Size(XmlWriter w, FeedImage image)
+    private static void Size(XmlMarkup w, FeedImage image)
     {
         if (image.Width <= 0 || image.Height <= 0) return;
-        w.WriteAttributeString("width", Number(image.Width));
-        w.WriteAttributeString("height", Number(image.Height));
+        w.Attribute("width", Number(image.Width));
+        w.Attribute("height", Number(image.Height));
     }
 }

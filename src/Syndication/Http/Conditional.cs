@@ -22,15 +22,14 @@ public static class Conditional
         return reply;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), string> CacheControls = new();
-
     /// <summary>
     /// "public, max-age=N" and, when M &gt; 0, "stale-while-revalidate=M": a CDN or browser may serve the copy it has
-    /// for M seconds more while it revalidates with the ETag. Built once per pair rather than per response.
+    /// for M seconds more while it revalidates with the ETag. Callers build it once, not per response.
     /// </summary>
     public static string CacheControl(int maxAgeSeconds, int staleWhileRevalidateSeconds = 0) =>
-        CacheControls.GetOrAdd((maxAgeSeconds, staleWhileRevalidateSeconds), static p =>
-            p.Item2 > 0 ? $"public, max-age={p.Item1}, stale-while-revalidate={p.Item2}" : $"public, max-age={p.Item1}");
+        staleWhileRevalidateSeconds > 0
+            ? $"public, max-age={maxAgeSeconds}, stale-while-revalidate={staleWhileRevalidateSeconds}"
+            : $"public, max-age={maxAgeSeconds}";
 
     /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since; weak comparison for If-None-Match.</summary>
     public static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)

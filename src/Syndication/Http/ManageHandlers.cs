@@ -28,7 +28,7 @@ public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor,
     public async Task<Reply> RetryAsync(HttpRequest request, CancellationToken ct = default)
     {
         var blob = request.Query["blob"].ToString();
-        if (ArticleBlobName.Parse(blob) is null) return Reply.BadRequest("blob must name a document {slug}.{ext} or an image {slug}/{file}");
+        if (ArticleBlobName.Parse(blob) is null) return Reply.BadRequest("blob must name " + ArticleBlobName.Expected);
         await store.ClearRejectionAsync(blob, ct);
         return JsonReply(200, await ingestor.IngestBlobAsync(blob, ct));
     }
@@ -36,7 +36,7 @@ public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor,
     /// <summary>PUT manage/blobs/{path}: uploads a document or image to the articles container and ingests it.</summary>
     public async Task<Reply> PutBlobAsync(HttpRequest request, string path, CancellationToken ct = default)
     {
-        if (ArticleBlobName.Parse(path) is not { } name) return Reply.BadRequest("path must be {slug}.{txt|md|json|html} or {slug}/{image file}");
+        if (ArticleBlobName.Parse(path) is not { } name) return Reply.BadRequest("path must name " + ArticleBlobName.Expected);
         var max = name.Role == BlobRole.Document ? limits.Value.MaxDocumentBytes : limits.Value.MaxImageBytes;
         if (await RequestBody.ReadAsync(request, max, ct) is not { } body) return Reply.Text(413, $"over the {max}-byte limit");
         var metadata = request.Query["published"].ToString() is { Length: > 0 } published

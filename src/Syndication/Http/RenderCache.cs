@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Syndication.Feeds;
 using Syndication.Storage;
@@ -6,24 +7,20 @@ using Syndication.Storage;
 namespace Syndication.Http;
 
 /// <summary>
-/// Rendered feeds and pages kept in memory, keyed on the store's feed version (which every article transaction
-/// replaces). A repeat request costs a dictionary lookup; the version is read at most once per
-/// <see cref="FeedOptions.VersionCheckSeconds"/>, so a change shows on every instance within that time, and an
-/// instance never serves a representation older than the version it last read. Commits made by this process are
-/// seen at once. When storage cannot answer (throttled, down), the last version read stands, so what was rendered at
-/// it is still served, and the version is read again after the interval, not on every request.
+/// Rendered feeds and pages kept in memory (at most <see cref="FeedOptions.RenderCacheBytes"/>, least recently used
+/// first out; compressed copies are made on demand, counted as much again), each at the store's feed version it was rendered at, which every article transaction replaces. A repeat
+/// request costs a lookup; the version is read at most once per <see cref="FeedOptions.VersionCheckSeconds"/>
+/// (<see cref="ArticleStore.RecentFeedVersionAsync"/>), so a change shows on every instance within that time, at once
+/// on the instance that made it, and an instance never serves a representation older than the version it last read.
 /// </summary>
-public sealed class RenderCache(ArticleStore store, TimeProvider time, IOptions<FeedOptions> options)
+public sealed class RenderCache(ArticleStore store, IOptions<FeedOptions> options) : IDisposable
 {
-    private const int MaxEntries = 1024;
-    private readonly ConcurrentDictionary<string, (string Version, Rendered Rendered)> entries = new(StringComparer.Ordinal);
+    // What an entry holds besides its body: the key, the headers, the cache's bookkeeping, roughly, for the bound.
+    private const int EntryOverhead = 1024;
+
+    private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = Math.Max(0, options.Value.RenderCacheBytes) });
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<Rendered?>>> inflight = new();
-    private readonly Lock gate = new();
     private long renders;
-    private Task<string>? version;
-    private DateTimeOffset versionReadAt = DateTimeOffset.MinValue;
-    private long commitsSeen = -1;
-    private string? known;
 
     /// <summary>How many renders this cache ran (a test and a trace can see that concurrent misses share one).</summary>
     public long Renders => Interlocked.Read(ref renders);
@@ -35,10 +32,10 @@ public sealed class RenderCache(ArticleStore store, TimeProvider time, IOptions<
     /// </summary>
     public async Task<Rendered?> GetOrRenderAsync(string key, Func<Task<Rendered?>> render, CancellationToken ct = default)
     {
-        var current = await VersionAsync(ct);
+        var current = await store.RecentFeedVersionAsync(TimeSpan.FromSeconds(options.Value.VersionCheckSeconds), ct);
         while (true)
         {
-            if (entries.TryGetValue(key, out var entry) && entry.Version == current) return entry.Rendered;
+            if (entries.TryGetValue(key, out (string Version, Rendered Rendered) entry) && entry.Version == current) return entry.Rendered;
             var flight = inflight.GetOrAdd((key, current), k => new Lazy<Task<Rendered?>>(() => RenderAndKeepAsync(k, render)));
             try
             {
@@ -58,8 +55,11 @@ public sealed class RenderCache(ArticleStore store, TimeProvider time, IOptions<
             Interlocked.Increment(ref renders);
             var rendered = await render();
             if (rendered is null) return null;
-            if (entries.Count >= MaxEntries) entries.Clear();
-            entries[flight.Key] = (flight.Version, rendered);
+            using (var entry = entries.CreateEntry(flight.Key))
+            {
+                entry.Value = (flight.Version, rendered);
+                entry.Size = EntryOverhead + 2L * flight.Key.Length + 2L * rendered.Body.Length;
+            }
             return rendered;
         }
         finally
@@ -68,36 +68,5 @@ public sealed class RenderCache(ArticleStore store, TimeProvider time, IOptions<
         }
     }
 
-    // One read of the version row in flight at a time, reused for VersionCheckSeconds; the last one read if it fails.
-    private async Task<string> VersionAsync(CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        try
-        {
-            var current = await SharedVersion();
-            Volatile.Write(ref known, current);
-            return current;
-        }
-        catch (Exception) when (Volatile.Read(ref known) is { } last)
-        {
-            return last;
-        }
-    }
-
-    private Task<string> SharedVersion()
-    {
-        lock (gate)
-        {
-            var now = time.GetUtcNow();
-            var commits = store.LocalCommits;
-            if (version is null || (version.IsFaulted && known is null) || commits != commitsSeen
-                || now - versionReadAt > TimeSpan.FromSeconds(options.Value.VersionCheckSeconds))
-            {
-                commitsSeen = commits;
-                version = store.FeedVersionAsync(CancellationToken.None);
-                versionReadAt = now;
-            }
-            return version;
-        }
-    }
+    public void Dispose() => entries.Dispose();
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Syndication.Feeds;
+using Syndication.Storage;
 
 namespace Syndication.Http;
 
@@ -23,14 +24,14 @@ public sealed partial class SyndicationHandlers
         if (file == "feed.xsl") return Task.FromResult(Respond(request, Xsl.Value));
         return FeedFormats.FromFileName(file) is ("all", var format)
             ? FeedAsync(request, FeedKey.All, format, ct)
-            : Task.FromResult(Reply.NotFound($"feed '{file}' does not exist; try all.rss, all.atom or all.json"));
+            : Task.FromResult(Reply.NotFound($"feed '{file}' does not exist; try {FeedFormats.List("all")}"));
     }
 
     /// <summary>GET/HEAD feeds/{kind}/{file}: one category's, tag's or author's feed ("category/politics.rss").</summary>
     public Task<Reply> GetFilteredFeedAsync(HttpRequest request, string kind, string file, CancellationToken ct = default)
     {
         if (FeedKey.ParseKind(kind) is not { } k) return Task.FromResult(Reply.NotFound("feeds are by category, tag or author"));
-        if (FeedFormats.FromFileName(file) is not var (slug, format)) return Task.FromResult(Reply.NotFound($"'{file}' is not a .rss, .atom or .json feed"));
+        if (FeedFormats.FromFileName(file) is not var (slug, format)) return Task.FromResult(Reply.NotFound($"'{file}' is not a feed; try {FeedFormats.List(file.Split('.')[0])}"));
         if (!FeedKey.IsSlug(slug)) return Task.FromResult(Reply.BadRequest("feed names are lower-case letters, digits and hyphens, like 'city-council'"));
         return FeedAsync(request, new FeedKey(k, slug), format, ct);
     }
@@ -54,7 +55,7 @@ public sealed partial class SyndicationHandlers
     {
         using var activity = Telemetry.Source.StartActivity("serve feed");
         activity?.SetTag("feed.path", key.Path);
-        activity?.SetTag("feed.format", FeedFormats.Extension(format));
+        activity?.SetTag("feed.format", format.Extension);
         var reply = await BuildFeedAsync(request, key, format, ct);
         activity?.SetTag("http.response.status_code", reply.Status);
         return reply;
@@ -69,11 +70,10 @@ public sealed partial class SyndicationHandlers
         var urls = UrlsFor(request);
         var rendered = await cache.GetOrRenderAsync($"feed|{urls.Origin}|{key.Path}|{format}|{limit}|{after}|{before}", async () =>
         {
-            if (await feeds.PageAsync(new FeedRequest(key, format, limit, after, before), urls, ct) is not { } page) return null;
-            var feed = page.Feed;
+            if (await feeds.PageAsync(new FeedRequest(key, format, limit, after, before), urls, ct) is not { } feed) return null;
             var link = $"<{feed.SelfUrl.AbsoluteUri}>; rel=\"self\"";
             if (feed.HubUrl is { } hub) link = $"<{hub.AbsoluteUri}>; rel=\"hub\", " + link;
-            return new Rendered(page.Write(), FeedFormats.ContentType(format), feed.Updated, link);
+            return new Rendered(feeds.Write(feed, format), format.ContentType, feed.Updated, link);
         }, ct);
         return rendered is null ? Reply.NotFound($"no {FeedKey.KindName(key.Kind)} '{key.Slug}' has articles") : Respond(request, rendered);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Syndication.Articles;
@@ -21,8 +22,7 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
         var page = await cache.GetOrRenderAsync($"article|{urls.Origin}|{slug}", async () =>
         {
             if (await store.ArticleBySlugAsync(slug, ct) is not var (article, _)) return null;
-            var body = await store.ReadBodyAsync(article.BodyBlob, ct);
-            return Html(ArticlePage.Render(article, body, urls, options.Value), article.Updated);
+            return Html(ArticlePage.Render(await feeds.ItemAsync(article, urls, ct), urls, options.Value), article.Updated);
         }, ct);
         return page is null ? Reply.NotFound($"article '{slug}' does not exist") : Respond(request, page);
     }
@@ -60,21 +60,23 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
         reply.With(HeaderNames.Vary, "Accept-Encoding");
         if (rendered.Link is { } link) reply.With(HeaderNames.Link, link);
         if (rendered.ContentSecurityPolicy is { } csp) reply.With(HeaderNames.ContentSecurityPolicy, csp);
-        return Conditional.Validators(reply, etag, rendered.LastModified,
-            Conditional.CacheControl(options.Value.MaxAgeSeconds, options.Value.StaleWhileRevalidateSeconds));
+        return Conditional.Validators(reply, etag, rendered.LastModified, cacheControl);
     }
 
     private static Rendered Html(string html, DateTimeOffset? lastModified) =>
         new(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", lastModified, contentSecurityPolicy: PageLayout.ContentSecurityPolicy);
 
-    // One SiteUrls per origin seen (a few), not a parsed Uri per request; a flood of made-up Host headers only resets it.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), SiteUrls> origins = new();
+    private readonly string cacheControl = Conditional.CacheControl(options.Value.MaxAgeSeconds, options.Value.StaleWhileRevalidateSeconds);
+
+    // One SiteUrls per origin seen (a few), not a parsed Uri per request; at most 64, so made-up Host headers cost nothing.
+    private readonly MemoryCache origins = new(new MemoryCacheOptions { SizeLimit = 64 });
 
     private SiteUrls UrlsFor(HttpRequest request)
     {
         var key = (request.Scheme, request.Host.Value ?? "localhost");
-        if (origins.TryGetValue(key, out var urls)) return urls;
-        if (origins.Count >= 64) origins.Clear();
-        return origins[key] = SiteUrls.For(options.Value, key.Item1, key.Item2);
+        if (origins.TryGetValue(key, out SiteUrls? urls)) return urls!;
+        urls = SiteUrls.For(options.Value, key.Item1, key.Item2);
+        using (var entry = origins.CreateEntry(key)) entry.SetValue(urls).SetSize(1);
+        return urls;
     }
 }

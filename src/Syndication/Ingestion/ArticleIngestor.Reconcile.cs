@@ -48,7 +48,7 @@ public sealed partial class ArticleIngestor
             if (document is not null) listed[group.Key] = (document, group.ToList(), Signature(document, images));
         }
         var digest = new ListingDigest(listed.Select(l => (l.Key, l.Value.Signature)));
-        var sameListing = mark?.Digest == digest.Digest();
+        var sameListing = mark is not null && mark.Buckets.SequenceEqual(digest.BucketDigests);
         if (!verify && sameListing && mark!.Version == version) return new ReconcileResult(listed.Count, 0, 0, 0, 0);
 
         // Which slugs to compare with their rows: those whose entry in a changed bucket differs, or all.
@@ -76,16 +76,17 @@ public sealed partial class ArticleIngestor
             : (await store.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
         var rejectedNames = rejected.Keys.ToHashSet(StringComparer.Ordinal);
 
-        var work = new List<(string Slug, Listed Listed)>();
+        // Each slug to converge with what the listing says of it: its blobs, and whether the table had its row.
+        var work = new List<(string Slug, List<SourceBlob> Blobs, bool Stored)>();
         foreach (var slug in candidates)
         {
             if (listed.TryGetValue(slug, out var l))
             {
                 if (stored.TryGetValue(slug, out var current) && current == l.Signature && !damaged.Contains(slug)) continue;
                 if (rejected.TryGetValue(l.Document.Name, out var rejectedAs) && rejectedAs == l.Signature) continue;
-                work.Add((slug, new Listed(l.Blobs, stored.ContainsKey(slug), rejectedNames)));
+                work.Add((slug, l.Blobs, stored.ContainsKey(slug)));
             }
-            else if (stored.ContainsKey(slug)) work.Add((slug, new Listed([], true, rejectedNames)));
+            else if (stored.ContainsKey(slug)) work.Add((slug, [], true));
         }
 
         var results = new System.Collections.Concurrent.ConcurrentBag<(string Slug, IngestResult? Result)>();
@@ -94,7 +95,9 @@ public sealed partial class ArticleIngestor
             var slug = item.Slug;
             try
             {
-                results.Add((slug, (await IngestSlugAsync(slug, item.Listed, damaged.Contains(slug), token)).Result));
+                var outcome = await ConvergeWithRetriesAsync(slug,
+                    t => ListedStateAsync(slug, item.Blobs, item.Stored, rejectedNames, t), damaged.Contains(slug), token);
+                results.Add((slug, outcome.Result));
             }
             catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
             {
@@ -111,7 +114,7 @@ public sealed partial class ArticleIngestor
         // Only the bucket rows whose digest moved are written: an absent row reads as an empty bucket.
         var moved = buckets.Concat(failed.Select(ListingDigest.BucketOf)).Distinct()
             .Where(b => digest.BucketDigests[b] != (mark is { Buckets.Count: ListingDigest.Buckets } m ? m.Buckets[b] : ""));
-        await store.SaveListingMarkAsync(new ListingMark(digest.Digest(), digest.BucketDigests, version, verified),
+        await store.SaveListingMarkAsync(new ListingMark(digest.BucketDigests, version, verified),
             moved.ToDictionary(b => b, digest.Entries), ct);
 
         var result = new ReconcileResult(listed.Count,
@@ -120,34 +123,4 @@ public sealed partial class ArticleIngestor
         if (work.Count > 0) LogReconciled(result.Documents, result.Ingested, result.Deleted, result.Rejected, result.Failed);
         return result;
     }
-
-    /// <summary>
-    /// What the pass's one listing already says about a slug: its blobs, whether the table had an article for it, and
-    /// the blob names with a rejection row (only those need clearing), so converging it needs no second look.
-    /// </summary>
-    private sealed record Listed(List<SourceBlob> Blobs, bool Stored, IReadOnlySet<string> Rejected)
-    {
-        public bool MayBeRejected(string blobName) => Rejected.Contains(blobName);
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not ingest {Slug} (storage answered {Status}): {Error}; the next pass retries")]
-    private partial void LogSlugFailed(string slug, int status, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A {What} made the parser fail; recorded as a rejection")]
-    private partial void LogParserFailed(string what, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Slug}: {Result}")]
-    private partial void LogOutcome(string slug, IngestResult result);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Rejected {Slug}: {Reason}")]
-    private partial void LogRejected(string slug, string? reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored blob {BlobName}: not an article document or image")]
-    private partial void LogIgnored(string blobName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected image {BlobName}: {Reason}")]
-    private partial void LogImageRejected(string blobName, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled {Documents} documents: {Ingested} ingested, {Deleted} deleted, {Rejected} rejected, {Failed} failed")]
-    private partial void LogReconciled(int documents, int ingested, int deleted, int rejected, int failed);
 }

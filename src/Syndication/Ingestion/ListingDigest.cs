@@ -5,7 +5,7 @@ namespace Syndication.Ingestion;
 
 /// <summary>
 /// A listing of the incoming container reduced to what reconciliation compares: each slug's source signature, the
-/// slugs spread over <see cref="Buckets"/> buckets by a hash of the slug, one digest per bucket and one for all.
+/// slugs spread over <see cref="Buckets"/> buckets by a hash of the slug, and one digest per bucket.
 /// </summary>
 internal sealed class ListingDigest
 {
@@ -25,8 +25,6 @@ internal sealed class ListingDigest
     }
 
     public IReadOnlyList<string> BucketDigests => digests;
-
-    public string Digest() => Hash(string.Join(',', digests));
 
     public IReadOnlyList<(string Slug, string Signature)> Entries(int bucket) => entries[bucket];
 

@@ -14,10 +14,10 @@ public static class IndexPage
         var html = new StringBuilder(1024 + articles.Count * 1024);
         html.Append("<header><h1>").Append(Html.Encode(options.Title)).Append("</h1><p>").Append(Html.Encode(options.Description))
             .Append("</p>\n<ul class=\"feeds\">\n");
-        foreach (var (label, format) in new[] { ("RSS 2.0", FeedFormat.Rss), ("Atom 1.0", FeedFormat.Atom), ("JSON Feed 1.1", FeedFormat.Json) })
+        foreach (var format in FeedFormats.All)
         {
             var url = Html.Encode(urls.Feed("all", format).AbsoluteUri);
-            html.Append("<li>").Append(label).Append(": <a href=\"").Append(url).Append("\">").Append(url).Append("</a></li>\n");
+            html.Append("<li>").Append(format.FullName).Append(": <a href=\"").Append(url).Append("\">").Append(url).Append("</a></li>\n");
         }
         html.Append("</ul></header>\n");
         if (articles.Count == 0) html.Append("<p>No articles yet: upload one to the <code>articles</code> container.</p>\n");

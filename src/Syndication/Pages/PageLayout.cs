@@ -26,17 +26,16 @@ public static class PageLayout
         html.Append("<!doctype html>\n<html lang=\"").Append(Html.Encode(language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Html.Encode(title)).Append("</title>\n");
-        Alternate(html, "application/rss+xml", options.Title + " (RSS)", urls.Feed("all", FeedFormat.Rss));
-        Alternate(html, "application/atom+xml", options.Title + " (Atom)", urls.Feed("all", FeedFormat.Atom));
-        Alternate(html, "application/feed+json", options.Title + " (JSON Feed)", urls.Feed("all", FeedFormat.Json));
+        foreach (var format in FeedFormats.All)
+            Alternate(html, format.MediaType, $"{options.Title} ({format.Name})", urls.Feed("all", format));
         html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
             .Append("<nav><a href=\"").Append(Html.Encode(urls.Home().AbsoluteUri)).Append("\">")
             .Append(Html.Encode(options.Title)).Append("</a></nav>\n")
             .Append(bodyHtml)
-            .Append("<footer><p>Feeds: <a href=\"").Append(Html.Encode(urls.Feed("all", FeedFormat.Rss).AbsoluteUri)).Append("\">RSS</a> · ")
-            .Append("<a href=\"").Append(Html.Encode(urls.Feed("all", FeedFormat.Atom).AbsoluteUri)).Append("\">Atom</a> · ")
-            .Append("<a href=\"").Append(Html.Encode(urls.Feed("all", FeedFormat.Json).AbsoluteUri)).Append("\">JSON Feed</a> · ")
-            .Append("<a href=\"").Append(Html.Encode(urls.Opml().AbsoluteUri)).Append("\">all feeds (OPML)</a></p></footer>\n")
+            .Append("<footer><p>Feeds: ");
+        foreach (var format in FeedFormats.All)
+            html.Append("<a href=\"").Append(Html.Encode(urls.Feed("all", format).AbsoluteUri)).Append("\">").Append(format.Name).Append("</a> · ");
+        html.Append("<a href=\"").Append(Html.Encode(urls.Opml().AbsoluteUri)).Append("\">all feeds (OPML)</a></p></footer>\n")
             .Append("</body>\n</html>\n");
         return html.ToString();
     }

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs.Models;
 using Syndication.Articles;
 using Syndication.Storage;
 
@@ -22,7 +21,7 @@ public sealed class ArticlePublisher(ArticleStore store)
             return slugs;
         }
         if (File.Exists(path) && IsDocument(path)) return [await PublishDocumentAsync(path, ct)];
-        throw new ArgumentException($"publish: {path} is neither a folder nor a document named {{slug}}.{{txt|md|json|html}}");
+        throw new ArgumentException($"publish: {path} is neither a folder nor a document named {DocumentFormat.NamePattern}");
     }
 
     /// <summary>Removes a slug's document(s) and images from the incoming container; ingestion then drops the article.</summary>
@@ -33,7 +32,7 @@ public sealed class ArticlePublisher(ArticleStore store)
         foreach (var blob in await store.IncomingBlobsAsync(slug, ct))
         {
             if (ArticleBlobName.Parse(blob.Name)?.Slug != slug) continue;
-            await store.Incoming.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+            await store.DeleteIncomingAsync(blob.Name, ct);
             removed++;
         }
         return removed;
@@ -42,15 +41,14 @@ public sealed class ArticlePublisher(ArticleStore store)
     /// <summary>Uploads one document or image blob (optionally with metadata such as "published").</summary>
     public async Task UploadAsync(string blobName, BinaryData content, IDictionary<string, string>? metadata = null, CancellationToken ct = default)
     {
-        await store.EnsureCreatedAsync();
-        await store.Incoming.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions { Metadata = metadata }, ct);
+        await store.UploadIncomingAsync(blobName, content, metadata, ct);
     }
 
     private async Task<string> PublishDocumentAsync(string file, CancellationToken ct)
     {
         var name = Path.GetFileName(file);
         var slug = ArticleBlobName.Parse(name)?.Slug
-            ?? throw new ArgumentException($"publish: '{name}' is not named {{slug}}.{{txt|md|json|html}} with a slug of letters, digits, '-' and '_'");
+            ?? throw new ArgumentException($"publish: '{name}' is not named {DocumentFormat.NamePattern} with a slug of letters, digits, '-' and '_'");
         var images = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, slug);
         if (Directory.Exists(images))
         {
@@ -58,10 +56,10 @@ public sealed class ArticlePublisher(ArticleStore store)
             {
                 var blobName = $"{slug}/{Path.GetFileName(image)}";
                 if (ArticleBlobName.Parse(blobName) is null) continue;
-                await store.Incoming.GetBlobClient(blobName).UploadAsync(image, overwrite: true, ct);
+                await store.UploadIncomingAsync(blobName, BinaryData.FromBytes(await File.ReadAllBytesAsync(image, ct)), ct: ct);
             }
         }
-        await store.Incoming.GetBlobClient(name).UploadAsync(file, overwrite: true, ct);
+        await store.UploadIncomingAsync(name, BinaryData.FromBytes(await File.ReadAllBytesAsync(file, ct)), ct: ct);
         return slug;
     }
 

@@ -7,8 +7,9 @@ namespace Syndication.Storage;
 /// <summary>An incoming blob as listed: name, ETag, size and times.</summary>
 public sealed record SourceBlob(string Name, string ETag, long Length, DateTimeOffset LastModified, DateTimeOffset CreatedOn);
 
-// Blobs: incoming documents and images (read only: we never modify or delete a publisher's blob), and the
-// published container holding rendered bodies and the images we serve.
+// Blobs: incoming documents and images (ingestion only reads them: it never modifies or deletes a publisher's blob;
+// the upload and delete here are the publisher's), and the published container holding rendered bodies and the
+// images we serve.
 public sealed partial class ArticleStore
 {
     /// <summary>Incoming blobs whose names start with the prefix (all when null).</summary>
@@ -54,6 +55,17 @@ public sealed partial class ArticleStore
             return null;
         }
     }
+
+    /// <summary>Uploads (or replaces) a document or image blob in the incoming container, as a publisher does.</summary>
+    public async Task UploadIncomingAsync(string name, BinaryData content, IDictionary<string, string>? metadata = null, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        await incoming.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { Metadata = metadata }, ct);
+    }
+
+    /// <summary>Removes a publisher's blob (and its snapshots) from the incoming container, ignoring one already gone.</summary>
+    public async Task DeleteIncomingAsync(string name, CancellationToken ct = default) =>
+        await incoming.DeleteBlobIfExistsAsync(name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
 
     /// <summary>Writes a rendered body (content-addressed name, so rows naming an older body stay valid).</summary>
     public async Task WriteBodyAsync(string name, string html, CancellationToken ct = default) =>

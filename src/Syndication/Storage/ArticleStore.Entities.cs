@@ -1,52 +1,68 @@
+using System.Reflection;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Syndication.Articles;
 
 namespace Syndication.Storage;
 
-// Entity mapping: stays inside the store. Lists are JSON strings (a property holds up to 64 KiB).
+// Entity mapping: stays inside the store. Each ArticleFields property is a column of its own name (text as is, lists
+// as JSON; a property holds up to 64 KiB), so a new field is stored without a change here.
 public sealed partial class ArticleStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static TableEntity ToEntity(StoredArticle a, string rowKey) => new(FeedPartition, rowKey)
-    {
-        ["Id"] = a.Id,
-        ["Slug"] = a.Slug,
-        ["Title"] = a.Title,
-        ["Summary"] = a.Summary,
-        ["Authors"] = JsonSerializer.Serialize(a.Authors, Json),
-        ["Categories"] = JsonSerializer.Serialize(a.Categories, Json),
-        ["Tags"] = JsonSerializer.Serialize(a.Tags, Json),
-        ["Published"] = a.Published,
-        ["Updated"] = a.Updated,
-        ["Images"] = JsonSerializer.Serialize(a.Images, Json),
-        ["Language"] = a.Language,
-        ["BodyBlob"] = a.BodyBlob,
-        ["SourceBlob"] = a.SourceBlob,
-        ["SourceETag"] = a.SourceETag,
-        ["SourceSignature"] = a.SourceSignature,
-        ["ContentHash"] = a.ContentHash,
-    };
+    private static readonly PropertyInfo[] FieldColumns =
+        typeof(ArticleFields).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "EqualityContract").ToArray();
 
-    private static StoredArticle ToArticle(TableEntity e) => new()
+    private static TableEntity ToEntity(StoredArticle a, string rowKey)
+    {
+        var e = new TableEntity(FeedPartition, rowKey)
+        {
+            ["Id"] = a.Id,
+            ["Slug"] = a.Slug,
+            ["Published"] = a.Published,
+            ["DateStated"] = a.DateStated,
+            ["Updated"] = a.Updated,
+            ["Images"] = JsonSerializer.Serialize(a.Images, Json),
+            ["BodyBlob"] = a.BodyBlob,
+            ["SourceBlob"] = a.SourceBlob,
+            ["SourceETag"] = a.SourceETag,
+            ["SourceSignature"] = a.SourceSignature,
+            ["ContentHash"] = a.ContentHash,
+            ["TextHash"] = a.TextHash,
+        };
+        foreach (var p in FieldColumns)
+            e[p.Name] = p.GetValue(a) is { } value && p.PropertyType != typeof(string) ? JsonSerializer.Serialize(value, p.PropertyType, Json) : p.GetValue(a);
+        return e;
+    }
+
+    private static StoredArticle ToArticle(TableEntity e) => new(Fields(e))
     {
         Id = e.GetGuid("Id") ?? Guid.Empty,
         Slug = e.GetString("Slug"),
-        Title = e.GetString("Title"),
-        Summary = e.GetString("Summary"),
-        Authors = List<string>(e, "Authors"),
-        Categories = List<string>(e, "Categories"),
-        Tags = List<string>(e, "Tags"),
         Published = e.GetDateTimeOffset("Published") ?? DateTimeOffset.UnixEpoch,
+        DateStated = e.GetBoolean("DateStated") ?? true,
         Updated = e.GetDateTimeOffset("Updated") ?? DateTimeOffset.UnixEpoch,
         Images = List<StoredImage>(e, "Images"),
-        Language = e.GetString("Language"),
         BodyBlob = e.GetString("BodyBlob"),
         SourceBlob = e.GetString("SourceBlob"),
         SourceETag = e.GetString("SourceETag") ?? "",
         SourceSignature = e.GetString("SourceSignature") ?? "",
         ContentHash = e.GetString("ContentHash") ?? "",
+        TextHash = e.GetString("TextHash") ?? "",
     };
+
+    private static ArticleFields Fields(TableEntity e)
+    {
+        var fields = new ArticleFields();
+        foreach (var p in FieldColumns)
+        {
+            if (e.GetString(p.Name) is not { } text) continue;
+            if (p.PropertyType == typeof(string)) p.SetValue(fields, text);
+            else if (text.Length > 0 && JsonSerializer.Deserialize(text, p.PropertyType, Json) is { } value) p.SetValue(fields, value);
+        }
+        return fields;
+    }
 
     private static IReadOnlyList<T> List<T>(TableEntity e, string name) =>
         e.GetString(name) is { Length: > 0 } json ? JsonSerializer.Deserialize<List<T>>(json, Json) ?? [] : [];

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Syndication.Feeds;
 
 namespace Syndication.Storage;
 
@@ -14,7 +13,7 @@ public sealed record FeedName(FeedKey Key, string Name);
 public sealed partial class ArticleStore
 {
     /// <summary>At most this many categories, tags and authors of one article get feeds (keeps a save within one transaction).</summary>
-    public const int MaxIndexedNames = 10;
+    private const int MaxIndexedNames = 10;
 
     private static string IndexPrefix(FeedKey key) => key.Kind switch
     {

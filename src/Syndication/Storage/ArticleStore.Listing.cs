@@ -3,14 +3,14 @@ using Azure.Data.Tables;
 namespace Syndication.Storage;
 
 /// <summary>
-/// What reconciliation last saw in the incoming container and converged on: a digest of the whole listing, one digest
-/// per bucket of slugs, the feed version once it had converged, and when published blobs were last verified.
+/// What reconciliation last saw in the incoming container and converged on: one digest per bucket of slugs, the feed
+/// version once it had converged, and when published blobs were last verified.
 /// </summary>
-public sealed record ListingMark(string Digest, IReadOnlyList<string> Buckets, string Version, DateTimeOffset? Verified);
+public sealed record ListingMark(IReadOnlyList<string> Buckets, string Version, DateTimeOffset? Verified);
 
 // The listing watermark, in its own partition "listing" (off the feed partition's write rate):
-// RK "top": Digest, Buckets (the bucket digests, joined by ','), Version, Verified. With the version row, two point
-// reads answer a quiet pass.
+// RK "top": Buckets (the bucket digests, joined by ','), Version, Verified. With the version row, two point reads
+// answer a quiet pass.
 // RK "b|{bucket:x2}": E0, E1, ... the lines "{slug}\t{signature}" of the slugs hashed to that bucket (strings are cut
 // into properties of at most 30,000 characters; an entity holds 1 MB, ample for a few million articles in all).
 public sealed partial class ArticleStore
@@ -25,8 +25,7 @@ public sealed partial class ArticleStore
         await EnsureCreatedAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(ListingPartition, ListingTop, cancellationToken: ct);
         if (!row.HasValue || row.Value is not { } e) return null;
-        return new ListingMark(e.GetString("Digest") ?? "", (e.GetString("Buckets") ?? "").Split(','), e.GetString("Version") ?? "",
-            e.GetDateTimeOffset("Verified"));
+        return new ListingMark((e.GetString("Buckets") ?? "").Split(','), e.GetString("Version") ?? "", e.GetDateTimeOffset("Verified"));
     }
 
     /// <summary>The slugs and signatures the watermark holds for these buckets (point reads, one per bucket).</summary>
@@ -54,8 +53,8 @@ public sealed partial class ArticleStore
             for (var i = 0; i * ChunkChars < text.Length; i++) entity[$"E{i}"] = text.Substring(i * ChunkChars, Math.Min(ChunkChars, text.Length - i * ChunkChars));
             await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, token);
         });
-        var top = new TableEntity(ListingPartition, ListingTop) { ["Digest"] = mark.Digest, ["Buckets"] = string.Join(',', mark.Buckets),
-            ["Version"] = mark.Version, ["Verified"] = mark.Verified };
+        var top = new TableEntity(ListingPartition, ListingTop) { ["Buckets"] = string.Join(',', mark.Buckets), ["Version"] = mark.Version,
+            ["Verified"] = mark.Verified };
         await table.UpsertEntityAsync(top, TableUpdateMode.Replace, ct);
     }
 

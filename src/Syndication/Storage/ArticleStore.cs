@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using Syndication.Feeds;
 
 namespace Syndication.Storage;
 
@@ -40,18 +39,17 @@ public sealed partial class ArticleStore
     private readonly Lock creating = new();
     private Task? created;
     private readonly GroupCommit commits;
+    private readonly TimeProvider time;
 
-    public ArticleStore(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
+    public ArticleStore(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider time)
     {
+        this.time = time;
         table = tables.GetTableClient(options.Value.Table);
         incoming = blobs.GetBlobContainerClient(options.Value.ArticlesContainer);
         published = blobs.GetBlobContainerClient(options.Value.PublishedContainer);
         createIfMissing = options.Value.CreateIfMissing;
         commits = new GroupCommit(table, VersionStamp);
     }
-
-    /// <summary>The incoming container publishers write to.</summary>
-    public BlobContainerClient Incoming => incoming;
 
     /// <summary>
     /// Creates the table and containers once per process (unless <see cref="StorageOptions.CreateIfMissing"/> is off).
@@ -157,13 +155,23 @@ public sealed partial class ArticleStore
     public async Task SaveArticleAsync(StoredArticle article, StoredArticle? previous, ETag? expected, CancellationToken ct = default)
     {
         await EnsureCreatedAsync();
-        // Saves made while another is in flight share its successor transaction (GroupCommit), each still all-or-nothing.
-        await commits.CommitAsync(SaveActions(article, previous, expected), ct);
+        // Saves made while another is in flight share its successor transaction (GroupCommit), each still all-or-nothing;
+        // the name rows are the same upsert whichever article writes them, so a combined transaction writes each once.
+        var (own, names) = SaveRows(article, previous, expected);
+        await commits.CommitAsync(own, names, ct);
         Interlocked.Increment(ref localCommits);
     }
 
     /// <summary>One article's save without the version stamp: its row, index and name rows, and the keys it moved away from.</summary>
     internal static List<TableTransactionAction> SaveActions(StoredArticle article, StoredArticle? previous, ETag? expected)
+    {
+        var (own, names) = SaveRows(article, previous, expected);
+        return [.. own, .. names];
+    }
+
+    // The article's own rows (its row, index rows, moved keys) and the name rows it adds, which other articles share.
+    private static (List<TableTransactionAction> Own, List<TableTransactionAction> Names) SaveRows(StoredArticle article,
+        StoredArticle? previous, ETag? expected)
     {
         var row = ToEntity(article, ArticlePrefix + article.Slug);
         var actions = new List<TableTransactionAction>
@@ -176,9 +184,9 @@ public sealed partial class ArticleStore
             actions.AddRange(IndexKeys(previous).Where(k => !keys.Contains(k))
                 .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(FeedPartition, k), ETag.All)));
         var known = previous is null ? [] : NameRows(previous).Select(n => n.RowKey).ToHashSet(StringComparer.Ordinal);
-        actions.AddRange(NameRows(article).Where(n => !known.Contains(n.RowKey))
-            .Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, n)));
-        return actions;
+        var names = NameRows(article).Where(n => !known.Contains(n.RowKey))
+            .Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, n)).ToList();
+        return (actions, names);
     }
 
     /// <summary>Removes the article and all its index rows in one transaction, conditional on the article row's ETag.</summary>
@@ -212,8 +220,6 @@ public sealed partial class ArticleStore
     /// <summary>How many transactions the saves of this instance took (fewer than saves when they were grouped).</summary>
     internal long SaveTransactions => commits.Transactions;
 
-    /// <summary>How many article transactions this process committed: a cache re-reads the version when it moves.</summary>
-    public long LocalCommits => Interlocked.Read(ref localCommits);
 
     internal static TableTransactionAction VersionStamp() =>
         new(TableTransactionActionType.UpsertReplace, new TableEntity(FeedPartition, VersionKey) { ["Version"] = Guid.NewGuid().ToString("N") });

@@ -7,7 +7,9 @@ namespace Syndication.Storage;
 /// together in the next entity group transaction (one partition, at most 100 actions), with one version stamp for all.
 /// A lone save goes at once, so a single publish waits for nothing. When a combined transaction fails, which undoes
 /// all of it, every save in it is submitted alone, so each caller gets exactly the result (or the 409/412) its own
-/// transaction gets. Two saves that touch the same row (the same slug) never share a transaction.
+/// transaction gets. A save states its rows in two kinds: its own (two saves that touch the same own row never share a
+/// transaction) and shared idempotent upserts that several saves may write, which a combined transaction writes once,
+/// the latest. It knows no key format: the caller decides which rows are shared.
 /// </summary>
 internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction> versionStamp)
 {
@@ -20,7 +22,11 @@ internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction
     /// </summary>
     private const int MaxChars = 600_000;
 
-    private sealed record Pending(IReadOnlyList<TableTransactionAction> Actions, int Chars, TaskCompletionSource Done);
+    private sealed record Pending(IReadOnlyList<TableTransactionAction> Own, IReadOnlyList<TableTransactionAction> Shared, int Chars,
+        TaskCompletionSource Done)
+    {
+        public int Count => Own.Count + Shared.Count;
+    }
 
     private readonly Lock gate = new();
     private readonly LinkedList<Pending> queue = new();
@@ -31,14 +37,16 @@ internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction
     public long Transactions => Interlocked.Read(ref transactions);
 
     /// <summary>
-    /// Commits <paramref name="actions"/> (one article's rows, without the version stamp) atomically. Cancelling
-    /// withdraws a save still waiting for its transaction; once its transaction is submitted, the caller gets the
-    /// real outcome, so a cancelled save is never written behind its caller's back.
+    /// Commits one save atomically, without the version stamp: <paramref name="own"/> rows no other save of the same
+    /// transaction may touch, and <paramref name="shared"/> idempotent upserts (never another save's own rows) that
+    /// several saves may write. Cancelling withdraws a save still waiting for its transaction; once its transaction is
+    /// submitted, the caller gets the real outcome, so a cancelled save is never written behind its caller's back.
     /// </summary>
-    public async Task CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
+    public async Task CommitAsync(IReadOnlyList<TableTransactionAction> own, IReadOnlyList<TableTransactionAction> shared, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var pending = new Pending(actions, actions.Sum(a => Chars(a.Entity)), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var chars = own.Concat(shared).Sum(a => Chars(a.Entity));
+        var pending = new Pending(own, shared, chars, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         LinkedListNode<Pending> node;
         bool start;
         lock (gate)
@@ -90,7 +98,7 @@ internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction
         try
         {
             Interlocked.Increment(ref transactions);
-            await table.SubmitTransactionAsync([.. p.Actions, versionStamp()], CancellationToken.None);
+            await table.SubmitTransactionAsync([.. p.Own, .. p.Shared, versionStamp()], CancellationToken.None);
             p.Done.TrySetResult();
         }
         catch (Exception e)
@@ -106,13 +114,13 @@ internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction
         lock (gate)
         {
             var batch = new List<Pending>();
-            var rows = new HashSet<string>(StringComparer.Ordinal);
+            var rows = new HashSet<(string, string)>();
             var (actions, chars) = (1, 0);
             for (var node = queue.First; node is not null;)
             {
                 var (p, next) = (node.Value, node.Next);
-                var keys = p.Actions.Where(a => !IsName(a)).Select(a => a.Entity.RowKey).ToList();
-                if (batch.Count > 0 && (actions + p.Actions.Count > MaxActions || chars + p.Chars > MaxChars || keys.Any(rows.Contains)))
+                var keys = p.Own.Select(Key).ToList();
+                if (batch.Count > 0 && (actions + p.Count > MaxActions || chars + p.Chars > MaxChars || keys.Any(rows.Contains)))
                 {
                     // Its rows stay claimed, so a later save of the same slug does not overtake it.
                     rows.UnionWith(keys);
@@ -121,7 +129,7 @@ internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction
                 }
                 batch.Add(p);
                 rows.UnionWith(keys);
-                (actions, chars) = (actions + p.Actions.Count, chars + p.Chars);
+                (actions, chars) = (actions + p.Count, chars + p.Chars);
                 queue.Remove(node);
                 node = next;
             }
@@ -130,23 +138,15 @@ internal sealed class GroupCommit(TableClient table, Func<TableTransactionAction
         }
     }
 
-    // All saves' actions; a name row ("n|…", an idempotent upsert) that several saves write goes once, the latest.
+    // All saves' own actions, then each shared row once (the latest save's), then the version stamp.
     private List<TableTransactionAction> Combined(List<Pending> batch)
     {
-        var names = new Dictionary<string, TableTransactionAction>(StringComparer.Ordinal);
-        var actions = new List<TableTransactionAction>();
-        foreach (var a in batch.SelectMany(p => p.Actions))
-        {
-            if (IsName(a)) names[a.Entity.RowKey] = a;
-            else actions.Add(a);
-        }
-        actions.AddRange(names.Values);
-        actions.Add(versionStamp());
-        return actions;
+        var shared = new Dictionary<(string, string), TableTransactionAction>();
+        foreach (var a in batch.SelectMany(p => p.Shared)) shared[Key(a)] = a;
+        return [.. batch.SelectMany(p => p.Own), .. shared.Values, versionStamp()];
     }
 
-    private static bool IsName(TableTransactionAction a) =>
-        a.ActionType == TableTransactionActionType.UpsertReplace && a.Entity.RowKey.StartsWith("n|", StringComparison.Ordinal);
+    private static (string, string) Key(TableTransactionAction a) => (a.Entity.PartitionKey, a.Entity.RowKey);
 
     private static int Chars(ITableEntity entity) =>
         entity.RowKey.Length + (entity is TableEntity e ? e.Sum(p => p.Key.Length + (p.Value is string s ? s.Length : 16)) : 0);

@@ -41,7 +41,7 @@ public sealed class FeedWriterTests
     [Fact]
     public void RssReadsBackWithTheSameItemsDatesAndOneEnclosure()
     {
-        var bytes = RssWriter.Write(SampleFeed());
+        var bytes = FeedFormats.Rss.Write(SampleFeed());
         var feed = FeedParsers.Syndication(bytes);
         Assert.Equal("Example News", feed.Title.Text);
         Assert.Equal(2, feed.Items.Count());
@@ -62,7 +62,7 @@ public sealed class FeedWriterTests
     [Fact]
     public void RssCarriesMediaRssForEveryImageAndDcCreators()
     {
-        var doc = FeedParsers.Document(RssWriter.Write(SampleFeed()));
+        var doc = FeedParsers.Document(FeedFormats.Rss.Write(SampleFeed()));
         var item = doc.Descendants("item").First();
         var media = item.Elements(FeedParsers.Media + "content").ToList();
         Assert.Equal(2, media.Count);
@@ -75,13 +75,13 @@ public sealed class FeedWriterTests
         Assert.Equal("false", (string?)item.Element("guid")!.Attribute("isPermaLink"));
         var self = doc.Descendants(FeedParsers.Atom + "link").Single();
         Assert.Equal("self", (string?)self.Attribute("rel"));
-        Assert.DoesNotContain("a10:", System.Text.Encoding.UTF8.GetString(RssWriter.Write(SampleFeed())));
+        Assert.DoesNotContain("a10:", System.Text.Encoding.UTF8.GetString(FeedFormats.Rss.Write(SampleFeed())));
     }
 
     [Fact]
     public void AtomReadsBackWithAnEnclosureLinkPerImage()
     {
-        var bytes = AtomWriter.Write(SampleFeed());
+        var bytes = FeedFormats.Atom.Write(SampleFeed());
         var feed = FeedParsers.Syndication(bytes);
         var item = feed.Items.First();
         Assert.Equal("Story 1 & <more>", item.Title.Text);
@@ -101,7 +101,7 @@ public sealed class FeedWriterTests
     public void AnItemWithoutImagesHasNoEnclosure()
     {
         var feed = SampleFeed(1) with { Items = [SampleFeed(1).Items[0] with { Images = [] }] };
-        var doc = FeedParsers.Document(RssWriter.Write(feed));
+        var doc = FeedParsers.Document(FeedFormats.Rss.Write(feed));
         Assert.Empty(doc.Descendants("enclosure"));
         Assert.Empty(doc.Descendants(FeedParsers.Media + "content"));
     }
@@ -110,22 +110,22 @@ public sealed class FeedWriterTests
     public void AnEmptyFeedIsStillValid()
     {
         var feed = SampleFeed(0);
-        Assert.Empty(FeedParsers.Syndication(RssWriter.Write(feed)).Items);
-        Assert.Empty(FeedParsers.Syndication(AtomWriter.Write(feed)).Items);
+        Assert.Empty(FeedParsers.Syndication(FeedFormats.Rss.Write(feed)).Items);
+        Assert.Empty(FeedParsers.Syndication(FeedFormats.Atom.Write(feed)).Items);
     }
 
     [Fact]
     public void RssDatesAreRfc822WithFourDigitYears()
     {
-        var doc = FeedParsers.Document(RssWriter.Write(SampleFeed()));
+        var doc = FeedParsers.Document(FeedFormats.Rss.Write(SampleFeed()));
         Assert.Equal("Tue, 05 Mar 2024 08:00:00 GMT", doc.Descendants("pubDate").First().Value);
     }
 
     [Fact]
     public void FormatsAreChosenByFileExtension()
     {
-        Assert.Equal(("all", FeedFormat.Rss), FeedFormats.FromFileName("all.rss"));
-        Assert.Equal(("all", FeedFormat.Atom), FeedFormats.FromFileName("all.atom"));
+        Assert.Equal(("all", FeedFormats.Rss), FeedFormats.FromFileName("all.rss"));
+        Assert.Equal(("all", FeedFormats.Atom), FeedFormats.FromFileName("all.atom"));
         Assert.Null(FeedFormats.FromFileName("all.txt"));
         Assert.Null(FeedFormats.FromFileName("all"));
     }

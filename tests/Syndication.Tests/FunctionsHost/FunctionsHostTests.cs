@@ -81,7 +81,8 @@ public sealed class FunctionsHostTests(HostFixture fixture) : IClassFixture<Host
 
         var clock = Stopwatch.StartNew();
         string rejections = "";
-        while (clock.Elapsed < TimeSpan.FromSeconds(60) && !rejections.Contains("always-fails/photo-1.jpg"))
+        // Five invocations, each retrying its lost write for up to about 10 s, and the queue's visibility delays: minutes on a loaded machine.
+        while (clock.Elapsed < TimeSpan.FromSeconds(180) && !rejections.Contains("always-fails/photo-1.jpg"))
         {
             await Task.Delay(250);
             rejections = await http.GetStringAsync(host.Api("manage/rejections?code=" + HostProcess.Key));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure;
+using Syndication.Storage;
 using Syndication.Feeds;
 using Syndication.Functions;
 using Syndication.Tests.Support;

@@ -1,4 +1,5 @@
 using Azure;
+using Syndication.Storage;
 using Syndication.Feeds;
 using Syndication.Functions;
 using Syndication.Tests.Support;

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Syndication.Articles;
 using Syndication.Feeds;
 using Syndication.Storage;
@@ -87,5 +88,24 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
         var stored = (await site.Store.FeedPageAsync(FeedKey.All, 100)).Articles.Select(a => a.Slug).ToHashSet();
         Assert.Equal(outcomes.Where(o => o.Saved).Select(o => o.Slug).Order(), stored.Order());
         Assert.Null(await site.Store.ArticleBySlugAsync("never"));
+    }
+
+    [Fact]
+    public async Task SharedRowsThatConcurrentCommitsWriteGoOncePerTransactionTheLatestWinningWhateverTheirKeys()
+    {
+        var table = new TableClient(azurite.ConnectionString, "groupcommit" + Guid.NewGuid().ToString("N")[..12]);
+        await table.CreateAsync();
+        var commits = new GroupCommit(table, () => new(TableTransactionActionType.UpsertReplace, new TableEntity("p", "stamp")));
+        static TableTransactionAction Upsert(string key, int value) =>
+            new(TableTransactionActionType.UpsertReplace, new TableEntity("p", key) { ["Value"] = value });
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => commits.CommitAsync([Upsert($"own-{i:D2}", i)], [Upsert("anything", i)], default)));
+
+        // A transaction holding one key twice would fail and be resubmitted save by save: more than 40 transactions.
+        Assert.InRange(commits.Transactions, 1, 39);
+        var rows = await table.QueryAsync<TableEntity>().ToListAsync();
+        Assert.Equal(42, rows.Count);
+        Assert.InRange(rows.Single(r => r.RowKey == "anything").GetInt32("Value")!.Value, 0, 39);
+        await table.DeleteAsync();
     }
 }

@@ -47,7 +47,10 @@ public sealed class TestSite : IAsyncDisposable
     public ArticleIngestor Ingestor => services.GetRequiredService<ArticleIngestor>();
     public SyndicationHandlers Handlers => services.GetRequiredService<SyndicationHandlers>();
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
-    public BlobContainerClient Incoming => Store.Incoming;
+
+    /// <summary>The incoming container, reached as a publisher reaches it (tests act as the publisher).</summary>
+    public BlobContainerClient Incoming =>
+        Get<BlobServiceClient>().GetBlobContainerClient(Get<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.ArticlesContainer);
 
     /// <summary>Uploads a blob to the incoming container, as a publisher would.</summary>
     public async Task<BlobClient> UploadAsync(string name, byte[] content, IDictionary<string, string>? metadata = null)

@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Options;
 using Syndication.Feeds;
 
 namespace Syndication.Tests.Feeds;
 
-/// <summary>A feed composed from pre-rendered item fragments is byte for byte the feed rendered whole.</summary>
-public sealed class ItemFragmentTests
+/// <summary>The item cache sits in front of pure writers: a feed written through it is byte for byte the writer's.</summary>
+public sealed class ItemCacheWriteTests
 {
     private static readonly Uri Base = new("https://news.example.com/api/");
 
@@ -40,25 +41,41 @@ public sealed class ItemFragmentTests
 
     public static TheoryData<FeedFormat> Formats => new(FeedFormats.All);
 
+    // Each item with a revision, as FeedService gives them, so the cache keeps them.
+    private static Feed Revised(Feed feed) => feed with { Items = feed.Items.Select((item, i) => item with { Revision = $"r{i}" }).ToList() };
+
     [Theory]
     [MemberData(nameof(Formats))]
-    public void AFeedOfFragmentsIsByteIdenticalToTheWholeRender(FeedFormat format)
+    public void AFeedWrittenThroughTheItemCacheIsByteIdenticalToThePureWriter(FeedFormat format)
     {
-        var feed = VariedFeed();
-        var fragments = feed.Items.Select(i => FeedFormats.WriteItem(i, format)).ToList();
-        var composed = FeedFormats.Write(feed with { Items = [] }, format, fragments);
-        Assert.Equal(Text(FeedFormats.Write(feed, format)), Text(composed));
+        var feed = Revised(VariedFeed());
+        using var cache = new ItemCache(Options.Create(new FeedOptions()));
+        foreach (var item in feed.Items) cache.Keep(item);
+        var pure = Text(format.Write(feed));
+        Assert.Equal(pure, Text(cache.Write(feed, format))); // the items written and kept
+        Assert.Equal(pure, Text(cache.Write(feed, format))); // the kept bytes reused
     }
 
     [Theory]
     [MemberData(nameof(Formats))]
-    public void AFeedWithoutLanguageOrItemsComposesTheSame(FeedFormat format)
+    public void AFeedWithoutLanguageOrItemsWritesTheSameThroughTheCache(FeedFormat format)
     {
-        var feed = VariedFeed() with { Language = null };
-        var fragments = feed.Items.Select(i => FeedFormats.WriteItem(i, format)).ToList();
-        Assert.Equal(Text(FeedFormats.Write(feed, format)), Text(FeedFormats.Write(feed with { Items = [] }, format, fragments)));
+        using var cache = new ItemCache(Options.Create(new FeedOptions()));
+        var feed = Revised(VariedFeed()) with { Language = null };
+        foreach (var item in feed.Items) cache.Keep(item);
+        cache.Write(feed, format);
+        Assert.Equal(Text(format.Write(feed)), Text(cache.Write(feed, format)));
         var empty = feed with { Items = [] };
-        Assert.Equal(Text(FeedFormats.Write(empty, format)), Text(FeedFormats.Write(empty, format, [])));
+        Assert.Equal(Text(format.Write(empty)), Text(cache.Write(empty, format)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void AnItemAloneIsTheBytesTheFeedHoldsForIt(FeedFormat format)
+    {
+        var feed = VariedFeed();
+        var whole = Text(format.Write(feed));
+        foreach (var item in feed.Items) Assert.Contains(Text(format.WriteItem(item)), whole);
     }
 
     private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Syndication.Feeds;
+
+/// <summary>
+/// Items kept between feed renders, in front of the pure writers: each item (so a render after a publish downloads
+/// only the new article's body) and its bytes in each format it was written in, found by link and
+/// <see cref="FeedItem.Revision"/>. At most <see cref="FeedOptions.ItemCacheBytes"/>; the least recently used go first.
+/// <see cref="Write"/> gives exactly <see cref="FeedFormat.Write"/>'s bytes: a kept item's bytes are its format's
+/// <see cref="FeedFormat.WriteItem"/> of an item equal to it.
+/// </summary>
+public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
+{
+    // What an entry holds besides its item: the cache's bookkeeping, the key and the slots, roughly, for the bound.
+    private const int EntryOverhead = 512;
+
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Math.Max(0, options.Value.ItemCacheBytes) });
+
+    private sealed record Key(string Link, string Revision);
+
+    private sealed class Entry(FeedItem item)
+    {
+        public FeedItem Item { get; } = item;
+        public byte[]?[] Written { get; } = new byte[FeedFormats.All.Count][];
+    }
+
+    /// <summary>The item kept for this link at this revision, or null.</summary>
+    public FeedItem? Find(Uri link, string revision) =>
+        cache.TryGetValue(new Key(link.AbsoluteUri, revision), out Entry? entry) ? entry!.Item : null;
+
+    /// <summary>Keeps the item for the next render; one without a revision is not kept.</summary>
+    public void Keep(FeedItem item)
+    {
+        if (item.Revision is not { } revision) return;
+        // The item's strings (two bytes a character) and its bytes in each format (about one byte a character).
+        var chars = item.ContentHtml.Sum(p => (long)p.Length) + item.Title.Length + (item.Summary?.Length ?? 0);
+        using var entry = cache.CreateEntry(new Key(item.Link.AbsoluteUri, revision));
+        entry.Value = new Entry(item);
+        entry.Size = EntryOverhead + chars * (2 + FeedFormats.All.Count);
+    }
+
+    /// <summary>The feed in the format, each kept item's bytes written once and reused.</summary>
+    public byte[] Write(Feed feed, FeedFormat format)
+    {
+        var slot = Slot(format);
+        var items = new byte[feed.Items.Count][];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = feed.Items[i];
+            if (item.Revision is { } revision && cache.TryGetValue(new Key(item.Link.AbsoluteUri, revision), out Entry? entry))
+                items[i] = entry!.Written[slot] ??= format.WriteItem(item);
+            else
+                items[i] = format.WriteItem(item);
+        }
+        return format.WriteFeed(feed, items);
+    }
+
+    /// <summary>How many items are kept.</summary>
+    public int Count => cache.Count;
+
+    public void Dispose() => cache.Dispose();
+
+    private static int Slot(FeedFormat format)
+    {
+        for (var i = 0; i < FeedFormats.All.Count; i++)
+            if (ReferenceEquals(FeedFormats.All[i], format)) return i;
+        throw new ArgumentException($"{format} is not a format of {nameof(FeedFormats)}", nameof(format));
+    }
+}

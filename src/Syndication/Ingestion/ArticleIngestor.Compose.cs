@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using Syndication.Articles;
+using Syndication.Storage;
+
+namespace Syndication.Ingestion;
+
+// Composing the stored article: the parsed fields copied whole, the images, and the two dates readers rely on.
+// Published: what the publisher states (blob metadata, the document, a date its text gives), else the first upload's
+// time, kept from then on. Updated: what the publisher states, else it moves only when what the article says changes
+// or an image readers saw is replaced or removed. Identical bytes uploaded again (new ETags), a re-ingestion, a repair
+// or images arriving after their document change nothing readers see, so they are not updates.
+public sealed partial class ArticleIngestor
+{
+    private StoredArticle Compose(SlugState state, ParsedArticle parsed, List<StoredImage> images, SourceBlob document,
+        IDictionary<string, string> metadata, string etag, string signature)
+    {
+        var previous = state.Previous;
+        var now = time.GetUtcNow();
+        var stated = Plausible(MetadataDate(metadata, "published"), now) ?? Plausible(parsed.Published, now);
+        var published = stated ?? (previous is { DateStated: false } ? previous.Published : document.CreatedOn);
+        var textHash = Hash(JsonSerializer.Serialize(new { parsed, published }));
+        var contentHash = Hash(JsonSerializer.Serialize(new { parsed, images = images.Select(i => i.Visible), published }));
+        var declaredUpdated = Plausible(MetadataDate(metadata, "updated"), now) ?? Plausible(parsed.Updated, now);
+        return new StoredArticle(parsed)
+        {
+            Id = StableId.For(state.Slug),
+            Slug = state.Slug,
+            Summary = parsed.Summary is null ? null : CleanText.Line(parsed.Summary, 1000),
+            Published = published,
+            DateStated = stated is not null,
+            Updated = Max(published, declaredUpdated ?? Updated(state, images, textHash, contentHash) ?? published),
+            Images = images,
+            Language = CleanText.LanguageTag(parsed.Language),
+            BodyBlob = $"bodies/{state.Slug}/{contentHash}.html",
+            SourceBlob = document.Name,
+            SourceETag = etag,
+            SourceSignature = signature,
+            ContentHash = contentHash,
+            TextHash = textHash,
+        };
+    }
+
+    // With no stated update: the previous updated date unless readers would see a change since, then the time of the
+    // newest source blob (the publisher's change); null for a first publication.
+    private static DateTimeOffset? Updated(SlugState state, List<StoredImage> images, string textHash, string contentHash)
+    {
+        if (state.Previous is not { } previous) return null;
+        if (previous.ContentHash == contentHash) return previous.Updated;
+        // A row from before text hashes: any content change counts, as it did then.
+        var textChanged = previous.TextHash.Length == 0 || previous.TextHash != textHash;
+        var seenImageChanged = previous.Images.Any(p => !images.Any(n => n.Visible == p.Visible));
+        if (!textChanged && !seenImageChanged) return previous.Updated;
+        return state.Images.Select(i => i.LastModified).Append(state.Document!.LastModified).Max();
+    }
+
+    private static DateTimeOffset? MetadataDate(IDictionary<string, string> metadata, string key) =>
+        metadata.TryGetValue(key, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var d) ? d.ToUniversalTime() : null;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    // A stated date is believed from 1990 (earlier ones are defaults such as 0001-01-01 or 1970-01-01) up to now: a
+    // date in the future would hold the article at the top of every feed and date the feed itself there.
+    private static DateTimeOffset? Plausible(DateTimeOffset? date, DateTimeOffset now) =>
+        date is { } d && d.Year >= 1990 && d <= now.AddMinutes(10) ? d : null;
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Syndication.Articles;
+using Syndication.Storage;
+
+namespace Syndication.Ingestion;
+
+// What converging a slug starts from, read by a single-slug ingestion or filled from a reconcile pass's listing, and
+// the signature that says whether its sources changed since the row was saved.
+public sealed partial class ArticleIngestor
+{
+    /// <summary>
+    /// What is known about one slug before converging it: its article row as read (null: there is none), its preferred
+    /// document (null: none) and its images, and whether a blob name may have a rejection row to clear.
+    /// </summary>
+    private sealed record SlugState(string Slug, (StoredArticle Article, ETag ETag)? Row, SourceBlob? Document,
+        IReadOnlyList<SourceBlob> Images, Predicate<string> MayBeRejected)
+    {
+        public StoredArticle? Previous => Row?.Article;
+    }
+
+    // Reads the row, then lists the slug's blobs: sources listed after the row are never older than those it was saved
+    // from, so a save conditional on its ETag cannot put older sources back. Rejections are not read: any may exist.
+    private async Task<SlugState> ReadStateAsync(string slug, CancellationToken ct)
+    {
+        var row = await store.ArticleBySlugAsync(slug, ct);
+        var blobs = await store.IncomingBlobsAsync(slug, ct);
+        return StateOf(slug, row, blobs, _ => true);
+    }
+
+    // From a reconcile pass's one listing: the row is read only when the table had one (a slug without one is saved
+    // with an insert, which fails, 409 then a full retry, if one appeared), and only listed rejections are cleared.
+    private async Task<SlugState> ListedStateAsync(string slug, IReadOnlyList<SourceBlob> blobs, bool stored,
+        IReadOnlySet<string> rejected, CancellationToken ct)
+    {
+        var row = stored ? await store.ArticleBySlugAsync(slug, ct) : null;
+        return StateOf(slug, row, blobs, rejected.Contains);
+    }
+
+    private static SlugState StateOf(string slug, (StoredArticle, ETag)? row, IEnumerable<SourceBlob> blobs, Predicate<string> mayBeRejected)
+    {
+        var (document, images) = SourcesOf(slug, blobs);
+        return new SlugState(slug, row, document, images, mayBeRejected);
+    }
+
+    // The slug's document (the most preferred shape when there are several) and its images.
+    private static (SourceBlob? Document, List<SourceBlob> Images) SourcesOf(string slug, IEnumerable<SourceBlob> blobs)
+    {
+        SourceBlob? document = null;
+        var images = new List<SourceBlob>();
+        foreach (var blob in blobs)
+        {
+            if (ArticleBlobName.Parse(blob.Name) is not { } name || name.Slug != slug) continue;
+            if (name.Role == BlobRole.Image) images.Add(blob);
+            else if (document is null || DocumentFormat.Preference(blob.Name) < DocumentFormat.Preference(document.Name)) document = blob;
+        }
+        return (document, images);
+    }
+
+    private static string Signature(SourceBlob document, IEnumerable<SourceBlob> images)
+    {
+        var sb = new StringBuilder(ParserVersion).Append('|').Append(document.Name).Append('|').Append(document.ETag);
+        foreach (var image in images.OrderBy(i => i.Name, StringComparer.Ordinal))
+            sb.Append('|').Append(image.Name).Append('|').Append(image.ETag);
+        return Hash(sb.ToString());
+    }
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+}
