@@ -13,7 +13,8 @@ public static class DocumentParser
         if (content.Length > maxBytes) throw new ArticleRejectedException(OverLimit(content.Length, maxBytes));
         if (content.IndexOf((byte)0) >= 0 && !LooksLikeUtf16(content))
             throw new ArticleRejectedException("document: the blob holds binary data, not text");
-        return format.Read(content);
+        // Every shape's text fields leave here as plain text, whatever markup the document wrote in them.
+        return PlainText.Apply(format.Read(content), format.Label.ToLowerInvariant());
     }
 
     /// <summary>The reason given for a document over the size limit.</summary>

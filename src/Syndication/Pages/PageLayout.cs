@@ -12,7 +12,9 @@ public static class PageLayout
         "default-src 'none'; img-src 'self' https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private const string Style =
-        "body{font:17px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}" +
+        // A long unbroken word (a URL, a German compound, a wire slug) wraps instead of widening the page.
+        "body{font:17px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;overflow-wrap:anywhere}" +
+        "pre{white-space:pre-wrap}" +
         "h1{font:700 2rem/1.2 system-ui,sans-serif}header p,footer,nav{font-family:system-ui,sans-serif;color:#555}" +
         "img{max-width:100%;height:auto}figure{margin:1.5rem 0}figcaption{font:14px/1.4 system-ui,sans-serif;color:#555}" +
         "figcaption small{display:block;color:#777}.lede{font-size:1.2rem}article+article{border-top:1px solid #ddd}" +

@@ -7,14 +7,17 @@ namespace Syndication.Tests.Articles;
 
 /// <summary>
 /// The saved-page corpus (testdata/html, each page's stated facts in expected.json): the share of pages whose
-/// every field comes out right, printed so it can be quoted, and held to the aim.
+/// headline, byline and stated date come out right, printed with every miss so it can be quoted, and held to the
+/// goals; for the pages described in full (a summary given), their other fields too.
 /// </summary>
 public sealed class HtmlCorpusTests(ITestOutputHelper output)
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "testdata", "html");
 
-    private sealed record Expected(string Title, string[] Authors, DateTimeOffset? Published, string Summary, string[] Images,
-        string? LeadCredit, string? Language, string[] BodyContains, string[] BodyExcludes);
+    // Published null: the page states no date. Authors empty: it names no writer. Summary null: only the three facts
+    // are described, the other fields are not checked.
+    private sealed record Expected(string Title, string[] Authors, DateTimeOffset? Published, string? Summary, string[]? Images,
+        string? LeadCredit, string? Language, string[]? BodyContains, string[]? BodyExcludes);
 
     private sealed class Tally
     {
@@ -35,45 +38,61 @@ public sealed class HtmlCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TheCorpusHasAtLeastThirtyPagesEachWithExpectedValues()
+    public void TheCorpusHasAtLeastSixtyPagesEachWithExpectedValues()
     {
         var expected = Load();
         var pages = Directory.GetFiles(Folder, "*.html").Select(Path.GetFileName).ToList();
-        Assert.True(pages.Count >= 30, $"only {pages.Count} pages");
+        Assert.True(pages.Count >= 60, $"only {pages.Count} pages");
         Assert.Equal(pages.Order(), expected.Keys.Order());
     }
 
     [Fact]
-    public void EveryStatedTitleAndDateIsRightAndMostAuthorsAndLeadImagesAre()
+    public void HeadlinesBylinesAndStatedDatesMeetTheGoals()
     {
         var tally = new Tally();
         foreach (var (page, want) in Load())
         {
             var got = HtmlArticleParser.Parse(File.ReadAllBytes(Path.Combine(Folder, page)));
-            tally.Count("title", page, got.Title == want.Title, got.Title);
-            if (want.Published is { } published) tally.Count("published", page, got.Published == published, $"{got.Published:O}");
-            else tally.Count("no date made up", page, got.Published is null, $"{got.Published:O}");
-            if (want.Authors.Length > 0) tally.Count("authors", page, got.Authors.SequenceEqual(want.Authors), string.Join(" / ", got.Authors));
-            else tally.Count("no author made up", page, got.Authors.Count == 0, string.Join(" / ", got.Authors));
-            tally.Count("summary", page, got.Summary?.StartsWith(want.Summary, StringComparison.Ordinal) == true, got.Summary ?? "(none)");
-            var files = got.Images.Select(i => i.File).ToList();
-            if (want.Images.Length > 0) tally.Count("lead image", page, files.FirstOrDefault() == want.Images[0], string.Join(", ", files));
-            tally.Count("all images", page, files.SequenceEqual(want.Images), string.Join(", ", files));
-            if (want.LeadCredit is not null) tally.Count("lead credit", page, got.Images.FirstOrDefault()?.Credit == want.LeadCredit, got.Images.FirstOrDefault()?.Credit ?? "(none)");
-            tally.Count("language", page, got.Language == want.Language, got.Language ?? "(none)");
-            var text = BodyText(got.BodyHtml);
-            tally.Count("body has text", page, want.BodyContains.All(s => text.Contains(s, StringComparison.Ordinal)),
-                string.Join(" | ", want.BodyContains.Where(s => !text.Contains(s, StringComparison.Ordinal))));
-            tally.Count("body no noise", page, !want.BodyExcludes.Any(s => text.Contains(s, StringComparison.Ordinal)),
-                string.Join(" | ", want.BodyExcludes.Where(s => text.Contains(s, StringComparison.Ordinal))));
+            tally.Count("headline", page, got.Title == want.Title, $"\"{got.Title}\", want \"{want.Title}\"");
+            tally.Count("byline", page, got.Authors.SequenceEqual(want.Authors),
+                $"[{string.Join(" / ", got.Authors)}], want [{string.Join(" / ", want.Authors)}]");
+            tally.Count("stated date", page, got.Published == want.Published,
+                $"{got.Published?.ToString("O") ?? "none"}, want {want.Published?.ToString("O") ?? "none"}");
         }
         foreach (var line in tally.Lines()) output.WriteLine(line);
 
-        Assert.Equal(1.0, tally.Share("title"));
-        Assert.Equal(1.0, tally.Share("published"));
-        Assert.True(tally.Share("authors") >= 0.9, "authors below 90%");
+        Assert.True(tally.Share("headline") >= 0.95, "headlines below 95%");
+        Assert.True(tally.Share("byline") >= 0.90, "bylines below 90%");
+        Assert.True(tally.Share("stated date") >= 0.95, "stated dates below 95%");
+    }
+
+    [Fact]
+    public void TheFullyDescribedPagesKeepTheirSummaryImagesLanguageAndBody()
+    {
+        var tally = new Tally();
+        foreach (var (page, want) in Load().Where(p => p.Value.Summary is not null))
+        {
+            var got = HtmlArticleParser.Parse(File.ReadAllBytes(Path.Combine(Folder, page)));
+            tally.Count("summary", page, got.Summary?.StartsWith(want.Summary!, StringComparison.Ordinal) == true, got.Summary ?? "(none)");
+            var files = got.Images.Select(i => i.File).ToList();
+            var images = want.Images ?? [];
+            if (images.Length > 0) tally.Count("lead image", page, files.FirstOrDefault() == images[0], string.Join(", ", files));
+            tally.Count("all images", page, files.SequenceEqual(images), string.Join(", ", files));
+            if (want.LeadCredit is not null) tally.Count("lead credit", page, got.Images.FirstOrDefault()?.Credit == want.LeadCredit, got.Images.FirstOrDefault()?.Credit ?? "(none)");
+            tally.Count("language", page, got.Language == want.Language, got.Language ?? "(none)");
+            var text = BodyText(got.BodyHtml);
+            var contains = want.BodyContains ?? [];
+            var excludes = want.BodyExcludes ?? [];
+            tally.Count("body has text", page, contains.All(s => text.Contains(s, StringComparison.Ordinal)),
+                string.Join(" | ", contains.Where(s => !text.Contains(s, StringComparison.Ordinal))));
+            tally.Count("body no noise", page, !excludes.Any(s => text.Contains(s, StringComparison.Ordinal)),
+                string.Join(" | ", excludes.Where(s => text.Contains(s, StringComparison.Ordinal))));
+        }
+        foreach (var line in tally.Lines()) output.WriteLine(line);
+
         Assert.True(tally.Share("lead image") >= 0.9, "lead image below 90%");
-        Assert.True(tally.Share("no date made up") == 1.0 && tally.Share("no author made up") == 1.0, "a date or author was made up");
+        Assert.Equal(1.0, tally.Share("summary"));
+        Assert.Equal(1.0, tally.Share("language"));
     }
 
     private static string BodyText(string html) =>

@@ -1,44 +1,117 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Syndication.Articles;
 
-/// <summary>Author names from what bylines say: "By Ana Lima and Ben Okafor", "Ana Lima, Political Editor | 5 March 2024".</summary>
+/// <summary>
+/// Author names from what bylines say: "By Ana Lima and Ben Okafor", "Ana Lima, Political Editor | 5 March 2024",
+/// "作者：王晓明", "김민수 기자 minsu@example.com", "〔記者王大明／花蓮報導〕".
+/// </summary>
 internal static partial class Bylines
 {
-    /// <summary>The names a byline states, without "By", roles, dates or profile URLs.</summary>
+    private static readonly char[] Brackets = ['(', ')', '[', ']', '<', '>', '（', '）', '〔', '〕', '【', '】', '「', '」', '《', '》'];
+
+    // Words of a page's interface, never a writer's name.
+    private static readonly HashSet<string> InterfaceWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "username", "user name", "user", "login", "log in", "sign in", "sign up", "register", "subscribe", "follow",
+        "follow author", "following", "share", "email", "e-mail", "print", "comments", "comment", "reply", "menu", "search",
+        "home", "admin", "administrator", "anonymous", "guest", "unknown", "author", "authors", "profile", "more", "read more",
+    };
+
+    // Lower-case words that belong inside names ("Ludwig van Beethoven", "Maria da Silva").
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "van", "von", "zu", "la", "le", "di", "al", "el",
+        "bin", "bint", "ibn", "ten", "ter", "y", "e", "af", "av", "st.",
+    };
+
+    /// <summary>The names a byline states, without "By", roles, dates, emails, agencies beside a writer or profile URLs.</summary>
     public static IReadOnlyList<string> Names(string? byline)
     {
         if (string.IsNullOrWhiteSpace(byline)) return [];
         var text = CleanText.Line(byline, 500);
-        text = Tail().Replace(text, "");
+        if (LabelledAuthor().Match(text) is { Success: true } labelled) text = UpToNextField(labelled.Groups["name"].Value);
+        text = Address().Replace(text, " ");
+        text = Tail().Replace(text.Trim().Trim(Brackets).Trim(), "");
         text = Prefix().Replace(text, "");
-        return Separators().Split(text)
-            .Select(n => Prefix().Replace(n.Trim().Trim('.', ':', '-', '–', '—', '|', '·').Trim(), ""))
-            .Where(IsName)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var names = new List<string>();
+        foreach (var part in Separators().Split(text))
+        {
+            var name = Clean(part);
+            // What follows a job title is its desk or employer ("Jane Doe, Health correspondent, BBC Wales").
+            if (Role().IsMatch(name)) break;
+            if (IsName(name)) names.Add(name);
+        }
+        var writers = names.Where(n => !WireAgencies.IsAgency(n)).ToList();
+        return (writers.Count > 0 ? writers : names).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>Names from several stated values (each may hold several names); URLs and empties dropped.</summary>
     public static IReadOnlyList<string> Names(IEnumerable<string?> values) =>
         values.SelectMany(Names).Distinct(StringComparer.OrdinalIgnoreCase).Take(20).ToList();
 
-    private static bool IsName(string s) =>
-        s.Length is > 1 and <= 100 && !s.Contains("://") && !s.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
-        && !s.StartsWith('@') && s.Split(' ').Length <= 6 && !Role().IsMatch(s) && s.Any(char.IsLetter);
+    /// <summary>Whether a line opens as a byline does ("By …", "Par …", "Von …", "Автор: …", "作者：…").</summary>
+    public static bool LooksLikeByline(string line) => BylineStart().IsMatch(line) || LabelledAuthor().IsMatch(line);
 
-    // "By", "Written by", "Words:", "Von", "Par", "Por" at the start of a byline.
-    [GeneratedRegex(@"^\s*(?:(?:written|words|story|reporting|text|posted|submitted)\s+by|by|from|von|par|por|di|door|author|authors|words|reporter)\s*[:\s]\s*|^\s*(?:文|記者|写真と文|מאת|بقلم|كتب)\s*[・:：\s]\s*", RegexOptions.IgnoreCase)]
+    private static string Clean(string part)
+    {
+        var name = Prefix().Replace(part.Trim().Trim('.', ':', '-', '–', '—', '|', '·', '/').Trim().Trim(Brackets).Trim(), "");
+        name = ReporterSuffix().Replace(WireAgencies.WithoutTrailingAgency(name), "").Trim();
+        // Wire bylines come in capitals ("EGILL BJARNASON"); a name of several words in capitals reads better in title case.
+        if (name.Contains(' ') && name.Any(char.IsUpper) && !name.Any(char.IsLower))
+            name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant());
+        return name;
+    }
+
+    private static bool IsName(string s)
+    {
+        if (s.Length is < 2 or > 100 || s.Contains("://") || s.Contains('@') || s.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+            || !s.Any(char.IsLetter) || s.Any(char.IsDigit) || InterfaceWords.Contains(s))
+            return false;
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "Article written by", "Share this article": capitals then lower case make a phrase, not a name (a name written
+        // all in lower case stays one).
+        return words.Length <= 6 && !(words.Any(w => char.IsUpper(w[0]))
+            && words.Any(w => char.IsLower(w[0]) && !Particles.Contains(w) && !Elided(w)));
+    }
+
+    // "d’Ormesson", "l'Estrange".
+    private static bool Elided(string word) => word.Length > 2 && word[1] is '\'' or '’';
+
+    private static string UpToNextField(string value) =>
+        value.Length > 0 && IsCjk(value[0]) ? value.Split(' ', '\u3000')[0] : value;
+
+    private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF';
+
+    // "By", "Written by", "Words:", "Von", "Par", "Por", "Автор:", "記者" at the start of a byline.
+    [GeneratedRegex(@"^\s*(?:(?:(?:written|words|story|reporting|text|posted|submitted)\s+by|by|from|von|par|por|di|door|author|authors|words|reporter|автор|авторы|текст)\s*[:\s]\s*|(?:文|写真と文|מאת|بقلم|كتب|作者|撰文)\s*[・:：\s]\s*|(?:記者|记者)\s*[・:：\s]?\s*)", RegexOptions.IgnoreCase)]
     private static partial Regex Prefix();
 
-    // What follows the names: a date, a time, "Updated", "Published", a separator bar or bullet.
-    [GeneratedRegex(@"\s*(?:[|•·]|\b(?:updated|published|posted|last modified|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*)\b|\d{1,2}\s*(?:hours?|minutes?|mins?|days?)\s+ago|\b\d{1,2}[:/.]\d{2}|\b\d{4}\b).*$", RegexOptions.IgnoreCase)]
+    // A labelled author field anywhere in a line of fields ("2024-03-05 来源：新华社 作者：王晓明 责任编辑：李娜").
+    [GeneratedRegex(@"(?:^|[\s|｜])(?:作者|撰文|记者|記者|author|autor|auteur|автор)\s*[：:]\s*(?<name>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelledAuthor();
+
+    // What follows the names: a date, a time, "Updated", "Published", a separator bar, bullet or slash, an interface link.
+    [GeneratedRegex(@"\s*(?:[|•·/／∕]|\b(?:updated|published|posted|last modified|follow(?:\s+author)?|following|view (?:profile|all)|more (?:from|by|articles)|see (?:all|more)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*)\b|\d{1,2}\s*(?:hours?|minutes?|mins?|days?)\s+ago|\b\d{1,2}[:/.]\d{2}|\b\d{4}\b).*$", RegexOptions.IgnoreCase)]
     private static partial Regex Tail();
 
-    [GeneratedRegex(@"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\s+with\s+)\s*", RegexOptions.IgnoreCase)]
+    // Email addresses (also "<…>" or "(…)" around them) and web addresses.
+    [GeneratedRegex(@"[<(\[]?\s*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]?|\b(?:https?://|www\.)\S*", RegexOptions.IgnoreCase)]
+    private static partial Regex Address();
+
+    // How a byline line opens, in the languages of our pages (narrower than Prefix: "From" starts too many other lines).
+    [GeneratedRegex(@"^\s*(?:(?:written|words|story|reporting|text)\s+by|by|von|par|por|door)\s+\p{Lu}|^\s*(?:автор|авторы)\s*:|^\s*[〔（(]?\s*(?:記者|记者|作者)", RegexOptions.IgnoreCase)]
+    private static partial Regex BylineStart();
+
+    [GeneratedRegex(@"\s*(?:,|;|、|\band\b|&|\bund\b|\bet\b|\s+with\s+)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Separators();
 
-    // Job titles and desks that bylines append after a comma.
-    [GeneratedRegex(@"\b(?:correspondent|editor|reporter|writer|staff|contributor|columnist|journalist|producer|analyst|bureau|desk|chief|senior|associate|special to|in [A-Z][a-z]+$|agencies)\b", RegexOptions.IgnoreCase)]
+    // Korean and Japanese bylines put the role after the name ("김민수 기자", "山田太郎記者").
+    [GeneratedRegex(@"\s*(?:선임기자|기자|특파원|객원기자|記者|记者|特派員|特派员)$")]
+    private static partial Regex ReporterSuffix();
+
+    // Job titles and desks that bylines append after a comma; editors and sources of Chinese portals.
+    [GeneratedRegex(@"\b(?:correspondents?|editors?|reporters?|writers?|staff|contributors?|columnists?|journalists?|producers?|analysts?|bureau|desk|chief|senior|associate|special to|in [A-Z][a-z]+$|agencies)\b|编辑|編輯|来源|來源|校对|編審|编审", RegexOptions.IgnoreCase)]
     private static partial Regex Role();
 }

@@ -21,9 +21,8 @@ public static class HtmlArticleParser
         var markup = MarkupFacts.Read(doc);
         // The page's own lang attribute outranks og:locale, which sites often leave at a default.
         var facts = PageFacts.Merge(jsonLd, meta, markup) with { Language = PageFacts.Merge(jsonLd, markup, meta).Language };
-        var (siteName, headline) = (facts.SiteName, markup.Title);
-        var title = HtmlTitle.Clean(jsonLd.Title, siteName, headline) ?? HtmlTitle.Clean(meta.Title, siteName, headline)
-            ?? headline ?? HtmlTitle.Clean(doc.Title, siteName, null);
+        var siteName = facts.SiteName;
+        var title = HtmlTitle.Choose(jsonLd.Title, meta.Title, markup.Title, doc.Title, siteName);
         if (string.IsNullOrWhiteSpace(title)) throw new ArticleRejectedException("html: the page has no title or headline");
 
         var page = PageUri(facts.Url);
@@ -32,8 +31,7 @@ public static class HtmlArticleParser
         var scope = MarkupFacts.Scope(doc);
         var pictures = HtmlImages.Prepare(doc, baseUri, scope.LocalName == "body" ? null : scope);
         var body = HtmlBody.Extract(doc, baseUri ?? HtmlBody.UnknownPage, pictures.Select(p => p.FrameText).OfType<string>());
-        var authors = new[] { jsonLd.Authors, meta.Authors, markup.Authors, Bylines.Names(body.Byline) }
-            .Select(names => names.Where(n => !HtmlTitle.IsSiteName(n, siteName)).ToList()).FirstOrDefault(n => n.Count > 0) ?? [];
+        var authors = Authors(siteName, jsonLd, meta, markup, new PageFacts { Authors = Bylines.Names(body.Byline) });
         var summary = CleanText.Line(facts.Description ?? body.FirstParagraph, 1000);
         return new ParsedArticle
         {
@@ -48,6 +46,15 @@ public static class HtmlArticleParser
             Images = ArticleImages.Choose(pictures, body.Images, facts.Images.Select(i => HtmlImages.Resolve(i, baseUri))),
             Language = NullIfEmpty(CleanText.Line(facts.Language, 35)),
         };
+    }
+
+    // The first source naming a writer; an agency or organisation ("AFP", JSON-LD's Organization) only when none does.
+    // The site's own name is never an author.
+    private static IReadOnlyList<string> Authors(string? siteName, params PageFacts[] sources)
+    {
+        var stated = sources.Select(s => (Names: s.Authors.Where(n => !HtmlTitle.IsSiteName(n, siteName)).ToList(), Organizations: s.AuthorsAreOrganizations))
+            .Where(s => s.Names.Count > 0).ToList();
+        return stated.FirstOrDefault(s => !s.Organizations && !s.Names.All(WireAgencies.IsAgency)).Names ?? stated.FirstOrDefault().Names ?? [];
     }
 
     private static Uri? PageUri(string? url) =>

@@ -7,7 +7,8 @@ namespace Syndication.Articles;
 /// <summary>
 /// Decodes a saved page as its author meant it: a byte-order mark, else the charset the page declares
 /// (<c>&lt;meta charset&gt;</c>, <c>http-equiv</c> content-type, XML declaration), else UTF-8 when the bytes are valid UTF-8,
-/// else windows-1252, the web's default for unlabelled pages.
+/// else the legacy encoding browsers fall back to for the page's <c>&lt;html lang&gt;</c> (GB18030 for Chinese, Big5 for
+/// traditional Chinese, Shift_JIS, EUC-KR, windows-1251 for Cyrillic…), else windows-1252, the web's default.
 /// </summary>
 internal static partial class HtmlCharset
 {
@@ -24,7 +25,12 @@ internal static partial class HtmlCharset
         ["iso-8859-9"] = "windows-1254", ["latin5"] = "windows-1254", ["tis-620"] = "windows-874", ["iso-8859-11"] = "windows-874",
         ["iso-8859-8-i"] = "iso-8859-8", ["sjis"] = "shift_jis", ["shift-jis"] = "shift_jis", ["x-sjis"] = "shift_jis",
         ["ms_kanji"] = "shift_jis", ["windows-31j"] = "shift_jis", ["csshiftjis"] = "shift_jis", ["gbk"] = "gb18030",
-        ["gb2312"] = "gb18030", ["x-gbk"] = "gb18030", ["utf8"] = "utf-8", ["unicode-1-1-utf-8"] = "utf-8",
+        ["gb2312"] = "gb18030", ["x-gbk"] = "gb18030", ["chinese"] = "gb18030", ["csgb2312"] = "gb18030", ["gb_2312"] = "gb18030",
+        ["gb_2312-80"] = "gb18030", ["iso-ir-58"] = "gb18030", ["x-euc-cn"] = "gb18030", ["euc-cn"] = "gb18030",
+        ["big5-hkscs"] = "big5", ["cn-big5"] = "big5", ["csbig5"] = "big5", ["x-x-big5"] = "big5", ["euc-kr"] = "ks_c_5601-1987",
+        ["korean"] = "ks_c_5601-1987", ["windows-949"] = "ks_c_5601-1987", ["cseuckr"] = "ks_c_5601-1987", ["ksc5601"] = "ks_c_5601-1987",
+        ["ksc_5601"] = "ks_c_5601-1987", ["x-cp1251"] = "windows-1251", ["cp1251"] = "windows-1251",
+        ["utf8"] = "utf-8", ["unicode-1-1-utf-8"] = "utf-8",
         // A page that says UTF-16 in ASCII-compatible markup was re-saved as UTF-8 (HTML standard, "prescan").
         ["utf-16"] = "utf-8", ["utf-16le"] = "utf-8", ["utf-16be"] = "utf-8", ["utf-32"] = "utf-8",
     };
@@ -48,7 +54,35 @@ internal static partial class HtmlCharset
         var declared = Declared(bytes[..Math.Min(bytes.Length, PrescanBytes)]);
         if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage) return declared;
         if (declared is not null || Utf8.IsValid(bytes)) return Encoding.UTF8;
-        return Windows1252;
+        return ByLanguage(bytes[..Math.Min(bytes.Length, PrescanBytes)]) ?? Windows1252;
+    }
+
+    // The legacy encoding a browser set to the page's language assumes for unlabelled pages (the HTML standard leaves the
+    // default to the user's locale; these are the locale defaults browsers ship).
+    private static Encoding? ByLanguage(ReadOnlySpan<byte> head)
+    {
+        var lang = HtmlLang().Match(Encoding.Latin1.GetString(head));
+        if (!lang.Success) return null;
+        var tag = lang.Groups["tag"].Value.ToLowerInvariant().Replace('_', '-');
+        var primary = tag.Split('-')[0];
+        var name = primary switch
+        {
+            "zh" when tag.Contains("-tw") || tag.Contains("-hk") || tag.Contains("-mo") || tag.Contains("hant") => "big5",
+            "zh" => "gb18030",
+            "ja" => "shift_jis",
+            "ko" => "ks_c_5601-1987",
+            "ru" or "uk" or "be" or "bg" or "mk" or "sr" => "windows-1251",
+            "pl" or "cs" or "sk" or "hu" or "sl" or "hr" or "ro" or "bs" => "windows-1250",
+            "el" => "windows-1253",
+            "tr" or "az" => "windows-1254",
+            "he" or "iw" => "windows-1255",
+            "ar" or "fa" or "ur" => "windows-1256",
+            "lt" or "lv" or "et" => "windows-1257",
+            "vi" => "windows-1258",
+            "th" => "windows-874",
+            _ => null,
+        };
+        return name is null ? null : FromLabel(name);
     }
 
     /// <summary>The encoding a label names (WHATWG aliases included), or null when .NET has none by that name.</summary>
@@ -83,6 +117,9 @@ internal static partial class HtmlCharset
 
     [GeneratedRegex(@"<meta\b[^>]*?\bcharset\s*=\s*[""']?\s*(?<label>[A-Za-z0-9_:.()+-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharset();
+
+    [GeneratedRegex(@"<html\b[^>]*?\blang\s*=\s*[""']?(?<tag>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlLang();
 
     [GeneratedRegex(@"^\s*<\?xml\b[^>]*\bencoding\s*=\s*[""'](?<label>[A-Za-z0-9_:.()+-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex XmlDeclaration();

@@ -23,6 +23,35 @@ internal static class HtmlTitle
         return text;
     }
 
+    /// <summary>
+    /// The article's title: the metadata's (JSON-LD headline, then og:title) unless the visible headline is the better
+    /// one: the page's own <c>&lt;title&gt;</c> says the same (the metadata holds a promo title, a wiki's type label),
+    /// or the metadata's is a shortened form of it. The <c>&lt;title&gt;</c> when there is neither.
+    /// </summary>
+    public static string? Choose(string? jsonLd, string? meta, string? headline, string? pageTitle, string? siteName)
+    {
+        var stated = Clean(jsonLd, siteName, headline) ?? Clean(meta, siteName, headline);
+        if (headline is null) return stated ?? Clean(pageTitle, siteName, null);
+        if (stated is null || Same(stated, headline)) return stated ?? headline;
+        var page = Clean(pageTitle, siteName, headline);
+        return (page is not null && Same(page, headline)) || Shortened(stated, headline) ? headline : stated;
+    }
+
+    // "Council approves budget" of "Council approves £2.3bn budget after a late-night vote": cut with an ellipsis, or
+    // four in five of its words in a longer headline.
+    private static bool Shortened(string title, string headline)
+    {
+        if (headline.Length <= title.Length) return false;
+        if (title.EndsWith('…') || title.EndsWith("...", StringComparison.Ordinal))
+            return Squash(headline).StartsWith(Squash(title), StringComparison.Ordinal);
+        var words = WordSet(title);
+        var inHeadline = WordSet(headline);
+        return words.Count > 0 && words.Count(inHeadline.Contains) >= 0.8 * words.Count;
+    }
+
+    private static HashSet<string> WordSet(string s) =>
+        s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Squash).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+
     private static string CutOnce(string title, string? siteName, string? headline)
     {
         foreach (var separator in Separators)

@@ -7,6 +7,7 @@ namespace Syndication.Articles;
 /// <summary>
 /// Schema.org JSON-LD: the first Article (or subtype) anywhere in the page's <c>application/ld+json</c> blocks,
 /// including inside <c>@graph</c> arrays and <c>mainEntity</c>; authors given by <c>@id</c> are looked up in the graph.
+/// Without an Article, the WebPage's dates (SEO plugins state them there when a post's Article schema is off).
 /// </summary>
 internal static class JsonLdFacts
 {
@@ -37,14 +38,16 @@ internal static class JsonLdFacts
             }
         }
         var article = nodes.FirstOrDefault(n => Types(n).Any(ArticleTypes.Contains));
-        if (article is null) return PageFacts.None;
+        if (article is null) return WebPageDates(nodes.FirstOrDefault(n => Types(n).Contains("WebPage")));
         var byId = nodes.Where(n => Text(n["@id"]) is not null).GroupBy(n => Text(n["@id"])!)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var authors = People(Many(article["author"] ?? article["creator"]).ToList(), byId).ToList();
         return new PageFacts
         {
             Title = Text(article["headline"]) ?? Text(article["name"]),
             Description = Text(article["description"]),
-            Authors = Bylines.Names(People(Many(article["author"] ?? article["creator"]).ToList(), byId).Select(a => NameOf(a, byId))),
+            Authors = Bylines.Names(authors.Select(a => NameOf(a, byId))),
+            AuthorsAreOrganizations = authors.Count > 0 && authors.All(a => IsOrganization(a, byId)),
             Published = PageDates.Parse(Text(article["datePublished"]) ?? Text(article["dateCreated"])),
             Modified = PageDates.Parse(Text(article["dateModified"])),
             Images = Many(article["image"] ?? article["thumbnailUrl"]).Select(i => UrlOf(i, byId)).OfType<string>().Take(1).ToList(),
@@ -57,13 +60,18 @@ internal static class JsonLdFacts
         };
     }
 
-    // An organisation listed beside people ("author": [reporter, station]) is the publisher, not a writer.
-    private static IEnumerable<JsonNode?> People(List<JsonNode?> authors, Dictionary<string, JsonObject> byId)
+    private static PageFacts WebPageDates(JsonObject? page) => page is null ? PageFacts.None : new PageFacts
     {
-        bool IsOrganization(JsonNode? a) => a is JsonObject o
-            && Types(Text(o["@id"]) is { } id && byId.TryGetValue(id, out var target) ? target : o).Any(t => t.EndsWith("Organization", StringComparison.Ordinal));
-        return authors.Any(a => !IsOrganization(a)) ? authors.Where(a => !IsOrganization(a)) : authors;
-    }
+        Published = PageDates.Parse(Text(page["datePublished"])),
+        Modified = PageDates.Parse(Text(page["dateModified"])),
+    };
+
+    // An organisation listed beside people ("author": [reporter, station]) is the publisher, not a writer.
+    private static IEnumerable<JsonNode?> People(List<JsonNode?> authors, Dictionary<string, JsonObject> byId) =>
+        authors.Any(a => !IsOrganization(a, byId)) ? authors.Where(a => !IsOrganization(a, byId)) : authors;
+
+    private static bool IsOrganization(JsonNode? a, Dictionary<string, JsonObject> byId) => a is JsonObject o
+        && Types(Text(o["@id"]) is { } id && byId.TryGetValue(id, out var target) ? target : o).Any(t => t.EndsWith("Organization", StringComparison.Ordinal));
 
     // Every object with a @type, in document order, however deeply nested.
     private static void Collect(JsonNode? node, List<JsonObject> nodes, int depth)

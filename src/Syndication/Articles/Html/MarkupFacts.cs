@@ -3,30 +3,25 @@ using AngleSharp.Dom;
 namespace Syndication.Articles;
 
 /// <summary>
-/// What the visible page itself says when the head is silent: the headline <c>&lt;h1&gt;</c>, the byline
-/// (<c>rel=author</c>, <c>.byline</c>, <c>[itemprop=author]</c>), <c>&lt;time datetime&gt;</c>, <c>&lt;html lang&gt;</c>,
-/// and the page's language.
+/// What the visible page itself says when the head is silent: the headline, the byline (<c>rel=author</c>,
+/// <c>.byline</c>, <c>[itemprop=author]</c>, "By …" under the headline), the publication date (<c>&lt;time&gt;</c>,
+/// a dateline), <c>&lt;html lang&gt;</c>.
 /// </summary>
 internal static class MarkupFacts
 {
-    private const string BylineSelector = "[itemprop~=author], [rel~=author], .byline, [class*=byline], [class*=Byline], "
-        + ".author, [class*=author i], [class*=contributor], [data-testid*=byline], [typeof~=\"schema:Person\"], "
-        + "[property~=\"schema:author\"], [class*=username], address";
-
-    // Links to author pages, which carry names without roles.
-    private static readonly string[] ProfilePaths = ["/author/", "/authors/", "/profile/", "/by/", "/people/", "/journalists/", "/staff/", "/writers/", "/@"];
+    private const string TitleClasses = ".entry-title, .post-title, [class*=headline], [class*=story-title], [class*=article-title]";
 
     /// <summary>What the visible page states about its article.</summary>
     public static PageFacts Read(IDocument doc)
     {
         var scope = Scope(doc);
+        var headline = Headline(scope, doc);
         return new PageFacts
         {
-            Title = Text(Headline(scope, doc)),
-            Authors = Authors(scope),
-            Published = Published(scope, doc),
-            Modified = PageDates.Parse(Attr(doc.QuerySelector("[itemprop~=dateModified]"), "content", "datetime")
-                ?? Attr(scope.QuerySelector("time[class*=updated][datetime], time[class*=modified][datetime]"), "datetime")),
+            Title = Text(headline),
+            Authors = MarkupAuthors.Read(scope, headline),
+            Published = MarkupDates.Published(scope, doc, headline),
+            Modified = MarkupDates.Modified(scope, doc),
             Language = doc.DocumentElement.GetAttribute("lang") ?? doc.DocumentElement.GetAttribute("xml:lang"),
         };
     }
@@ -42,61 +37,64 @@ internal static class MarkupFacts
     /// <summary>The element holding the article's headline, if the page marks one.</summary>
     public static IElement? Headline(IDocument doc) => Headline(Scope(doc), doc);
 
-    // Old blog themes spend the <h1> on the site's name and give the post an h2 or h3 classed as its title.
-    private static IElement? Headline(IElement scope, IDocument doc) =>
-        scope.QuerySelector("h1") ?? doc.QuerySelector("[itemprop~=headline]")
-        ?? doc.QuerySelector(".entry-title, .post-title, [class*=headline], [class*=story-title], [class*=article-title]")
-        ?? (scope.LocalName == "body" ? null : scope.QuerySelector("h2")) ?? doc.QuerySelector("h1");
-
-    private static IReadOnlyList<string> Authors(IElement scope)
+    /// <summary>
+    /// The elements that follow the headline (the page's start without one) until the story's first long paragraph:
+    /// where bylines and datelines stand.
+    /// </summary>
+    public static IEnumerable<IElement> NearHeadline(IElement scope, IElement? headline)
     {
-        foreach (var root in new[] { scope, scope.Owner!.DocumentElement })
+        var root = headline is null || scope.Contains(headline) ? scope : scope.Owner!.Body ?? scope;
+        var all = root.QuerySelectorAll("*").ToList();
+        var start = headline is null ? 0 : all.IndexOf(headline) + 1;
+        foreach (var e in all.Skip(start).Take(60))
         {
-            foreach (var byline in root.QuerySelectorAll(BylineSelector))
-            {
-                if (byline.Closest("[class*=comment], [id*=comment]") is not null) continue;
-                var names = byline.QuerySelectorAll("[itemprop~=name], [property~=\"schema:name\"]").Select(e => Attr(e, "content") ?? Text(e)).ToList();
-                if (names.Count == 0)
-                    names = byline.QuerySelectorAll("a[href]").Where(IsProfileLink).Select(Text).ToList();
-                if (names.Count == 0 && byline.LocalName == "a" && IsProfileLink(byline)) names = [Text(byline)];
-                if (names.Count == 0) names = [Attr(byline, "content") ?? Text(byline)];
-                var found = Bylines.Names(names);
-                if (found.Count > 0) return found;
-            }
+            if (headline?.Contains(e) == true || e.LocalName is "script" or "style" or "noscript") continue;
+            if (e.LocalName == "p" && CleanText.Line(e.TextContent, 400).Length >= 150) yield break;
+            yield return e;
         }
-        return [];
     }
 
-    private static bool IsProfileLink(IElement a) =>
-        (a.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
-        || ProfilePaths.Any(p => (a.GetAttribute("href") ?? "").Contains(p, StringComparison.OrdinalIgnoreCase));
-
-    // itemprop=datePublished, then a <time> marked as the publication time, then the first <time> in the article,
-    // then a date written in a dateline.
-    private static DateTimeOffset? Published(IElement scope, IDocument doc)
+    // The page's headline among its candidates (h1s, itemprop=headline, title classes; old blog themes spend the <h1>
+    // on the site's name and give the post an h2): the one that covers most of the page's <title> or og:title, so a
+    // section banner ("Allergies Health Center") or the site's name does not win; in page order when none agrees.
+    private static IElement? Headline(IElement scope, IDocument doc)
     {
-        var marked = doc.QuerySelector("[itemprop~=datePublished]");
-        if (PageDates.Parse(Attr(marked, "content", "datetime", "title") ?? Text(marked)) is { } d) return d;
-        var times = scope.QuerySelectorAll("time[datetime]")
-            .Where(t => t.Closest("[class*=comment], [id*=comment], aside, nav, footer") is null).ToList();
-        var published = times.FirstOrDefault(t => t.HasAttribute("pubdate")
-            || (t.ClassName ?? "").Contains("publish", StringComparison.OrdinalIgnoreCase)) ?? times.FirstOrDefault();
-        if (PageDates.Parse(Attr(published, "datetime")) is { } t) return t;
-        foreach (var dateline in scope.QuerySelectorAll("[class*=date], [class*=Date], [class*=timestamp], [class*=published], .meta, .byline"))
-            if (dateline.Closest("[class*=comment], [id*=comment]") is null && DateFinder.FirstDate(Text(dateline) ?? "") is { } found)
-                return found;
-        // Last, a date written just under the headline ("September 21st, 2012 by Dai Morgan").
-        for (var (e, i) = (Headline(scope, doc)?.NextElementSibling, 0); e is not null && i < 3; e = e.NextElementSibling, i++)
-            if (DateFinder.FirstDate(Text(e) ?? "") is { } near) return near;
-        return null;
+        var candidates = scope.QuerySelectorAll("h1").Concat(doc.QuerySelectorAll("[itemprop~=headline]"))
+            .Concat(doc.QuerySelectorAll(TitleClasses)).Concat(scope.LocalName == "body" ? [] : scope.QuerySelectorAll("h2").Take(1))
+            .Concat(doc.QuerySelectorAll("h1"))
+            .Where(e => e.Closest("nav, aside, footer, [role=navigation]") is null && Text(e) is not null)
+            .Distinct().ToList();
+        if (candidates.Count == 0) return null;
+        var titles = new[] { doc.Title, Meta(doc, "og:title"), Meta(doc, "twitter:title") }
+            .Select(t => Squash(t ?? "")).Where(t => t.Length > 0).ToList();
+        var site = Squash(Meta(doc, "og:site_name") ?? "");
+        return candidates.Select((e, i) => (Element: e, Order: i, Cover: Cover(Squash(Text(e)!), titles, site)))
+            .OrderByDescending(c => c.Cover).ThenBy(c => c.Order).First().Element;
     }
 
-    private static string? Attr(IElement? e, params string[] names) =>
+    // The share of the best-matching title the candidate's text makes up (0 when no title contains it).
+    private static double Cover(string text, List<string> titles, string site) =>
+        text.Length == 0 || text == site ? 0 : titles.Where(t => t.Contains(text, StringComparison.Ordinal))
+            .Select(t => text.Length / (double)t.Length).DefaultIfEmpty(0).Max();
+
+    private static string? Meta(IDocument doc, string key) =>
+        doc.QuerySelector($"meta[property='{key}'][content], meta[name='{key}'][content]")?.GetAttribute("content");
+
+    private static string Squash(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>An attribute's value, the first of <paramref name="names"/> present and not blank.</summary>
+    public static string? Attr(IElement? e, params string[] names) =>
         e is null ? null : names.Select(e.GetAttribute).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
-    private static string? Text(IElement? e)
+    /// <summary>The element's text on one line, null when it has none.</summary>
+    public static string? Text(IElement? e)
     {
         var text = CleanText.Line(e?.TextContent, 500);
         return text.Length == 0 ? null : text;
     }
+
+    /// <summary>The element's text with a space between the texts of its parts ("29 February 2024" and "Owain Clarke" apart).</summary>
+    public static string SpacedText(IElement e) =>
+        CleanText.Line(string.Join(' ', e.Descendants<IText>().Where(t => t.ParentElement?.LocalName is not ("script" or "style"))
+            .Select(t => t.Data)), 1000);
 }

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Syndication.Articles;
 
-/// <summary>Dates as pages write them: ISO 8601 (with or without a colon in the offset), RFC 1123, or prose.</summary>
+/// <summary>
+/// Dates as pages write them in metadata: ISO 8601 (with or without a colon in the offset), RFC 1123 with a zone
+/// abbreviation ("Tue, 05 Mar 2024 08:30:00 EST"), Unix time, or prose ("March 5, 2024 at 9:45 PM CST").
+/// </summary>
 internal static partial class PageDates
 {
     private static readonly string[] CompactFormats = ["yyyyMMdd'T'HHmmssK", "yyyyMMddHHmmss", "yyyyMMdd"];
@@ -13,11 +16,26 @@ internal static partial class PageDates
     {
         if (string.IsNullOrWhiteSpace(text) || !Year().IsMatch(text)) return null;
         var s = OffsetWithoutColon().Replace(text.Trim(), "$1$2:$3");
+        if (ZoneAbbreviation().Match(s) is { Success: true } zone && Datelines.Zone(zone.Groups["zone"].Value) is { } offset)
+            s = s[..zone.Index] + (offset < TimeSpan.Zero ? " -" : " +") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
         const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, styles, out var d)
             || DateTimeOffset.TryParseExact(s, CompactFormats, CultureInfo.InvariantCulture, styles, out d))
             return Plausible(d.ToUniversalTime());
-        return DateFinder.FirstDate(text);
+        return Datelines.Read(text).Select(st => (DateTimeOffset?)st.When).FirstOrDefault();
+    }
+
+    /// <summary>A Unix time in seconds or milliseconds ("1710620580000"), as pages' scripts stamp it.</summary>
+    public static DateTimeOffset? FromUnix(string? text)
+    {
+        if (!long.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return null;
+        var d = n switch
+        {
+            >= 100_000_000_000 and < 10_000_000_000_000 => DateTimeOffset.FromUnixTimeMilliseconds(n),
+            >= 100_000_000 and < 10_000_000_000 => DateTimeOffset.FromUnixTimeSeconds(n),
+            _ => (DateTimeOffset?)null,
+        };
+        return d is { } v ? Plausible(v) : null;
     }
 
     private static DateTimeOffset? Plausible(DateTimeOffset d) =>
@@ -29,4 +47,7 @@ internal static partial class PageDates
 
     [GeneratedRegex(@"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-])(\d{2})(\d{2})$")]
     private static partial Regex OffsetWithoutColon();
+
+    [GeneratedRegex(@"(?<=\d)\s+(?<zone>[A-Z]{3,4})$")]
+    private static partial Regex ZoneAbbreviation();
 }

@@ -6,6 +6,8 @@ internal sealed record PageFacts
     public string? Title { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
+    /// <summary>The source states its authors as organisations only (JSON-LD "@type": "Organization"): a named writer elsewhere wins.</summary>
+    public bool AuthorsAreOrganizations { get; init; }
     public DateTimeOffset? Published { get; init; }
     public DateTimeOffset? Modified { get; init; }
     /// <summary>Image URLs as written (not yet resolved), the lead image first.</summary>

@@ -1,0 +1,52 @@
+using AngleSharp.Dom;
+
+namespace Syndication.Articles;
+
+/// <summary>
+/// The writers a page's visible byline names: <c>[itemprop=author]</c>, <c>rel=author</c>, <c>.byline</c>, author
+/// classes (also "autor", "writer"), then a "By …" line under the headline; in the article before the whole page.
+/// </summary>
+internal static class MarkupAuthors
+{
+    private const string BylineSelector = "[itemprop~=author], [rel~=author], .byline, [class*=byline i], [class*=author i], "
+        + "[class*=autor i], [class*=contributor i], [class*=writer i], [data-testid*=byline i], [data-testid*=author i], "
+        + "[typeof~=\"schema:Person\"], [property~=\"schema:author\"], [class*=username], address";
+
+    private const string Excluded = "[class*=comment], [id*=comment]";
+
+    // Links to author pages, which carry names without roles.
+    private static readonly string[] ProfilePaths = ["/author/", "/authors/", "/profile/", "/by/", "/people/", "/journalists/", "/staff/", "/writers/", "/@"];
+
+    /// <summary>The names the visible page gives its writers.</summary>
+    public static IReadOnlyList<string> Read(IElement scope, IElement? headline)
+    {
+        if (FromBylines(scope) is { Count: > 0 } inArticle) return inArticle;
+        foreach (var line in MarkupFacts.NearHeadline(scope, headline).Select(MarkupFacts.SpacedText))
+            if (line.Length <= 150 && Bylines.LooksLikeByline(line) && Bylines.Names(line) is { Count: > 0 } names) return names;
+        return FromBylines(scope.Owner!.DocumentElement);
+    }
+
+    private static IReadOnlyList<string> FromBylines(IElement root)
+    {
+        foreach (var byline in root.QuerySelectorAll(BylineSelector))
+            if (byline.Closest(Excluded) is null && From(byline) is { Count: > 0 } names) return names;
+        return [];
+    }
+
+    // Marked names first (itemprop, profile links, elements classed as a name), then the whole byline, then each of
+    // its parts alone ("Owain Clarke" beside "Health correspondent, BBC Wales").
+    private static IReadOnlyList<string> From(IElement byline)
+    {
+        var names = byline.QuerySelectorAll("[itemprop~=name], [property~=\"schema:name\"]").Select(e => MarkupFacts.Attr(e, "content") ?? MarkupFacts.Text(e)).ToList();
+        if (names.Count == 0) names = byline.QuerySelectorAll("a[href]").Where(IsProfileLink).Select(MarkupFacts.Text).ToList();
+        if (names.Count == 0 && byline.LocalName == "a" && IsProfileLink(byline)) names = [MarkupFacts.Text(byline)];
+        if (names.Count == 0) names = byline.QuerySelectorAll("[class*=name i]").Select(MarkupFacts.Text).ToList();
+        if (Bylines.Names(names) is { Count: > 0 } marked) return marked;
+        if (Bylines.Names(MarkupFacts.Attr(byline, "content") ?? MarkupFacts.SpacedText(byline)) is { Count: > 0 } whole) return whole;
+        return Bylines.Names(byline.QuerySelectorAll("*").Where(e => e.ChildElementCount == 0).Select(MarkupFacts.Text));
+    }
+
+    private static bool IsProfileLink(IElement a) =>
+        (a.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
+        || ProfilePaths.Any(p => (a.GetAttribute("href") ?? "").Contains(p, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Syndication.Articles;
+
+/// <summary>
+/// When the visible page says the article was published: <c>itemprop=datePublished</c>, then machine-readable stamps
+/// (<c>&lt;time datetime&gt;</c>, hAtom <c>&lt;abbr title&gt;</c>, <c>data-timestamp</c>), then datelines in the text;
+/// a stamp or dateline labelled as an update ("Updated", "Last modified", "Reviewed") is never taken for it.
+/// </summary>
+internal static partial class MarkupDates
+{
+    private const string Excluded = "[class*=comment], [id*=comment], aside, nav, footer, [class*=related i]";
+
+    private const string DatelineClasses = "[class*=date i], [class*=time i], [class*=published i], .meta, .byline, "
+        + "[class*=zeit i], [class*=fecha i], [class*=datum i]";
+
+    // A dateline states a date and little else; a sentence that mentions one ("first held on 12 June 1976") is not one.
+    private const int MaxWordsBesideDate = 12;
+
+    /// <summary>The publication date the page's markup states, or null.</summary>
+    public static DateTimeOffset? Published(IElement scope, IDocument doc, IElement? headline)
+    {
+        var marked = doc.QuerySelector("[itemprop~=datePublished]");
+        if (PageDates.Parse(MarkupFacts.Attr(marked, "content", "datetime", "title") ?? MarkupFacts.Text(marked)) is { } d) return d;
+        DateTimeOffset? unlabelled = null;
+        foreach (var stamp in scope.QuerySelectorAll("time[datetime], abbr[title], [data-timestamp]"))
+        {
+            if (stamp.Closest(Excluded) is not null || Stamp(stamp) is not { } when) continue;
+            var label = Label(stamp);
+            if (Datelines.SaysModified(label)) continue;
+            if (stamp.HasAttribute("pubdate") || Datelines.SaysPublished(label)) return when;
+            unlabelled ??= when;
+        }
+        return unlabelled ?? FromDatelines(scope, headline);
+    }
+
+    /// <summary>The date the markup says the article was last changed, or null.</summary>
+    public static DateTimeOffset? Modified(IElement scope, IDocument doc) =>
+        PageDates.Parse(MarkupFacts.Attr(doc.QuerySelector("[itemprop~=dateModified]"), "content", "datetime")
+            ?? MarkupFacts.Attr(scope.QuerySelector("time[class*=updated][datetime], time[class*=modified][datetime]"), "datetime"));
+
+    // Date-classed elements and the lines under the headline, in page order: the first date labelled as published,
+    // else the first without a label.
+    private static DateTimeOffset? FromDatelines(IElement scope, IElement? headline)
+    {
+        var classed = scope.QuerySelectorAll(DatelineClasses).Where(e => e.Closest(Excluded) is null).ToHashSet();
+        var near = MarkupFacts.NearHeadline(scope, headline).Where(e => e.Closest(Excluded) is null);
+        DateTimeOffset? unlabelled = null;
+        foreach (var e in classed.Union(near).OrderBy(e => e, DocumentOrder.Instance))
+        {
+            var text = MarkupFacts.SpacedText(e);
+            if (text.Length > 200) continue;
+            var statements = Datelines.Read(text).ToList();
+            if (!classed.Contains(e) && WordsBeside(text, statements) > MaxWordsBesideDate) continue;
+            foreach (var s in statements)
+            {
+                if (s.Kind == Datelines.Kind.Published) return s.When;
+                if (s.Kind == Datelines.Kind.Unlabelled) unlabelled ??= s.When;
+            }
+        }
+        return unlabelled;
+    }
+
+    private static int WordsBeside(string text, List<Datelines.Statement> statements)
+    {
+        foreach (var s in statements.OrderByDescending(s => s.Index)) text = text.Remove(s.Index, s.Length);
+        return text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+
+    private static DateTimeOffset? Stamp(IElement e) => e.LocalName switch
+    {
+        "time" => PageDates.Parse(e.GetAttribute("datetime")),
+        "abbr" => IsoDate().IsMatch(e.GetAttribute("title") ?? "") ? PageDates.Parse(e.GetAttribute("title")) : null,
+        _ => PageDates.FromUnix(e.GetAttribute("data-timestamp")) ?? PageDates.Parse(e.GetAttribute("data-timestamp")),
+    };
+
+    // What marks a stamp: its own and its container's class and type, the words just before it and its own text.
+    private static string Label(IElement e)
+    {
+        var before = e.PreviousSibling?.TextContent ?? "";
+        if (e.PreviousElementSibling is { } previous && before.Trim().Length == 0) before = previous.TextContent;
+        var label = string.Join(' ', e.ClassName, e.GetAttribute("data-type"), e.GetAttribute("itemprop"), e.ParentElement?.ClassName,
+            e.ParentElement?.GetAttribute("data-type"), before.Length > 40 ? before[^40..] : before, e.TextContent);
+        return CamelCase().Replace(label, " ").Replace('-', ' ').Replace('_', ' ');
+    }
+
+    [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"(?<=\p{Ll})(?=\p{Lu})")]
+    private static partial Regex CamelCase();
+
+    private sealed class DocumentOrder : IComparer<IElement>
+    {
+        public static readonly DocumentOrder Instance = new();
+
+        public int Compare(IElement? a, IElement? b) =>
+            a == b ? 0 : a!.CompareDocumentPosition(b!).HasFlag(DocumentPositions.Following) ? -1 : 1;
+    }
+}
