@@ -41,7 +41,23 @@ public sealed class FeedService(ArticleStore store, ItemCache items, IOptions<Fe
             HubUrl = Absolute(urls, o.WebSubHub),
             StylesheetUrl = o.Stylesheet && request.Format.Stylesheet ? urls.Stylesheet() : null,
             Items = await ItemsAsync(page.Articles, urls, ct),
+            Tombstones = request.Format.Tombstones && !paged ? await TombstonesAsync(request.Key, urls, ct) : [],
         };
+    }
+
+    /// <summary>Every article withdrawn within <see cref="FeedOptions.TombstoneDays"/>, newest first.</summary>
+    public Task<List<Tombstone>> WithdrawnAsync(CancellationToken ct = default) => store.TombstonesAsync(TombstonesSince(), ct);
+
+    /// <summary>The slug's tombstone when it was withdrawn within <see cref="FeedOptions.TombstoneDays"/>, else null.</summary>
+    public Task<Tombstone?> WithdrawnAsync(string slug, CancellationToken ct = default) => store.TombstoneAsync(slug, TombstonesSince(), ct);
+
+    private DateTimeOffset TombstonesSince() => time.GetUtcNow().AddDays(-options.Value.TombstoneDays);
+
+    /// <summary>The articles withdrawn from this feed within <see cref="FeedOptions.TombstoneDays"/>, newest first.</summary>
+    public async Task<IReadOnlyList<FeedTombstone>> TombstonesAsync(FeedKey key, SiteUrls urls, CancellationToken ct = default)
+    {
+        return (await WithdrawnAsync(ct)).Where(t => t.FeedPaths.Contains(key.Path))
+            .Select(t => new FeedTombstone(StableId.Urn(t.Id), t.When, urls.Article(t.Slug))).ToList();
     }
 
     /// <summary>The feed in the format: <see cref="FeedFormat.Write"/>'s bytes, with kept items' bytes reused.</summary>
