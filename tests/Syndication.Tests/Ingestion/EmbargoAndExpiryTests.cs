@@ -43,7 +43,7 @@ public sealed class EmbargoAndExpiryTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Secret story", (await Get(site, "all.json")).Text);
         Assert.Equal(404, (await TestSite.ExecuteAsync(r => site.Handlers.GetArticlePageAsync(r, "secret"))).Status);
         Assert.Equal(404, (await TestSite.ExecuteAsync(r => site.Handlers.GetImageAsync(r, "secret", "photo-1.jpg"))).Status);
-        Assert.Equal(1, (await site.Store.FeedNamesAsync()).Count); // Harbour, from the visible article only
+        Assert.Single(await site.Store.FeedNamesAsync()); // Harbour, from the visible article only
         Assert.Equal(pings, hub.Count);
         Assert.Equal(0, await site.Ingestor.ApplySchedulesAsync()); // not yet
 
