@@ -30,8 +30,9 @@ public static class AtomWriter
         w.Element("generator", feed.Generator);
         if (feed.IconUrl is { } icon) w.Element("icon", icon.AbsoluteUri);
         if (feed.ImageUrl is { } logo) w.Element("logo", logo.AbsoluteUri);
-        w.Elements(items);
+        // Before the entries: RFC 4287's schema lets extension elements of the feed precede them only.
         foreach (var tombstone in feed.Tombstones) DeletedEntry(w, tombstone);
+        w.Elements(items);
         w.End();
     });
 
