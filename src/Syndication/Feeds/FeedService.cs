@@ -5,7 +5,8 @@ using Syndication.Storage;
 namespace Syndication.Feeds;
 
 /// <summary>A page of a feed as asked for: which articles, in which format, how many, from which cursor.</summary>
-public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null);
+/// <summary>With <paramref name="DefaultLimit"/>, links leave out ?limit= when it is that (a partner's own limit), else the configured default.</summary>
+public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null, int? DefaultLimit = null);
 
 /// <summary>
 /// Builds feed pages from stored articles: one ranged query, then each item from the <see cref="ItemCache"/>, or for
@@ -20,7 +21,7 @@ public sealed class FeedService(ArticleStore store, ItemCache items, IOptions<Fe
         var page = await store.FeedPageAsync(request.Key, request.Limit, request.After, request.Before, ct);
         var paged = request.After is not null || request.Before is not null;
         if (page.Articles.Count == 0 && request.Key.Kind != FeedKind.All && !paged) return null;
-        var limit = request.Limit == o.DefaultLimit ? "" : $"limit={request.Limit}&";
+        var limit = request.Limit == (request.DefaultLimit ?? o.DefaultLimit) ? "" : $"limit={request.Limit}&";
         return new Feed
         {
             Id = StableId.Urn(StableId.For("feed:" + request.Key.Path)),

@@ -76,7 +76,7 @@ public sealed partial class SyndicationHandlers
         var urls = scope is null ? UrlsFor(request) : UrlsFor(request).ForPartner(scope.PartnerId);
         var rendered = await cache.GetOrRenderAsync($"feed|{urls.Origin}|{urls.FeedsPath}|{key.Path}|{format}|{limit}|{after}|{before}", async () =>
         {
-            if (await feeds.PageAsync(new FeedRequest(key, format, limit, after, before), urls, ct) is not { } feed) return null;
+            if (await feeds.PageAsync(new FeedRequest(key, format, limit, after, before, defaultLimit), urls, ct) is not { } feed) return null;
             // A partner's feed is private: no hub may fetch it for subscribers.
             if (scope is not null) feed = feed with { HubUrl = null };
             var link = $"<{feed.SelfUrl.AbsoluteUri}>; rel=\"self\"";
