@@ -46,7 +46,8 @@ public sealed partial class ArticleStore
     /// <summary>Removes a partner; false when there was none.</summary>
     public async Task<bool> DeletePartnerAsync(string id, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        // Read first: Azurite answers a delete of a missing entity with success.
+        if (await PartnerAsync(id, ct) is null) return false;
         try
         {
             await table.DeleteEntityAsync(PartnerPartition, id, ETag.All, ct);
