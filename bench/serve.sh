@@ -3,7 +3,9 @@
 # app under our Functions host (src/Syndication.FunctionsHost: host + worker process, gRPC invocation and HTTP proxy per
 # request), vs. nginx serving the same bytes as a static file, all on 127.0.0.1 and one Azurite, identical wrk
 # settings, alternating runs (runner, host, nginx, runner, host, nginx), for 200s and for 304s (If-None-Match with each
-# server's own ETag). Prints requests/s, p99 and the ratios. SERVERS="runner nginx" leaves the host out.
+# server's own ETag). Prints requests/s, p99 and the ratios. SERVERS="runner nginx" leaves the host out; "partner"
+# adds the same feed as a partner pulls it from the runner (/api/partners/bench/feeds/all.rss, HTTP Basic, limit 50:
+# the partner check's cost), e.g. SERVERS="runner partner".
 # Settings by environment: THREADS (2), CONNECTIONS (50), DURATION (15s), ROUNDS (2), NGINX_WORKERS (auto).
 source "$(dirname "$0")/lib.sh"
 threads=${THREADS:-2} connections=${CONNECTIONS:-50} duration=${DURATION:-15s} rounds=${ROUNDS:-2} workers=${NGINX_WORKERS:-auto}
@@ -19,7 +21,7 @@ start_azurite
 
 # The runner, Release build, its own port, fresh storage (this Azurite is new and empty).
 port=$(free_port)
-export Syndication__WatchIntervalSeconds=1 Syndication__AdminKey=""
+export Syndication__WatchIntervalSeconds=1 Syndication__AdminKey="bench-admin-key"
 dotnet "$runner_dll" serve --urls "http://127.0.0.1:$port" >"$work/runner.log" 2>&1 &
 runner_pid=$!
 pids+=("$runner_pid")
@@ -96,12 +98,27 @@ if [[ " $servers " == *" host "* ]]; then
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $host_etag" "$hosted")" = 304 ] || { echo "bench: the host does not answer 304" >&2; exit 1; }
   echo "host: $(wc -c <"$work/host.rss") bytes, ETag $host_etag"
 fi
+if [[ " $servers " == *" partner "* ]]; then
+  password=$(curl -sf -X POST -H 'x-functions-key: bench-admin-key' -d '{"id":"bench","feeds":["all"],"limit":50}' \
+    "http://127.0.0.1:$port/api/manage/partners" | sed -n 's/.*"password": *"\([^"]*\)".*/\1/p')
+  [ -n "$password" ] || { echo "bench: could not create the partner" >&2; exit 1; }
+  partner_feed="http://127.0.0.1:$port/api/partners/bench/feeds/all.rss"
+  partner_auth="Authorization: Basic $(printf 'bench:%s' "$password" | base64 -w0)"
+  curl -sf -D "$work/partner.headers" -o "$work/partner.rss" -H "$partner_auth" "$partner_feed"
+  partner_etag=$(sed -n 's/^[Ee][Tt]ag: *//p' "$work/partner.headers" | tr -d '\r')
+  [ "$(grep -c '<item>' "$work/partner.rss")" -ge 50 ] || { echo "bench: the partner's feed has fewer than 50 items" >&2; exit 1; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$partner_auth" -H "If-None-Match: $partner_etag" "$partner_feed")" = 304 ] ||
+    { echo "bench: the partner feed does not answer 304" >&2; exit 1; }
+  echo "partner: $(wc -c <"$work/partner.rss") bytes, ETag $partner_etag"
+fi
 echo "nginx: worker_processes $workers, ETag $nginx_etag; wrk -t$threads -c$connections -d$duration --latency, $rounds rounds"
 
 # One wrk run: prints "rps p99-ms non2xx3xx-count"
-measure() { # url [header]
-  local out
-  if [ $# -gt 1 ]; then out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "$2" "$1"); else out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$1"); fi
+measure() { # url [header...]
+  local out url=$1 headers=()
+  shift
+  for h in "$@"; do headers+=(-H "$h"); done
+  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "${headers[@]}" "$url")
   local rps p99 bad
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}' <<<"$out")
@@ -115,8 +132,10 @@ declare -A rps p99
 for kind in 200 304; do
   for round in $(seq 1 "$rounds"); do
     for target in $servers; do
-      case $target in runner) url=$feed etag=$runner_etag ;; host) url=$hosted etag=$host_etag ;; *) url=$static etag=$nginx_etag ;; esac
-      if [ "$kind" = 200 ]; then read -r r p b < <(measure "$url"); else read -r r p b < <(measure "$url" "If-None-Match: $etag"); fi
+      auth=()
+      case $target in runner) url=$feed etag=$runner_etag ;; host) url=$hosted etag=$host_etag ;;
+        partner) url=$partner_feed etag=$partner_etag auth=("$partner_auth") ;; *) url=$static etag=$nginx_etag ;; esac
+      if [ "$kind" = 200 ]; then read -r r p b < <(measure "$url" "${auth[@]}"); else read -r r p b < <(measure "$url" "${auth[@]}" "If-None-Match: $etag"); fi
       printf '  %s %s round %s: %10.0f req/s  p99 %7.2f ms  non-2xx/3xx %s  (load %s)\n' "$kind" "$target" "$round" "$r" "$p" "$b" "$(cut -d' ' -f1 /proc/loadavg)"
       rps[$kind,$target]="${rps[$kind,$target]:-} $r"; p99[$kind,$target]="${p99[$kind,$target]:-} $p"
     done
@@ -125,7 +144,13 @@ done
 mean() { tr ' ' '\n' <<<"$1" | awk 'NF {s+=$1; n++} END {printf "%.1f", s/n}'; }
 echo "runner RSS after the runs: $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$runner_pid/status)"
 for kind in 200 304; do
-  r=$(mean "${rps[$kind,runner]}"); n=$(mean "${rps[$kind,nginx]}")
+  r=$(mean "${rps[$kind,runner]}")
+  if [[ " $servers " == *" partner "* ]]; then
+    a=$(mean "${rps[$kind,partner]}")
+    echo "RESULT serve-$kind-partner partner=$a runner=$r req/s partner/runner=$(awk -v a="$a" -v b="$r" 'BEGIN {printf "%.3f", a/b}') p99 partner=$(mean "${p99[$kind,partner]}") runner=$(mean "${p99[$kind,runner]}") ms load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  fi
+  [[ " $servers " == *" nginx "* ]] || continue
+  n=$(mean "${rps[$kind,nginx]}")
   echo "RESULT serve-$kind runner=$r nginx=$n req/s ratio=$(awk -v a="$r" -v b="$n" 'BEGIN {printf "%.2f", a/b}') p99 runner=$(mean "${p99[$kind,runner]}") nginx=$(mean "${p99[$kind,nginx]}") ms load=$(cut -d' ' -f1-3 /proc/loadavg)"
   if [[ " $servers " == *" host "* ]]; then
     h=$(mean "${rps[$kind,host]}")

@@ -19,6 +19,7 @@ internal sealed partial class ContainerWatcher(ArticleIngestor ingestor, IConfig
             try
             {
                 // Every 30th pass (and the first) also checks that every published body and image is still there.
+                await ingestor.ApplySchedulesAsync(stoppingToken);
                 await ingestor.ReconcileAsync(verifyPublished: pass++ % 30 == 0, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -39,12 +39,18 @@ public static class RunnerApp
         api.MapMethods(Routes.Image, read, (HttpRequest r, string slug, string file, SyndicationHandlers h) => h.GetImageAsync(r, slug, file, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Article, read, (HttpRequest r, string slug, SyndicationHandlers h) => h.GetArticlePageAsync(r, slug, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Health, read, (HttpRequest r, SyndicationHandlers h) => h.GetHealthAsync(r.HttpContext.RequestAborted));
+        api.MapMethods(Routes.PartnerFeed, read, (HttpRequest r, string id, string file, PartnerFeedHandlers h) => h.GetFeedAsync(r, id, file, r.HttpContext.RequestAborted));
+        api.MapMethods(Routes.PartnerFilteredFeed, read, (HttpRequest r, string id, string kind, string file, PartnerFeedHandlers h) => h.GetFilteredFeedAsync(r, id, kind, file, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Index, read, (HttpRequest r, SyndicationHandlers h) => h.GetIndexAsync(r, r.HttpContext.RequestAborted));
         var manage = api.MapGroup("").AddEndpointFilter<AdminKeyFilter>();
         manage.MapMethods(Routes.Rejections, [HttpMethods.Get], (HttpRequest r, ManageHandlers h) => h.ListRejectionsAsync(r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.Retry, [HttpMethods.Post], (HttpRequest r, ManageHandlers h) => h.RetryAsync(r, r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.PutBlob, [HttpMethods.Put], (HttpRequest r, string path, ManageHandlers h) => h.PutBlobAsync(r, path, r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.DeleteArticle, [HttpMethods.Delete], (HttpRequest r, string slug, ManageHandlers h) => h.DeleteArticleAsync(slug, r.HttpContext.RequestAborted));
+        manage.MapMethods(Routes.Partners, [HttpMethods.Post], (HttpRequest r, PartnerManageHandlers h) => h.CreateAsync(r, r.HttpContext.RequestAborted));
+        manage.MapMethods(Routes.Partners, [HttpMethods.Get], (HttpRequest r, PartnerManageHandlers h) => h.ListAsync(r.HttpContext.RequestAborted));
+        manage.MapMethods(Routes.RotatePartner, [HttpMethods.Post], (HttpRequest r, string id, PartnerManageHandlers h) => h.RotateAsync(id, r.HttpContext.RequestAborted));
+        manage.MapMethods(Routes.DeletePartner, [HttpMethods.Delete], (HttpRequest r, string id, PartnerManageHandlers h) => h.DeleteAsync(id, r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.BlobDeleted, [HttpMethods.Post], (HttpRequest r, EventHandlers h) => h.BlobDeletedAsync(r, r.HttpContext.RequestAborted));
         app.MapGet("/", () => Results.Redirect("/api/")).ExcludeFromDescription();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Syndication.Feeds;
 using Syndication.Http;
 using Syndication.Ingestion;
+using Syndication.Partners;
 using Syndication.Publishing;
 using Syndication.Storage;
 using Syndication.WebSub;
@@ -30,6 +31,11 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<SyndicationHandlers>();
         services.AddSingleton<ManageHandlers>();
         services.AddSingleton<EventHandlers>();
+        services.AddOptions<PartnerOptions>().BindConfiguration(PartnerOptions.Section);
+        services.AddSingleton<PartnerGate>();
+        services.AddSingleton<PartnerPullCounter>();
+        services.AddSingleton<PartnerFeedHandlers>();
+        services.AddSingleton<PartnerManageHandlers>();
         services.AddSingleton<ArticlePublisher>();
         return services;
     }

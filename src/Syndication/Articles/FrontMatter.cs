@@ -26,6 +26,8 @@ internal static class FrontMatter
             Tags = Names(fields, "tags", "keywords", "tag"),
             Images = Images(fields),
             Language = NullIfEmpty(CleanText.Line(Text(fields, "language", "lang", "inLanguage"), 35)),
+            Embargo = Text(fields, "embargo", "embargoed_until", "embargoUntil"),
+            Expires = Text(fields, "expires", "expiry", "expires_at", "expirationDate"),
         };
     }
 

@@ -15,6 +15,7 @@ public static class AtomWriter
         Xml.Prolog(w, feed);
         w.Start("feed");
         w.Attribute("xmlns:media", Xml.MediaNs);
+        if (feed.Tombstones.Count > 0) w.Attribute("xmlns:at", TombstonesNs);
         if (feed.Language is { } language) w.Attribute("xml:lang", language);
         w.Attribute("xmlns", Xml.AtomNs);
         w.Element("id", feed.Id);
@@ -29,9 +30,24 @@ public static class AtomWriter
         w.Element("generator", feed.Generator);
         if (feed.IconUrl is { } icon) w.Element("icon", icon.AbsoluteUri);
         if (feed.ImageUrl is { } logo) w.Element("logo", logo.AbsoluteUri);
+        // Before the entries: RFC 4287's schema lets extension elements of the feed precede them only.
+        foreach (var tombstone in feed.Tombstones) DeletedEntry(w, tombstone);
         w.Elements(items);
         w.End();
     });
+
+    /// <summary>RFC 6721: the namespace of at:deleted-entry.</summary>
+    public const string TombstonesNs = "http://purl.org/atompub/tombstones/1.0";
+
+    // RFC 6721: ref is the withdrawn entry's atom:id, when an RFC 3339 date-time; the link is the page it had.
+    private static void DeletedEntry(XmlMarkup w, FeedTombstone tombstone)
+    {
+        w.Start("at:deleted-entry");
+        w.Attribute("ref", tombstone.Ref);
+        w.Attribute("when", Xml.Rfc3339(tombstone.When));
+        Link(w, "alternate", tombstone.Link, "text/html");
+        w.End();
+    }
 
     private static void Entry(XmlMarkup w, FeedItem item)
     {

@@ -28,7 +28,12 @@ public sealed record Feed
     /// <summary>An XSLT stylesheet so a browser shows the XML feed as a page.</summary>
     public Uri? StylesheetUrl { get; init; }
     public required IReadOnlyList<FeedItem> Items { get; init; }
+    /// <summary>Articles withdrawn lately from this feed (RFC 6721 tombstones), newest first; formats that can say so write them.</summary>
+    public IReadOnlyList<FeedTombstone> Tombstones { get; init; } = [];
 }
+
+/// <summary>A withdrawn entry: the id it had (urn:uuid), when it was withdrawn, and the page it had.</summary>
+public sealed record FeedTombstone(string Ref, DateTimeOffset When, Uri Link);
 
 /// <summary>One article as every format sees it: its <see cref="ArticleFields"/> with absolute links, content and images.</summary>
 public sealed record FeedItem : ArticleFields

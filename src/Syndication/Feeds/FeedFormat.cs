@@ -23,6 +23,8 @@ public sealed class FeedFormat
     public required Func<FeedItem, byte[]> WriteItem { get; init; }
     /// <summary>The feed around items written by <see cref="WriteItem"/>, in order (feed.Items is not read).</summary>
     public required Func<Feed, IReadOnlyList<byte[]>, byte[]> WriteFeed { get; init; }
+    /// <summary>Whether the writer writes <see cref="Feed.Tombstones"/> (so the feed service reads them for it).</summary>
+    public bool Tombstones { get; init; }
 
     /// <summary>The Content-Type with charset that feed readers and validators expect.</summary>
     public string ContentType => field ??= MediaType + "; charset=utf-8";
@@ -50,7 +52,7 @@ public static class FeedFormats
     public static readonly FeedFormat Atom = new()
     {
         Extension = "atom", MediaType = "application/atom+xml", Name = "Atom", FullName = "Atom 1.0", OpmlType = "atom",
-        Stylesheet = true, WriteItem = AtomWriter.Item, WriteFeed = AtomWriter.Feed,
+        Stylesheet = true, WriteItem = AtomWriter.Item, WriteFeed = AtomWriter.Feed, Tombstones = true,
     };
 
     public static readonly FeedFormat Json = new()

@@ -30,4 +30,6 @@ public sealed class FeedOptions
     public int MaxAgeSeconds { get; set; } = 60;
     /// <summary>Cache-Control stale-while-revalidate for feeds and pages: how long a CDN may serve a stale copy while it revalidates; 0 omits it.</summary>
     public int StaleWhileRevalidateSeconds { get; set; } = 300;
+    /// <summary>How long a withdrawn (deleted or expired) article leaves a tombstone: Atom at:deleted-entry, withdrawn.json, 410 Gone.</summary>
+    public double TombstoneDays { get; set; } = 30;
 }

@@ -5,7 +5,8 @@ using Syndication.Storage;
 namespace Syndication.Feeds;
 
 /// <summary>A page of a feed as asked for: which articles, in which format, how many, from which cursor.</summary>
-public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null);
+/// <summary>With <paramref name="DefaultLimit"/>, links leave out ?limit= when it is that (a partner's own limit), else the configured default.</summary>
+public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null, int? DefaultLimit = null);
 
 /// <summary>
 /// Builds feed pages from stored articles: one ranged query, then each item from the <see cref="ItemCache"/>, or for
@@ -20,7 +21,7 @@ public sealed class FeedService(ArticleStore store, ItemCache items, IOptions<Fe
         var page = await store.FeedPageAsync(request.Key, request.Limit, request.After, request.Before, ct);
         var paged = request.After is not null || request.Before is not null;
         if (page.Articles.Count == 0 && request.Key.Kind != FeedKind.All && !paged) return null;
-        var limit = request.Limit == o.DefaultLimit ? "" : $"limit={request.Limit}&";
+        var limit = request.Limit == (request.DefaultLimit ?? o.DefaultLimit) ? "" : $"limit={request.Limit}&";
         return new Feed
         {
             Id = StableId.Urn(StableId.For("feed:" + request.Key.Path)),
@@ -41,7 +42,23 @@ public sealed class FeedService(ArticleStore store, ItemCache items, IOptions<Fe
             HubUrl = Absolute(urls, o.WebSubHub),
             StylesheetUrl = o.Stylesheet && request.Format.Stylesheet ? urls.Stylesheet() : null,
             Items = await ItemsAsync(page.Articles, urls, ct),
+            Tombstones = request.Format.Tombstones && !paged ? await TombstonesAsync(request.Key, urls, ct) : [],
         };
+    }
+
+    /// <summary>Every article withdrawn within <see cref="FeedOptions.TombstoneDays"/>, newest first.</summary>
+    public Task<List<Tombstone>> WithdrawnAsync(CancellationToken ct = default) => store.TombstonesAsync(TombstonesSince(), ct);
+
+    /// <summary>The slug's tombstone when it was withdrawn within <see cref="FeedOptions.TombstoneDays"/>, else null.</summary>
+    public Task<Tombstone?> WithdrawnAsync(string slug, CancellationToken ct = default) => store.TombstoneAsync(slug, TombstonesSince(), ct);
+
+    private DateTimeOffset TombstonesSince() => time.GetUtcNow().AddDays(-options.Value.TombstoneDays);
+
+    /// <summary>The articles withdrawn from this feed within <see cref="FeedOptions.TombstoneDays"/>, newest first.</summary>
+    public async Task<IReadOnlyList<FeedTombstone>> TombstonesAsync(FeedKey key, SiteUrls urls, CancellationToken ct = default)
+    {
+        return (await WithdrawnAsync(ct)).Where(t => t.FeedPaths.Contains(key.Path))
+            .Select(t => new FeedTombstone(StableId.Urn(t.Id), t.When, urls.Article(t.Slug))).ToList();
     }
 
     /// <summary>The feed in the format: <see cref="FeedFormat.Write"/>'s bytes, with kept items' bytes reused.</summary>

@@ -3,7 +3,7 @@ using Syndication.Storage;
 namespace Syndication.Feeds;
 
 /// <summary>Absolute URLs of everything we serve, from the configured public base URL or the request's origin.</summary>
-public sealed class SiteUrls(Uri origin)
+public sealed class SiteUrls(Uri origin, string feeds = "feeds")
 {
     /// <summary>The HTTP route prefix, the same as host.json's "routePrefix".</summary>
     public const string RoutePrefix = "api";
@@ -14,9 +14,14 @@ public sealed class SiteUrls(Uri origin)
         new(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var configured) ? configured : new Uri($"{scheme}://{host}"));
 
     public Uri Home() => Api("");
-    public Uri Feed(string name, FeedFormat format) => Api($"feeds/{name}.{format.Extension}");
+    public Uri Feed(string name, FeedFormat format) => Api($"{feeds}/{name}.{format.Extension}");
     public Uri Feed(FeedKey key, FeedFormat format, string? query = null) =>
-        Api($"feeds/{key.Path}.{format.Extension}{(string.IsNullOrEmpty(query) ? "" : "?" + query)}");
+        Api($"{feeds}/{key.Path}.{format.Extension}{(string.IsNullOrEmpty(query) ? "" : "?" + query)}");
+    /// <summary>The same site with its feed URLs under one partner's path (partners/{id}/feeds/...).</summary>
+    public SiteUrls ForPartner(string partnerId) => new(Origin, $"partners/{Uri.EscapeDataString(partnerId)}/feeds");
+    /// <summary>Where feed URLs start below the route prefix ("feeds", or a partner's path).</summary>
+    public string FeedsPath => feeds;
+    public Uri Withdrawn() => Api("feeds/withdrawn.json");
     public Uri Stylesheet() => Api("feeds/feed.xsl");
     public Uri Opml() => Api("feeds.opml");
     public Uri Article(string slug) => Api($"articles/{Uri.EscapeDataString(slug)}");

@@ -15,6 +15,13 @@ public static class Routes
     public const string PutBlob = "manage/blobs/{*path}";
     public const string DeleteArticle = "manage/articles/{slug}";
     public const string BlobDeleted = "events/blob-deleted";
+    /// <summary>Key-protected: create and list partners, rotate a password, delete a partner.</summary>
+    public const string Partners = "manage/partners";
+    public const string RotatePartner = "manage/partners/{id}/rotate";
+    public const string DeletePartner = "manage/partners/{id}";
+    /// <summary>HTTP Basic (the partner's id and password): a partner's feeds.</summary>
+    public const string PartnerFeed = "partners/{id}/feeds/{file}";
+    public const string PartnerFilteredFeed = "partners/{id}/feeds/{kind}/{file}";
     /// <summary>The home page at /api/ (Functions allow no empty route; an always-empty optional segment stands in).</summary>
     public const string Index = "{ignored:maxlength(0)?}";
 }

@@ -22,6 +22,7 @@ public sealed partial class SyndicationHandlers
     public Task<Reply> GetFeedAsync(HttpRequest request, string file, CancellationToken ct = default)
     {
         if (file == "feed.xsl") return Task.FromResult(Respond(request, Xsl.Value));
+        if (file == "withdrawn.json") return GetWithdrawnAsync(request, ct);
         return FeedFormats.FromFileName(file) is ("all", var format)
             ? FeedAsync(request, FeedKey.All, format, ct)
             : Task.FromResult(Reply.NotFound($"feed '{file}' does not exist; try {FeedFormats.List("all")}"));
@@ -51,40 +52,48 @@ public sealed partial class SyndicationHandlers
         return Respond(request, opml!);
     }
 
-    private async Task<Reply> FeedAsync(HttpRequest request, FeedKey key, FeedFormat format, CancellationToken ct)
+    private Task<Reply> FeedAsync(HttpRequest request, FeedKey key, FeedFormat format, CancellationToken ct) =>
+        FeedAsync(request, key, format, null, ct);
+
+    /// <summary>A feed for the public (<paramref name="scope"/> null) or for one partner: its URLs, limits and caching.</summary>
+    internal async Task<Reply> FeedAsync(HttpRequest request, FeedKey key, FeedFormat format, FeedScope? scope, CancellationToken ct)
     {
         using var activity = Telemetry.Source.StartActivity("serve feed");
         activity?.SetTag("feed.path", key.Path);
         activity?.SetTag("feed.format", format.Extension);
-        var reply = await BuildFeedAsync(request, key, format, ct);
+        var reply = await BuildFeedAsync(request, key, format, scope, ct);
         activity?.SetTag("http.response.status_code", reply.Status);
         return reply;
     }
 
-    private async Task<Reply> BuildFeedAsync(HttpRequest request, FeedKey key, FeedFormat format, CancellationToken ct)
+    private async Task<Reply> BuildFeedAsync(HttpRequest request, FeedKey key, FeedFormat format, FeedScope? scope, CancellationToken ct)
     {
         var o = options.Value;
-        if (!TryLimit(request, o, out var limit)) return Reply.BadRequest($"limit must be a whole number from 1 to {o.MaxLimit}");
+        var (defaultLimit, maxLimit) = scope is null ? (o.DefaultLimit, o.MaxLimit) : (scope.Limit, scope.Limit);
+        if (!TryLimit(request, defaultLimit, maxLimit, out var limit)) return Reply.BadRequest($"limit must be a whole number from 1 to {maxLimit}");
         if (!TryCursor(request, "after", out var after) || !TryCursor(request, "before", out var before) || (after is not null && before is not null))
             return Reply.BadRequest("after and before are page cursors from a feed's next and previous links (one at a time)");
-        var urls = UrlsFor(request);
-        var rendered = await cache.GetOrRenderAsync($"feed|{urls.Origin}|{key.Path}|{format}|{limit}|{after}|{before}", async () =>
+        var urls = scope is null ? UrlsFor(request) : UrlsFor(request).ForPartner(scope.PartnerId);
+        var rendered = await cache.GetOrRenderAsync($"feed|{urls.Origin}|{urls.FeedsPath}|{key.Path}|{format}|{limit}|{after}|{before}", async () =>
         {
-            if (await feeds.PageAsync(new FeedRequest(key, format, limit, after, before), urls, ct) is not { } feed) return null;
+            if (await feeds.PageAsync(new FeedRequest(key, format, limit, after, before, defaultLimit), urls, ct) is not { } feed) return null;
+            // A partner's feed is private: no hub may fetch it for subscribers.
+            if (scope is not null) feed = feed with { HubUrl = null };
             var link = $"<{feed.SelfUrl.AbsoluteUri}>; rel=\"self\"";
             if (feed.HubUrl is { } hub) link = $"<{hub.AbsoluteUri}>; rel=\"hub\", " + link;
             return new Rendered(feeds.Write(feed, format), format.ContentType, feed.Updated, link);
         }, ct);
-        return rendered is null ? Reply.NotFound($"no {FeedKey.KindName(key.Kind)} '{key.Slug}' has articles") : Respond(request, rendered);
+        if (rendered is null) return Reply.NotFound($"no {FeedKey.KindName(key.Kind)} '{key.Slug}' has articles");
+        return scope is null ? Respond(request, rendered) : Respond(request, rendered, scope.CacheControl, FeedScope.Vary);
     }
 
-    private static bool TryLimit(HttpRequest request, FeedOptions o, out int limit)
+    private static bool TryLimit(HttpRequest request, int defaultLimit, int maxLimit, out int limit)
     {
-        limit = o.DefaultLimit;
+        limit = defaultLimit;
         var text = request.Query["limit"].ToString();
         if (text.Length == 0) return true;
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) || asked < 1) return false;
-        limit = Math.Min(asked, o.MaxLimit);
+        limit = Math.Min(asked, maxLimit);
         return true;
     }
 

@@ -24,7 +24,7 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
             if (await store.ArticleBySlugAsync(slug, ct) is not var (article, _)) return null;
             return Html(ArticlePage.Render(await feeds.ItemAsync(article, urls, ct), urls, options.Value), article.Updated);
         }, ct);
-        return page is null ? Reply.NotFound($"article '{slug}' does not exist") : Respond(request, page);
+        return page is null ? await MissingArticleAsync(slug, ct) : Respond(request, page);
     }
 
     /// <summary>GET/HEAD the home page: latest articles with lead images, feed URLs and discovery links.</summary>
@@ -49,7 +49,7 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
     }
 
     /// <summary>A rendered representation in the best encoding the client accepts, or 304 when it has that one already.</summary>
-    private Reply Respond(HttpRequest request, Rendered rendered)
+    private Reply Respond(HttpRequest request, Rendered rendered, string? control = null, string vary = "Accept-Encoding")
     {
         var encoding = Compression.Negotiate(request);
         var (body, etag) = rendered.Variant(encoding);
@@ -57,10 +57,10 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
             ? Reply.NotModified()
             : Reply.Bytes(200, rendered.ContentType, body);
         if (encoding is not null && reply.Status == 200) reply.With(HeaderNames.ContentEncoding, encoding);
-        reply.With(HeaderNames.Vary, "Accept-Encoding");
+        reply.With(HeaderNames.Vary, vary);
         if (rendered.Link is { } link) reply.With(HeaderNames.Link, link);
         if (rendered.ContentSecurityPolicy is { } csp) reply.With(HeaderNames.ContentSecurityPolicy, csp);
-        return Conditional.Validators(reply, etag, rendered.LastModified, cacheControl);
+        return Conditional.Validators(reply, etag, rendered.LastModified, control ?? cacheControl);
     }
 
     private static Rendered Html(string html, DateTimeOffset? lastModified) =>

@@ -22,13 +22,18 @@ public sealed partial class ArticleIngestor
             return new IngestOutcome(state.Slug, IngestResult.Ignored, "the document vanished while reading");
         if (!TryParse(document, download.Content, out var parsed, out var reason))
             return await RejectAsync(state, document, reason, signature, ct);
+        var now = time.GetUtcNow();
+        var (visibility, invalid) = Visibility.Of(parsed, download.Metadata, now);
+        if (visibility is null) return await RejectAsync(state, document, invalid!, signature, ct);
+        if (!visibility.VisibleAt(now)) return await WithholdAsync(state, document, visibility, now, ct);
 
         var images = await PublishImagesAsync(state, parsed.Images, repair, ct);
-        var article = Compose(state, parsed, images, document, download.Metadata, download.ETag, signature);
+        var article = Revealed(Compose(state, parsed, images, document, download.Metadata, download.ETag, signature), visibility);
         // Written on every re-ingestion, not only when the content changed: the name is content-addressed, so this
         // is idempotent, and it restores a body that storage lost.
         await store.WriteBodyAsync(article.BodyBlob, parsed.BodyHtml, ct);
         await SaveAsync(state, article, ct);
+        await ScheduleAfterSaveAsync(state, visibility, now, ct);
         return await AfterSaveAsync(state, article, ct);
     }
 
@@ -36,7 +41,7 @@ public sealed partial class ArticleIngestor
     private async Task<IngestOutcome> DeleteAsync(SlugState state, CancellationToken ct)
     {
         if (state.Row is not { } gone) return new IngestOutcome(state.Slug, IngestResult.Ignored, "no document for this slug");
-        await store.DeleteArticleAsync(gone.Article, gone.ETag, ct);
+        await store.DeleteArticleAsync(gone.Article, gone.ETag, ct, withdrawnAt: time.GetUtcNow());
         await RemovePublishedAsync(gone.Article, null, ct);
         await store.PruneNamesAsync(gone.Article, null, ct);
         await hub.FeedsChangedAsync(gone.Article, null, ct);

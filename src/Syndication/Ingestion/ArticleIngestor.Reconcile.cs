@@ -30,6 +30,7 @@ public sealed partial class ArticleIngestor
     /// <summary>The timer's pass: verifies when the last verification is older than <see cref="IngestionOptions.VerifyPublishedHours"/>.</summary>
     public async Task<ReconcileResult> ReconcileScheduledAsync(CancellationToken ct = default)
     {
+        await ApplySchedulesAsync(ct);
         var mark = await store.ListingMarkAsync(ct);
         var due = mark?.Verified is not { } at || time.GetUtcNow() - at >= TimeSpan.FromHours(options.Value.VerifyPublishedHours);
         return await PassAsync(due, mark, ct);

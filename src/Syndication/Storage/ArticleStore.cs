@@ -18,7 +18,11 @@ namespace Syndication.Storage;
 /// feed (names slugified, at most 10 of each per article).</item>
 /// <item>RK "n|{c|g|w}|{slug}": the display name of each category, tag and author in use (the OPML list).</item>
 /// <item>RK "v|site": the feed version, replaced in every article transaction; rendered-feed caches key on it.</item>
+/// <item>RK "x|{slug}": the tombstone of a withdrawn article (ArticleStore.Tombstones.cs).</item>
 /// <item>PK "rejected", RK "{escaped blob name}": a blob we could not publish, with the reason and attempts.</item>
+/// <item>PK "schedule", RK "{due ticks}|{slug}": when an embargo lifts or an article expires (ArticleStore.Schedule.cs).</item>
+/// <item>PK "partner", RK "{id}": a partner and its credentials; PK "pulls", RK "{id}|{day}|{instance}": its pulls
+/// (ArticleStore.Partners.cs).</item>
 /// </list>
 /// Timeline and index rows carry the article's fields, so a feed is one query. All rows of an article live in one
 /// partition, so one entity group transaction writes them all and removes the keys an update moved: a feed never
@@ -189,8 +193,11 @@ public sealed partial class ArticleStore
         return (actions, names);
     }
 
-    /// <summary>Removes the article and all its index rows in one transaction, conditional on the article row's ETag.</summary>
-    public async Task DeleteArticleAsync(StoredArticle article, ETag expected, CancellationToken ct = default)
+    /// <summary>
+    /// Removes the article and all its index rows in one transaction, conditional on the article row's ETag; with
+    /// <paramref name="withdrawnAt"/>, leaves its tombstone in the same transaction.
+    /// </summary>
+    public async Task DeleteArticleAsync(StoredArticle article, ETag expected, CancellationToken ct = default, DateTimeOffset? withdrawnAt = null)
     {
         var actions = new List<TableTransactionAction>
         {
@@ -198,6 +205,7 @@ public sealed partial class ArticleStore
         };
         actions.AddRange(IndexKeys(article).Distinct()
             .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(FeedPartition, k), ETag.All)));
+        if (withdrawnAt is { } when) actions.Add(new(TableTransactionActionType.UpsertReplace, TombstoneRow(article, when)));
         actions.Add(VersionStamp());
         await table.SubmitTransactionAsync(actions, ct);
         Interlocked.Increment(ref localCommits);

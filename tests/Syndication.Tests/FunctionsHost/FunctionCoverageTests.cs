@@ -17,6 +17,7 @@ public sealed class FunctionCoverageTests(HostFixture fixture) : IClassFixture<H
         var functions = (JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(HostProcess.ScriptRoot, "functions.metadata"))) as JsonArray)!
             .Select(f => f!["name"]!.ToString()).ToHashSet();
         const string slug = "coverage";
+        var partnerPassword = "";
         var calls = new Dictionary<string, Func<Task>>
         {
             ["IngestArticle"] = async () =>
@@ -34,6 +35,20 @@ public sealed class FunctionCoverageTests(HostFixture fixture) : IClassFixture<H
             ["GetIndex"] = () => Get(""),
             ["GetOpml"] = () => Get("feeds.opml"),
             ["GetHealth"] = () => Get("health"),
+            ["CreatePartner"] = async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, host.Api("manage/partners"))
+                    { Content = new StringContent("""{"id":"coverage","feeds":["all"]}""") };
+                request.Headers.Add("x-functions-key", HostProcess.Key);
+                var reply = await http.SendAsync(request);
+                Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
+                partnerPassword = JsonNode.Parse(await reply.Content.ReadAsStringAsync())!["password"]!.ToString();
+            },
+            ["GetPartnerFeed"] = () => GetAsPartner("partners/coverage/feeds/all.atom", partnerPassword),
+            ["GetPartnerFilteredFeed"] = () => GetAsPartner("partners/coverage/feeds/category/checks.rss", partnerPassword),
+            ["ListPartners"] = () => Get("manage/partners?code=" + HostProcess.Key),
+            ["RotatePartner"] = () => Send(HttpMethod.Post, "manage/partners/coverage/rotate", ""),
+            ["DeletePartner"] = () => Send(HttpMethod.Delete, "manage/partners/coverage", null),
             ["ListRejections"] = () => Get("manage/rejections?code=" + HostProcess.Key),
             ["PutArticleBlob"] = () => Send(HttpMethod.Put, "manage/blobs/coverage-put.md", "---\ntitle: Put\n---\nBody.\n"),
             ["RetryRejection"] = () => Send(HttpMethod.Post, "manage/rejections/retry?blob=coverage-put.md", ""),
@@ -61,6 +76,15 @@ public sealed class FunctionCoverageTests(HostFixture fixture) : IClassFixture<H
     {
         var reply = await http.GetAsync(host.Api(path));
         Assert.True(reply.StatusCode is HttpStatusCode.OK, $"GET {path}: {(int)reply.StatusCode}");
+    }
+
+    private async Task GetAsPartner(string path, string password)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, host.Api(path));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("coverage:" + password)));
+        var reply = await http.SendAsync(request);
+        Assert.True(reply.StatusCode is HttpStatusCode.OK, $"GET {path} as a partner: {(int)reply.StatusCode}");
     }
 
     private async Task Send(HttpMethod method, string path, string? body)

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Syndication.Articles;
+using Syndication.Feeds;
+using Syndication.Partners;
+using Syndication.Storage;
+
+namespace Syndication.Http;
+
+/// <summary>
+/// The key-protected partner routes: create (the password is shown once), rotate, delete and list with pulls. The
+/// doors enforce the key, as for <see cref="ManageHandlers"/>.
+/// </summary>
+public sealed class PartnerManageHandlers(ArticleStore store, PartnerGate gate, PartnerPullCounter pulls,
+    IOptions<PartnerOptions> options, IOptions<FeedOptions> feedOptions, TimeProvider time)
+{
+    /// <summary>The largest request body the create route reads.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+    private const int ListDays = 7;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>POST manage/partners {"id","name","feeds":["all"|"category/x"|...],"limit"}: 201 with the password, shown this once.</summary>
+    public async Task<Reply> CreateAsync(HttpRequest request, CancellationToken ct = default)
+    {
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, ct) is not { } body)
+            return Reply.BadRequest($"the body is over {MaxBodyBytes} bytes; a partner is a small JSON object");
+        var (asked, error) = PartnerRequest.Parse(body.ToMemory(), feedOptions.Value.MaxLimit);
+        if (asked is null) return Reply.BadRequest(error!);
+        var password = PartnerPassword.Generate();
+        var partner = new StoredPartner(asked.Id, asked.Name ?? asked.Id, asked.Feeds, asked.Limit ?? 0,
+            PartnerPassword.Hash(password, options.Value.HashIterations), Guid.NewGuid().ToString("N"), time.GetUtcNow());
+        if (!await store.AddPartnerAsync(partner, ct)) return Reply.Text(409, $"partner '{asked.Id}' exists; rotate its password or delete it first");
+        gate.Forget(partner.Id);
+        return JsonReply(201, new { id = partner.Id, username = partner.Id, password });
+    }
+
+    /// <summary>POST manage/partners/{id}/rotate: a new password (shown once); the old one stops working.</summary>
+    public async Task<Reply> RotateAsync(string id, CancellationToken ct = default)
+    {
+        if (!PartnerId.IsValid(id)) return Reply.BadRequest(PartnerRequest.IdRule);
+        if (await store.PartnerAsync(id, ct) is not { } partner) return Reply.NotFound($"partner '{id}' does not exist");
+        var password = PartnerPassword.Generate();
+        var rotated = partner with { PasswordHash = PartnerPassword.Hash(password, options.Value.HashIterations), Version = Guid.NewGuid().ToString("N") };
+        if (!await store.ReplacePartnerAsync(rotated, ct)) return Reply.NotFound($"partner '{id}' does not exist");
+        gate.Forget(id);
+        return JsonReply(200, new { id, username = id, password });
+    }
+
+    /// <summary>DELETE manage/partners/{id}: the partner's credentials stop working.</summary>
+    public async Task<Reply> DeleteAsync(string id, CancellationToken ct = default)
+    {
+        if (!PartnerId.IsValid(id)) return Reply.BadRequest(PartnerRequest.IdRule);
+        var deleted = await store.DeletePartnerAsync(id, ct);
+        gate.Forget(id);
+        return deleted ? Reply.Text(200, $"partner '{id}' deleted") : Reply.NotFound($"partner '{id}' does not exist");
+    }
+
+    /// <summary>GET manage/partners: every partner with its feeds, limit, last pull and pulls per day (the last week, UTC).</summary>
+    public async Task<Reply> ListAsync(CancellationToken ct = default)
+    {
+        await pulls.FlushAsync(ct);
+        var from = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1 - ListDays);
+        var counts = (await store.PullsAsync(from, ct)).ToLookup(p => p.PartnerId);
+        var list = (await store.PartnersAsync(ct)).OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new
+        {
+            id = p.Id,
+            name = p.Name,
+            feeds = p.Feeds,
+            limit = p.Limit > 0 ? p.Limit : options.Value.DefaultLimit,
+            created = p.Created,
+            lastPull = counts[p.Id].Select(c => (DateTimeOffset?)c.LastPull).Max(),
+            pullsPerDay = counts[p.Id].OrderBy(c => c.Day).ToDictionary(c => c.Day.ToString("yyyy-MM-dd"), c => c.Count),
+        });
+        return JsonReply(200, list);
+    }
+
+    private static Reply JsonReply<T>(int status, T value) =>
+        Reply.Bytes(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Json)).With("Cache-Control", "no-store");
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Syndication.Storage;
+
+// Partners: PK "partner", RK "{id}" (Name, Feeds joined by '\n', Limit, PasswordHash, Version, Created). A rotation
+// or deletion replaces the row (and its Version), so every instance's cache of verified credentials lets go within its
+// check interval. Pulls: PK "pulls", RK "{id}|{yyyy-MM-dd}|{instance}" (Count, LastPull): each instance counts in
+// memory and replaces only its own row, at most once a minute, so no two writers contend and a count is one upsert.
+public sealed partial class ArticleStore
+{
+    private const string PartnerPartition = "partner";
+    private const string PullsPartition = "pulls";
+
+    /// <summary>Adds a partner; false when one with that id exists.</summary>
+    public async Task<bool> AddPartnerAsync(StoredPartner partner, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        try
+        {
+            await table.AddEntityAsync(PartnerRow(partner), ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces a partner's row (a new password hash, a new version); false when it no longer exists.</summary>
+    public async Task<bool> ReplacePartnerAsync(StoredPartner partner, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        try
+        {
+            await table.UpdateEntityAsync(PartnerRow(partner), ETag.All, TableUpdateMode.Replace, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Removes a partner; false when there was none.</summary>
+    public async Task<bool> DeletePartnerAsync(string id, CancellationToken ct = default)
+    {
+        // Read first: Azurite answers a delete of a missing entity with success.
+        if (await PartnerAsync(id, ct) is null) return false;
+        try
+        {
+            await table.DeleteEntityAsync(PartnerPartition, id, ETag.All, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The partner with this id, or null.</summary>
+    public async Task<StoredPartner?> PartnerAsync(string id, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartnerPartition, id, cancellationToken: ct);
+        return row.HasValue && row.Value is { } e ? ToPartner(e) : null;
+    }
+
+    /// <summary>Every partner, by id.</summary>
+    public async Task<List<StoredPartner>> PartnersAsync(CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var list = new List<StoredPartner>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartnerPartition}"), cancellationToken: ct))
+            list.Add(ToPartner(e));
+        return list;
+    }
+
+    /// <summary>Replaces this instance's pull count row for a partner and day.</summary>
+    public async Task SavePullsAsync(string instance, PartnerPulls pulls, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var entity = new TableEntity(PullsPartition, $"{pulls.PartnerId}|{pulls.Day:yyyy-MM-dd}|{instance}")
+        {
+            ["Count"] = pulls.Count,
+            ["LastPull"] = pulls.LastPull,
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>Pulls per partner and day since <paramref name="from"/>, summed over instances.</summary>
+    public async Task<List<PartnerPulls>> PullsAsync(DateOnly from, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var sums = new Dictionary<(string, DateOnly), PartnerPulls>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PullsPartition}"), cancellationToken: ct))
+        {
+            if (e.RowKey.Split('|') is not [var id, var dayText, _]
+                || !DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day < from) continue;
+            var count = e.GetInt64("Count") ?? 0;
+            var last = e.GetDateTimeOffset("LastPull") ?? DateTimeOffset.UnixEpoch;
+            sums[(id, day)] = sums.TryGetValue((id, day), out var s)
+                ? s with { Count = s.Count + count, LastPull = s.LastPull > last ? s.LastPull : last }
+                : new PartnerPulls(id, day, count, last);
+        }
+        return sums.Values.ToList();
+    }
+
+    private static TableEntity PartnerRow(StoredPartner p) => new(PartnerPartition, p.Id)
+    {
+        ["Name"] = p.Name,
+        ["Feeds"] = string.Join('\n', p.Feeds),
+        ["Limit"] = p.Limit,
+        ["PasswordHash"] = p.PasswordHash,
+        ["Version"] = p.Version,
+        ["Created"] = p.Created,
+    };
+
+    private static StoredPartner ToPartner(TableEntity e) => new(e.RowKey, e.GetString("Name") ?? e.RowKey,
+        (e.GetString("Feeds") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), e.GetInt32("Limit") ?? 0,
+        e.GetString("PasswordHash") ?? "", e.GetString("Version") ?? "", e.GetDateTimeOffset("Created") ?? DateTimeOffset.UnixEpoch);
+}

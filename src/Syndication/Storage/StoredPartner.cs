@@ -1,0 +1,12 @@
+namespace Syndication.Storage;
+
+/// <summary>
+/// A partner as stored: its id (also its user name), display name, the feeds it may read ("all", or feed paths such as
+/// "category/politics"), its item limit, its password hash (PHC-style text, never the password) and the version that
+/// every change of the row replaces, which caches of verified credentials key on.
+/// </summary>
+public sealed record StoredPartner(string Id, string Name, IReadOnlyList<string> Feeds, int Limit, string PasswordHash,
+    string Version, DateTimeOffset Created);
+
+/// <summary>How often one partner pulled on one day (UTC), summed over instances, and its latest pull that day.</summary>
+public sealed record PartnerPulls(string PartnerId, DateOnly Day, long Count, DateTimeOffset LastPull);
