@@ -20,11 +20,11 @@ public sealed partial class ArticleIngestor
         foreach (var (file, description) in pairs.Take(MaxImages))
         {
             var blob = byFile[file];
-            var known = previous?.Images.FirstOrDefault(i => i.File == file && i.SourceETag == blob.ETag);
-            var info = known is null ? await InspectAndPublishAsync(state, file, blob, ct) : (known.ContentType, known.Width, known.Height, known.Length);
-            if (info is not var (type, width, height, length)) continue;
+            var known = previous?.Images.FirstOrDefault(i => i.File == file && i.SourceETag == blob.ETag && i.Renditions is not null);
+            var info = known is null ? await InspectAndPublishAsync(state, file, blob, ct) : (known.ContentType, known.Width, known.Height, known.Length, known.Renditions!);
+            if (info is not var (type, width, height, length, renditions)) continue;
             images.Add(new StoredImage(file, blob.ETag, length, type, width, height,
-                description?.Caption, description?.Credit, description?.Alt));
+                description?.Caption, description?.Credit, description?.Alt) { Renditions = renditions });
         }
         // Images the document references by URL and nobody uploaded: kept as links (we fetch nothing).
         var paired = pairs.Select(p => p.Description).OfType<ImageDescription>().ToHashSet();
@@ -33,7 +33,7 @@ public sealed partial class ArticleIngestor
         return images;
     }
 
-    private async Task<(string, int, int, long)?> InspectAndPublishAsync(SlugState state, string file, SourceBlob blob, CancellationToken ct)
+    private async Task<(string, int, int, long, IReadOnlyList<StoredRendition>)?> InspectAndPublishAsync(SlugState state, string file, SourceBlob blob, CancellationToken ct)
     {
         if (blob.Length > options.Value.MaxImageBytes)
         {
@@ -54,7 +54,7 @@ public sealed partial class ArticleIngestor
         }
         await store.WriteImageAsync(state.Slug, file, image.Content, info.ContentType, ct);
         if (state.MayBeRejected(blob.Name)) await store.ClearRejectionAsync(blob.Name, ct);
-        return (info.ContentType, info.Width, info.Height, image.Content.ToMemory().Length);
+        return (info.ContentType, info.Width, info.Height, image.Content.ToMemory().Length, await PublishRenditionsAsync(state, blob, image.Content, info, ct));
     }
 
     private async Task RejectImageAsync(SourceBlob blob, string reason, CancellationToken ct)
@@ -70,5 +70,6 @@ public sealed partial class ArticleIngestor
         foreach (var image in old.Images.Where(i => i.IsLocal))
             if (current?.Images.Any(i => i.IsLocal && i.File == image.File) != true)
                 await store.DeletePublishedAsync(ArticleStore.ImageBlob(old.Slug, image.File), ct);
+        await RemoveRenditionsAsync(old, current, ct);
     }
 }

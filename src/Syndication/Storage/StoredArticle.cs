@@ -38,6 +38,12 @@ public sealed record StoredImage(
     string File, string SourceETag, long Length, string ContentType, int Width, int Height,
     string? Caption, string? Credit, string? Alt, string? RemoteUrl = null)
 {
+    /// <summary>
+    /// The renditions made from these bytes (content-addressed, served under renditions/); empty when the source is too
+    /// small for any or could not be decoded; null when none were attempted yet (a row from before renditions).
+    /// </summary>
+    public IReadOnlyList<StoredRendition>? Renditions { get; init; }
+
     /// <summary>Whether we serve the bytes ourselves (and so know their true length and type).</summary>
     public bool IsLocal => RemoteUrl is null;
 
