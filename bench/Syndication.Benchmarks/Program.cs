@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestHarness.RunAsync(args[1..]),
     "scale" => await ScaleHarness.RunAsync(args[1..]),
     "sizes" => Sizes(),
+    "renditions" => RenditionBenchmarks.Peak(args[1..]),
     _ => Run(args),
 };
 

@@ -81,7 +81,7 @@ public static class Renditions
         var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
         var bitmap = new SKBitmap(target);
         var result = codec.GetPixels(target, bitmap.GetPixels());
-        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput) return bitmap;
+        if (result is SKCodecResult.Success) return bitmap;
         bitmap.Dispose();
         throw new ArticleRejectedException($"renditions: the image could not be decoded ({result})");
     }
