@@ -33,7 +33,7 @@ public sealed partial class ArticleIngestor
         return images;
     }
 
-    private async Task<(string, int, int, long, IReadOnlyList<StoredRendition>)?> InspectAndPublishAsync(SlugState state, string file, SourceBlob blob, CancellationToken ct)
+    private async Task<(string, int, int, long, IReadOnlyList<StoredRendition>?)?> InspectAndPublishAsync(SlugState state, string file, SourceBlob blob, CancellationToken ct)
     {
         if (blob.Length > options.Value.MaxImageBytes)
         {

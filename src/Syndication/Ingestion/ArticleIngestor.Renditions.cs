@@ -9,7 +9,10 @@ namespace Syndication.Ingestion;
 // without renditions and recorded in the rejections list; the article still publishes.
 public sealed partial class ArticleIngestor
 {
-    private async Task<IReadOnlyList<StoredRendition>> PublishRenditionsAsync(SlugState state, SourceBlob blob, BinaryData source,
+    /// <summary>How the rejections list starts the warning for an image published without renditions.</summary>
+    public const string WithoutRenditions = "image: published without renditions, ";
+
+    private async Task<IReadOnlyList<StoredRendition>?> PublishRenditionsAsync(SlugState state, SourceBlob blob, BinaryData source,
         ImageInfo info, CancellationToken ct)
     {
         var hash = Renditions.SourceHash(source.ToMemory().Span);
@@ -23,8 +26,9 @@ public sealed partial class ArticleIngestor
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
-            await RejectImageAsync(blob, Unreadable("image", e) + " (published without renditions)", ct);
-            return [];
+            // Null, not empty: the next ingestion of the article tries again (and counts another attempt).
+            await RejectImageAsync(blob, WithoutRenditions + Unreadable("image", e).Replace("renditions: ", ""), ct);
+            return null;
         }
         await Task.WhenAll(made.Select(r => store.WriteRenditionAsync(state.Slug, r.Name, BinaryData.FromBytes(r.Bytes), r.ContentType, ct)));
         return made.Select(r => new StoredRendition(r.Name, r.Spec.Role, r.ContentType, r.Width, r.Height, r.Bytes.Length)).ToList();

@@ -40,7 +40,8 @@ public sealed record StoredImage(
 {
     /// <summary>
     /// The renditions made from these bytes (content-addressed, served under renditions/); empty when the source is too
-    /// small for any or could not be decoded; null when none were attempted yet (a row from before renditions).
+    /// small for any; null when none are made yet (a row from before renditions, or bytes that could not be decoded:
+    /// the next ingestion tries again).
     /// </summary>
     public IReadOnlyList<StoredRendition>? Renditions { get; init; }
 
