@@ -53,16 +53,27 @@ public static class Renditions
         using var decoded = Oriented(Decode(codec, size, opaque), codec.EncodedOrigin);
         var gray = Gray(decoded, out var grayWidth, out var grayHeight);
         var hash = SourceHash(source);
-        var renditions = new List<Rendition>(fitting.Count * 2);
-        foreach (var spec in fitting)
+        // Crops in turn (they read the one decoded bitmap), then the encodes, the bulk of the work, on every core.
+        var scaled = fitting.Select(spec => (Spec: spec, Bitmap: Crop(decoded, spec, gray, grayWidth, grayHeight, opaque))).ToList();
+        var jobs = scaled.SelectMany(s => new[] { (s.Spec, s.Bitmap, Type: opaque ? "image/jpeg" : "image/png"), (s.Spec, s.Bitmap, Type: "image/webp") }).ToArray();
+        var renditions = new Rendition[jobs.Length];
+        try
         {
-            using var scaled = Crop(decoded, spec, gray, grayWidth, grayHeight, opaque);
-            using var pixmap = scaled.PeekPixels();
-            var primary = opaque ? "image/jpeg" : "image/png";
-            renditions.Add(Encoded(spec, hash, primary, opaque
-                ? pixmap.Encode(new SKJpegEncoderOptions(JpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))
-                : pixmap.Encode(SKPngEncoderOptions.Default)));
-            renditions.Add(Encoded(spec, hash, "image/webp", pixmap.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, WebpQuality))));
+            Parallel.For(0, jobs.Length, i =>
+            {
+                var (spec, bitmap, type) = jobs[i];
+                using var pixmap = bitmap.PeekPixels();
+                renditions[i] = Encoded(spec, hash, type, type switch
+                {
+                    "image/jpeg" => pixmap.Encode(new SKJpegEncoderOptions(JpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore)),
+                    "image/png" => pixmap.Encode(SKPngEncoderOptions.Default),
+                    _ => pixmap.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, WebpQuality)),
+                });
+            });
+        }
+        finally
+        {
+            foreach (var s in scaled) s.Bitmap.Dispose();
         }
         return renditions;
     }
