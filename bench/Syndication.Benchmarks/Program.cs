@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "scale" => await ScaleHarness.RunAsync(args[1..]),
     "sizes" => Sizes(),
     "chart" => Charts.Run(args[1..]),
+    "renditions" => RenditionBenchmarks.Peak(args[1..]),
     _ => Run(args),
 };
 

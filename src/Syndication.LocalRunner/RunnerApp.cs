@@ -37,6 +37,8 @@ public static class RunnerApp
         api.MapMethods(Routes.FilteredFeed, read, (HttpRequest r, string kind, string file, SyndicationHandlers h) => h.GetFilteredFeedAsync(r, kind, file, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Opml, read, (HttpRequest r, SyndicationHandlers h) => h.GetOpmlAsync(r, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Image, read, (HttpRequest r, string slug, string file, SyndicationHandlers h) => h.GetImageAsync(r, slug, file, r.HttpContext.RequestAborted));
+        api.MapMethods(Routes.Rendition, read, (HttpRequest r, string slug, string name, SyndicationHandlers h) => h.GetRenditionAsync(r, slug, name, r.HttpContext.RequestAborted));
+        api.MapMethods(Routes.Sitemap, read, (HttpRequest r, string file, SyndicationHandlers h) => h.GetSitemapAsync(r, file, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Article, read, (HttpRequest r, string slug, SyndicationHandlers h) => h.GetArticlePageAsync(r, slug, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Health, read, (HttpRequest r, SyndicationHandlers h) => h.GetHealthAsync(r.HttpContext.RequestAborted));
         api.MapMethods(Routes.PartnerFeed, read, (HttpRequest r, string id, string file, PartnerFeedHandlers h) => h.GetFeedAsync(r, id, file, r.HttpContext.RequestAborted));

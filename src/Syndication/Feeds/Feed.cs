@@ -74,6 +74,9 @@ public sealed record FeedItem : ArticleFields
 /// </summary>
 public sealed record FeedImage(Uri Url, long Length, string ContentType, int Width, int Height, string? Caption, string? Credit, string? Alt)
 {
+    /// <summary>The image's renditions (content-addressed, exact sizes), for media:group, thumbnails, banners and srcset.</summary>
+    public IReadOnlyList<FeedRendition> Renditions { get; init; } = [];
+
     /// <summary>Whether the true length and type are known (we serve it), so it may be an RSS enclosure.</summary>
     public bool IsKnown => Length > 0 && ContentType.Length > 0;
 }

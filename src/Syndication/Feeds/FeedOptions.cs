@@ -26,6 +26,10 @@ public sealed class FeedOptions
     public long ItemCacheBytes { get; set; } = 64L * 1024 * 1024;
     /// <summary>Memory for rendered feeds and pages kept between requests (their compressed copies counted as much again), in bytes; 0 keeps none.</summary>
     public long RenderCacheBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>The news:publication name in the news sitemap (as Google News knows the publication); the title when empty.</summary>
+    public string? NewsPublicationName { get; set; }
+    /// <summary>URLs per articles sitemap before it becomes an index of pages (the protocol allows 50,000).</summary>
+    public int SitemapPageSize { get; set; } = 50_000;
     /// <summary>Cache-Control max-age for feeds and pages, in seconds.</summary>
     public int MaxAgeSeconds { get; set; } = 60;
     /// <summary>Cache-Control stale-while-revalidate for feeds and pages: how long a CDN may serve a stale copy while it revalidates; 0 omits it.</summary>

@@ -38,8 +38,13 @@ public static partial class ItemContent
 
     /// <summary>An article's images as feeds carry them: absolute URL, length, type, size, caption, credit.</summary>
     public static List<FeedImage> Images(StoredArticle article, SiteUrls urls) =>
-        article.Images.Select(i => new FeedImage(ImageUrl(article.Slug, i, urls), i.Length, i.ContentType, i.Width, i.Height,
-            i.Caption, i.Credit, i.Alt)).ToList();
+        article.Images.Select(i => FeedImage(article.Slug, i, urls)).ToList();
+
+    private static FeedImage FeedImage(string slug, StoredImage i, SiteUrls urls) =>
+        new(ImageUrl(slug, i, urls), i.Length, i.ContentType, i.Width, i.Height, i.Caption, i.Credit, i.Alt)
+        {
+            Renditions = (i.Renditions ?? []).Select(r => new FeedRendition(urls.Rendition(slug, r.Name), r.Role, r.ContentType, r.Width, r.Height, r.Length)).ToList(),
+        };
 
     /// <summary>Where readers load the image: our image endpoint at the image's version, or the remote URL the document gave.</summary>
     public static Uri ImageUrl(string slug, StoredImage image, SiteUrls urls) =>
@@ -67,8 +72,7 @@ public static partial class ItemContent
 
     /// <summary>One stored image as a figure with its caption and credit.</summary>
     public static void Figure(StringBuilder html, string slug, StoredImage image, SiteUrls urls) =>
-        Figure(html, new FeedImage(ImageUrl(slug, image, urls), image.Length, image.ContentType, image.Width, image.Height,
-            image.Caption, image.Credit, image.Alt));
+        Figure(html, FeedImage(slug, image, urls));
 
     /// <summary>One image as a figure with its caption and credit.</summary>
     public static void Figure(StringBuilder html, FeedImage image)
@@ -77,6 +81,7 @@ public static partial class ItemContent
             .Append("\" alt=\"").Append(Html.Encode(image.Alt ?? image.Caption ?? "")).Append('"');
         if (image.Width > 0 && image.Height > 0)
             html.Append(" width=\"").Append(image.Width).Append("\" height=\"").Append(image.Height).Append('"');
+        Srcset(html, image);
         html.Append('>');
         if (image.Caption is not null || image.Credit is not null)
         {

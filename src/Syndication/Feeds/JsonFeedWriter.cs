@@ -90,8 +90,10 @@ public static class JsonFeedWriter
         if (item.Summary is { } summary) w.WriteString("summary", summary);
         if (item.Images.Count > 0)
         {
-            w.WriteString("image", item.Images[0].Url.AbsoluteUri);
-            w.WriteString("banner_image", item.Images[0].Url.AbsoluteUri);
+            // The promo rendition (1.91:1, 1200 wide) when the lead image has one.
+            var banner = FeedRendition.Pick(item.Images[0].Renditions, FeedRendition.Promo)?.Url ?? item.Images[0].Url;
+            w.WriteString("image", banner.AbsoluteUri);
+            w.WriteString("banner_image", banner.AbsoluteUri);
         }
         w.WriteString("date_published", Xml.Rfc3339(item.Published));
         w.WriteString("date_modified", Xml.Rfc3339(item.Updated));

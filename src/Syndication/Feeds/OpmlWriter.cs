@@ -6,7 +6,9 @@ namespace Syndication.Feeds;
 /// <summary>OPML 2.0 listing every feed we serve, so a reader can subscribe to all of them at once.</summary>
 public static class OpmlWriter
 {
-    public static byte[] Write(string title, DateTimeOffset created, IReadOnlyList<(string Title, FeedKey Key)> feeds, SiteUrls urls)
+    /// <summary>The OPML of the feeds, and of <paramref name="links"/> (the sitemaps) as outlines of type "link".</summary>
+    public static byte[] Write(string title, DateTimeOffset created, IReadOnlyList<(string Title, FeedKey Key)> feeds, SiteUrls urls,
+        IReadOnlyList<(string Title, Uri Url)>? links = null)
     {
         using var stream = new MemoryStream();
         using (var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
@@ -31,6 +33,14 @@ public static class OpmlWriter
                     w.WriteAttributeString("htmlUrl", urls.Home().AbsoluteUri);
                     w.WriteEndElement();
                 }
+            }
+            foreach (var (linkTitle, url) in links ?? [])
+            {
+                w.WriteStartElement("outline");
+                w.WriteAttributeString("type", "link");
+                w.WriteAttributeString("text", linkTitle);
+                w.WriteAttributeString("url", url.AbsoluteUri);
+                w.WriteEndElement();
             }
             w.WriteEndElement();
             w.WriteEndElement();

@@ -29,5 +29,10 @@ public sealed class SiteUrls(Uri origin, string feeds = "feeds")
     public Uri Image(string slug, string file, string? version = null) =>
         Api($"images/{Uri.EscapeDataString(slug)}/{Uri.EscapeDataString(file)}{(version is null ? "" : "?v=" + version)}");
 
+    /// <summary>A rendition's URL: its name is content-addressed, so the URL's bytes never change.</summary>
+    public Uri Rendition(string slug, string name) => Api($"images/{Uri.EscapeDataString(slug)}/renditions/{Uri.EscapeDataString(name)}");
+    /// <summary>The news sitemap and the sitemap of every article page (or its index).</summary>
+    public Uri Sitemap(string file, string? query = null) => Api($"sitemaps/{file}{(string.IsNullOrEmpty(query) ? "" : "?" + query)}");
+
     private Uri Api(string path) => new(Origin, $"{Origin.AbsolutePath.TrimEnd('/')}/{RoutePrefix}/{path}");
 }

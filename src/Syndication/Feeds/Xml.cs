@@ -62,14 +62,38 @@ internal static class Xml
         }
         if (image.Credit is { } credit) w.Element("media:credit", credit);
         w.End();
+        if (image.Renditions.Count == 0) return;
+        // The renditions: the same picture cropped and sized for partners, one media:group of alternatives.
+        w.Start("media:group");
+        foreach (var r in image.Renditions)
+        {
+            w.Start("media:content");
+            w.Attribute("url", r.Url.AbsoluteUri);
+            w.Attribute("type", r.ContentType);
+            w.Attribute("medium", "image");
+            w.Attribute("fileSize", Number(r.Length));
+            w.Attribute("width", Number(r.Width));
+            w.Attribute("height", Number(r.Height));
+            w.End();
+        }
+        w.End();
     }
 
-    /// <summary>Media RSS thumbnail for the lead image.</summary>
+    /// <summary>Media RSS thumbnail for the lead image: its 16:9 thumbnail rendition, or the image itself when it has none.</summary>
     public static void MediaThumbnail(XmlMarkup w, FeedImage image)
     {
         w.Start("media:thumbnail");
-        w.Attribute("url", image.Url.AbsoluteUri);
-        Size(w, image);
+        if (FeedRendition.Pick(image.Renditions, FeedRendition.Thumbnail) is { } thumbnail)
+        {
+            w.Attribute("url", thumbnail.Url.AbsoluteUri);
+            w.Attribute("width", Number(thumbnail.Width));
+            w.Attribute("height", Number(thumbnail.Height));
+        }
+        else
+        {
+            w.Attribute("url", image.Url.AbsoluteUri);
+            Size(w, image);
+        }
         w.End();
     }
 

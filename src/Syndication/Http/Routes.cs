@@ -8,6 +8,10 @@ public static class Routes
     public const string Opml = "feeds.opml";
     public const string Image = "images/{slug}/{file}";
     public const string Article = "articles/{slug}";
+    /// <summary>An image's rendition by its content-addressed name.</summary>
+    public const string Rendition = "images/{slug}/renditions/{name}";
+    /// <summary>news.xml and articles.xml.</summary>
+    public const string Sitemap = "sitemaps/{file}";
     public const string Health = "health";
     /// <summary>Key-protected: list rejections, retry one, publish a blob, remove an article.</summary>
     public const string Rejections = "manage/rejections";

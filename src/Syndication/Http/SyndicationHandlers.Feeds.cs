@@ -47,7 +47,8 @@ public sealed partial class SyndicationHandlers
             var names = await store.FeedNamesAsync(ct);
             var list = names.OrderBy(n => n.Key.Kind).ThenBy(n => n.Key.Slug, StringComparer.Ordinal)
                 .Select(n => ($"{o.Title}: {n.Name}", n.Key)).Prepend((o.Title, FeedKey.All)).ToList();
-            return new Rendered(OpmlWriter.Write(o.Title, DateTimeOffset.UnixEpoch, list, urls), "text/x-opml; charset=utf-8", null);
+            return new Rendered(OpmlWriter.Write(o.Title, DateTimeOffset.UnixEpoch, list, urls,
+                Sitemaps.Files.Select(f => (f.Title, urls.Sitemap(f.File))).ToList()), "text/x-opml; charset=utf-8", null);
         }, ct);
         return Respond(request, opml!);
     }

@@ -22,14 +22,14 @@ public sealed partial class ArticleIngestor
         var textHash = Hash(JsonSerializer.Serialize(new { parsed, published }));
         var contentHash = Hash(JsonSerializer.Serialize(new { parsed, images = images.Select(i => i.Visible), published }));
         var declaredUpdated = Plausible(MetadataDate(metadata, "updated"), now) ?? Plausible(parsed.Updated, now);
-        return new StoredArticle(parsed)
+        var article = new StoredArticle(parsed)
         {
             Id = StableId.For(state.Slug),
             Slug = state.Slug,
             Summary = parsed.Summary is null ? null : CleanText.Line(parsed.Summary, 1000),
             Published = published,
             DateStated = stated is not null,
-            Updated = Max(published, declaredUpdated ?? Updated(state, images, textHash, contentHash) ?? published),
+            Updated = published,
             Images = images,
             Language = CleanText.LanguageTag(parsed.Language),
             BodyBlob = $"bodies/{state.Slug}/{contentHash}.html",
@@ -39,20 +39,29 @@ public sealed partial class ArticleIngestor
             ContentHash = contentHash,
             TextHash = textHash,
         };
+        return article with { Updated = Max(published, declaredUpdated ?? Updated(state, article) ?? published) };
     }
 
     // With no stated update: the previous updated date unless readers would see a change since, then the time of the
     // newest source blob (the publisher's change); null for a first publication.
-    private static DateTimeOffset? Updated(SlugState state, List<StoredImage> images, string textHash, string contentHash)
+    private static DateTimeOffset? Updated(SlugState state, StoredArticle article)
     {
         if (state.Previous is not { } previous) return null;
-        if (previous.ContentHash == contentHash) return previous.Updated;
-        // A row from before text hashes: any content change counts, as it did then.
-        var textChanged = previous.TextHash.Length == 0 || previous.TextHash != textHash;
-        var seenImageChanged = previous.Images.Any(p => !images.Any(n => n.Visible == p.Visible));
+        if (previous.ContentHash == article.ContentHash) return previous.Updated;
+        var textChanged = previous.TextHash.Length > 0
+            ? previous.TextHash != article.TextHash
+            // A row from before text hashes: its fields and date (its body cannot be compared without reading it).
+            : JsonSerializer.Serialize<ArticleFields>(previous) != JsonSerializer.Serialize<ArticleFields>(article) || previous.Published != article.Published;
+        var seenImageChanged = previous.Images.Any(p => !article.Images.Any(n => SameToReaders(p, n)));
         if (!textChanged && !seenImageChanged) return previous.Updated;
         return state.Images.Select(i => i.LastModified).Append(state.Document!.LastModified).Max();
     }
+
+    // The same picture with the same words: same bytes (by hash; by the source blob's ETag for rows from before
+    // hashes), caption, credit, alt text and remote URL. Renditions follow from the bytes.
+    private static bool SameToReaders(StoredImage seen, StoredImage now) =>
+        seen.File == now.File && (seen.Sha256 is null ? seen.SourceETag == now.SourceETag : seen.Sha256 == now.Sha256)
+        && seen.Caption == now.Caption && seen.Credit == now.Credit && seen.Alt == now.Alt && seen.RemoteUrl == now.RemoteUrl;
 
     private static DateTimeOffset? MetadataDate(IDictionary<string, string> metadata, string key) =>
         metadata.TryGetValue(key, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,

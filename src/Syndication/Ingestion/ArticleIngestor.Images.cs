@@ -20,11 +20,12 @@ public sealed partial class ArticleIngestor
         foreach (var (file, description) in pairs.Take(MaxImages))
         {
             var blob = byFile[file];
-            var known = previous?.Images.FirstOrDefault(i => i.File == file && i.SourceETag == blob.ETag);
-            var info = known is null ? await InspectAndPublishAsync(state, file, blob, ct) : (known.ContentType, known.Width, known.Height, known.Length, known.Sha256);
-            if (info is not var (type, width, height, length, sha256)) continue;
+            var known = previous?.Images.FirstOrDefault(i => i.File == file && i.SourceETag == blob.ETag && i.Renditions is not null);
+            var info = known is null ? await InspectAndPublishAsync(state, file, blob, ct)
+                : (known.ContentType, known.Width, known.Height, known.Length, known.Sha256, known.Renditions!);
+            if (info is not var (type, width, height, length, sha256, renditions)) continue;
             images.Add(new StoredImage(file, blob.ETag, length, type, width, height,
-                description?.Caption, description?.Credit, description?.Alt, Sha256: sha256));
+                description?.Caption, description?.Credit, description?.Alt, Sha256: sha256) { Renditions = renditions });
         }
         // Images the document references by URL and nobody uploaded: kept as links (we fetch nothing).
         var paired = pairs.Select(p => p.Description).OfType<ImageDescription>().ToHashSet();
@@ -33,7 +34,7 @@ public sealed partial class ArticleIngestor
         return images;
     }
 
-    private async Task<(string, int, int, long, string?)?> InspectAndPublishAsync(SlugState state, string file, SourceBlob blob, CancellationToken ct)
+    private async Task<(string, int, int, long, string?, IReadOnlyList<StoredRendition>?)?> InspectAndPublishAsync(SlugState state, string file, SourceBlob blob, CancellationToken ct)
     {
         if (blob.Length > options.Value.MaxImageBytes)
         {
@@ -55,7 +56,8 @@ public sealed partial class ArticleIngestor
         await store.WriteImageAsync(state.Slug, file, image.Content, info.ContentType, ct);
         if (state.MayBeRejected(blob.Name)) await store.ClearRejectionAsync(blob.Name, ct);
         var bytes = image.Content.ToMemory();
-        return (info.ContentType, info.Width, info.Height, bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span)));
+        return (info.ContentType, info.Width, info.Height, bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span)),
+            await PublishRenditionsAsync(state, blob, image.Content, info, ct));
     }
 
     private async Task RejectImageAsync(SourceBlob blob, string reason, CancellationToken ct)
@@ -71,5 +73,6 @@ public sealed partial class ArticleIngestor
         foreach (var image in old.Images.Where(i => i.IsLocal))
             if (current?.Images.Any(i => i.IsLocal && i.File == image.File) != true)
                 await store.DeletePublishedAsync(ArticleStore.ImageBlob(old.Slug, image.File), ct);
+        await RemoveRenditionsAsync(old, current, ct);
     }
 }

@@ -19,6 +19,11 @@ public static class IndexPage
             var url = Html.Encode(urls.Feed("all", format).AbsoluteUri);
             html.Append("<li>").Append(format.FullName).Append(": <a href=\"").Append(url).Append("\">").Append(url).Append("</a></li>\n");
         }
+        foreach (var (file, title) in Sitemaps.Files)
+        {
+            var url = Html.Encode(urls.Sitemap(file).AbsoluteUri);
+            html.Append("<li>").Append(title).Append(": <a href=\"").Append(url).Append("\">").Append(url).Append("</a></li>\n");
+        }
         html.Append("</ul></header>\n");
         if (articles.Count == 0) html.Append("<p>No articles yet: upload one to the <code>articles</code> container.</p>\n");
         foreach (var a in articles)

@@ -43,6 +43,13 @@ public sealed record StoredImage(
     string File, string SourceETag, long Length, string ContentType, int Width, int Height,
     string? Caption, string? Credit, string? Alt, string? RemoteUrl = null, string? Sha256 = null)
 {
+    /// <summary>
+    /// The renditions made from these bytes (content-addressed, served under renditions/); empty when the source is too
+    /// small for any; null when none are made yet (a row from before renditions, or bytes that could not be decoded:
+    /// the next ingestion tries again).
+    /// </summary>
+    public IReadOnlyList<StoredRendition>? Renditions { get; init; }
+
     /// <summary>Whether we serve the bytes ourselves (and so know their true length and type).</summary>
     public bool IsLocal => RemoteUrl is null;
 

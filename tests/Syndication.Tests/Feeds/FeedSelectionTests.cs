@@ -37,7 +37,10 @@ public sealed class FeedSelectionTests(AzuriteFixture azurite)
         var attachments = item.GetProperty("attachments").EnumerateArray().ToList();
         Assert.Equal(["image/jpeg", "image/png"], attachments.Select(a => a.GetProperty("mime_type").GetString()));
         Assert.Equal(33326, attachments[0].GetProperty("size_in_bytes").GetInt64());
-        Assert.Equal(attachments[0].GetProperty("url").GetString(), item.GetProperty("image").GetString());
+        // image and banner_image: the lead image's promo rendition (1200×628).
+        Assert.Contains("/renditions/", item.GetProperty("image").GetString());
+        Assert.Contains("-promo-1200x628-", item.GetProperty("image").GetString());
+        Assert.Equal(item.GetProperty("image").GetString(), item.GetProperty("banner_image").GetString());
     }
 
     [Fact]
@@ -104,7 +107,7 @@ public sealed class FeedSelectionTests(AzuriteFixture azurite)
         await site.Ingestor.ReconcileAsync();
         var opml = await TestSite.InvokeAsync(r => new GetOpml(site.Handlers).Run(r));
         Assert.Equal("text/x-opml; charset=utf-8", opml.ContentType);
-        var urls = XDocument.Load(new MemoryStream(opml.Body)).Descendants("outline").Select(o => (string)o.Attribute("xmlUrl")!).ToList();
+        var urls = XDocument.Load(new MemoryStream(opml.Body)).Descendants("outline").Select(o => (string?)o.Attribute("xmlUrl")).OfType<string>().ToList();
         Assert.Contains("https://news.example.com/api/feeds/all.rss", urls);
         Assert.Contains("https://news.example.com/api/feeds/category/city-council.json", urls);
         Assert.Contains("https://news.example.com/api/feeds/tag/budget.atom", urls);

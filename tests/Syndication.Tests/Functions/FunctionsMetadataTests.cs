@@ -44,6 +44,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetFeed", "feeds/{file}")]
     [InlineData("GetImage", "images/{slug}/{file}")]
     [InlineData("GetArticlePage", "articles/{slug}")]
+    [InlineData("GetRendition", "images/{slug}/renditions/{name}")]
+    [InlineData("GetSitemap", "sitemaps/{file}")]
     public void HttpFunctionsAreAnonymousGetAndHeadOnTheirRoutes(string function, string route)
     {
         var trigger = Trigger(function);

@@ -33,6 +33,13 @@ public sealed class FunctionCoverageTests(HostFixture fixture) : IClassFixture<H
             ["GetArticlePage"] = () => Get($"articles/{slug}"),
             ["GetImage"] = () => Get($"images/{slug}/photo-1.jpg"),
             ["GetIndex"] = () => Get(""),
+            ["GetSitemap"] = () => Get("sitemaps/news.xml"),
+            ["GetRendition"] = async () =>
+            {
+                var feed = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(host.Api("feeds/all.json")))!;
+                var banner = new Uri((string)feed["items"]!.AsArray().First(i => ((string?)i!["image"])?.Contains("/renditions/") == true)!["image"]!);
+                Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(host.Api(banner.AbsolutePath[(banner.AbsolutePath.IndexOf("/api/") + 5)..]))).StatusCode);
+            },
             ["GetOpml"] = () => Get("feeds.opml"),
             ["GetHealth"] = () => Get("health"),
             ["CreatePartner"] = async () =>

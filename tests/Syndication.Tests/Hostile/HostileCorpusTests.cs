@@ -89,7 +89,8 @@ public sealed partial class HostileCorpusTests(AzuriteFixture azurite, ITestOutp
             if (count != published.Count) problems.Add($"{file} lists {count} items over {pages[file].Count} pages, not {published.Count}");
         }
         var expectedRejections = run.Cases.Where(r => outcomes[r] == "rejected").SelectMany(r => r.Stored.Values).ToHashSet(StringComparer.Ordinal);
-        problems.AddRange(rejections.Keys.Except(expectedRejections).Select(b => $"rejection for '{HostileCorpus.Printable(b)}' belongs to no rejected case"));
+        problems.AddRange(rejections.Where(r => !r.Value.Reason.StartsWith(global::Syndication.Ingestion.ArticleIngestor.WithoutRenditions, StringComparison.Ordinal))
+            .Select(r => r.Key).Except(expectedRejections).Select(b => $"rejection for '{HostileCorpus.Printable(b)}' belongs to no rejected case"));
         problems.AddRange(await run.IntegrityProblemsAsync());
         var again = await site.Ingestor.ReconcileAsync();
         if (again.Ingested + again.Rejected + again.Deleted + again.Failed > 0) problems.Add($"a second reconciliation did work again: {again}");
@@ -115,7 +116,10 @@ public sealed partial class HostileCorpusTests(AzuriteFixture azurite, ITestOutp
     {
         if (run.Refused is not null) return "refused by storage";
         if (run.Crashed is not null) return "crashed";
-        if (run.Stored.Values.Any(rejections.ContainsKey)) return "rejected";
+        // An image published without renditions (SkiaSharp could not decode it, or it is over the decoding limit: the
+        // truncated JPEG, the 100 MP PNG) is listed as a warning; its article and image are published, so that is no rejection.
+        if (run.Stored.Values.Any(b => rejections.TryGetValue(b, out var r) && !r.Reason.StartsWith(global::Syndication.Ingestion.ArticleIngestor.WithoutRenditions, StringComparison.Ordinal)))
+            return "rejected";
         return ExpectedSlug(run) is { } slug && items.ContainsKey(slug) ? "sanitized" : "ignored";
     }
 

@@ -40,7 +40,8 @@ public sealed class SampleArticleTests(AzuriteFixture azurite)
         Assert.Equal("image/jpeg", enclosure.MediaType);
 
         var doc = FeedParsers.Document(response.Body);
-        var media = doc.Descendants(FeedParsers.Media + "content").ToList();
+        // The originals are the item's media:content; their renditions follow in a media:group each.
+        var media = doc.Descendants("item").Single().Elements(FeedParsers.Media + "content").ToList();
         Assert.Equal(["1200x800", "1024x683"], media.Select(m => $"{m.Attribute("width")!.Value}x{m.Attribute("height")!.Value}"));
         Assert.Equal(["Vietnam News Agency/Handout/Getty Images", "Saul LOEB / AFP"], media.Select(m => m.Element(FeedParsers.Media + "credit")!.Value));
 

@@ -1,0 +1,46 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
+
+namespace Syndication.Storage;
+
+// Renditions: blobs "renditions/{slug}/{name}" in the published container, where the name is content-addressed (a
+// hash of the source bytes and the rendition spec), so a name's bytes never change: written once, served immutable,
+// and left alone when an image's bytes come back unchanged.
+public sealed partial class ArticleStore
+{
+    /// <summary>Publishes one rendition's bytes under its content-addressed name.</summary>
+    public async Task WriteRenditionAsync(string slug, string name, BinaryData bytes, string contentType, CancellationToken ct = default) =>
+        await published.GetBlobClient(RenditionBlob(slug, name)).UploadAsync(bytes,
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=31536000, immutable" } }, ct);
+
+    /// <summary>Opens a rendition for streaming (a range of it when asked, while its ETag is still <paramref name="ifMatch"/>), or null when there is none.</summary>
+    public async Task<BlobDownloadStreamingResult?> OpenRenditionAsync(string slug, string name, CancellationToken ct = default,
+        HttpRange range = default, ETag? ifMatch = null)
+    {
+        try
+        {
+            var options = new BlobDownloadOptions { Range = range, Conditions = ifMatch is { } e ? new BlobRequestConditions { IfMatch = e } : null };
+            return (await published.GetBlobClient(RenditionBlob(slug, name)).DownloadStreamingAsync(options, ct)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A rendition's ETag, length and type without its bytes, or null when there is none.</summary>
+    public async Task<BlobProperties?> RenditionPropertiesAsync(string slug, string name, CancellationToken ct = default)
+    {
+        try
+        {
+            return (await published.GetBlobClient(RenditionBlob(slug, name)).GetPropertiesAsync(cancellationToken: ct)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The published blob name of a rendition.</summary>
+    public static string RenditionBlob(string slug, string name) => $"renditions/{slug}/{name}";
+}
