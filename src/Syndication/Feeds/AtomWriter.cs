@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Syndication.Feeds;
 
 /// <summary>Atom 1.0 (RFC 4287) with an enclosure link per image and Media RSS: pure functions from the model to bytes.</summary>
@@ -6,11 +8,11 @@ public static class AtomWriter
     /// <summary>Entries sit in feed.</summary>
     private const int ItemDepth = 1;
 
-    /// <summary>One entry, at its depth in the feed (its line break and indent included).</summary>
-    public static byte[] Item(FeedItem item) => Xml.Render(ItemDepth, w => Entry(w, item));
+    /// <summary>One entry, at its depth in the feed (its line break and indent included), appended to <paramref name="output"/>.</summary>
+    public static void Item(FeedItem item, IBufferWriter<byte> output) => Entry(new XmlMarkup(output, ItemDepth), item);
 
-    /// <summary>The feed around entries written by <see cref="Item(FeedItem)"/>.</summary>
-    public static byte[] Feed(Feed feed, IReadOnlyList<byte[]> items) => Xml.Render(0, w =>
+    /// <summary>The feed around entries written by <see cref="Item(FeedItem, IBufferWriter{byte})"/>.</summary>
+    public static byte[] Feed(Feed feed, IReadOnlyList<ReadOnlyMemory<byte>> items) => Xml.Render(w =>
     {
         Xml.Prolog(w, feed);
         w.Start("feed");

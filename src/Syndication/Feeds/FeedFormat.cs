@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Syndication.Feeds;
 
 /// <summary>
@@ -20,9 +22,9 @@ public sealed class FeedFormat
     /// <summary>Whether the feed carries our XSLT stylesheet, so a browser shows it as a page.</summary>
     public required bool Stylesheet { get; init; }
     /// <summary>One item, exactly the bytes the feed holds for it.</summary>
-    public required Func<FeedItem, byte[]> WriteItem { get; init; }
+    public required Action<FeedItem, IBufferWriter<byte>> WriteItem { get; init; }
     /// <summary>The feed around items written by <see cref="WriteItem"/>, in order (feed.Items is not read).</summary>
-    public required Func<Feed, IReadOnlyList<byte[]>, byte[]> WriteFeed { get; init; }
+    public required Func<Feed, IReadOnlyList<ReadOnlyMemory<byte>>, byte[]> WriteFeed { get; init; }
     /// <summary>Whether the writer writes <see cref="Feed.Tombstones"/> (so the feed service reads them for it).</summary>
     public bool Tombstones { get; init; }
 
@@ -32,9 +34,28 @@ public sealed class FeedFormat
     /// <summary>The feed in this format: a pure function of the model. <see cref="ItemCache.Write"/> gives the same bytes.</summary>
     public byte[] Write(Feed feed)
     {
-        var items = new byte[feed.Items.Count][];
-        for (var i = 0; i < items.Length; i++) items[i] = WriteItem(feed.Items[i]);
-        return WriteFeed(feed, items);
+        // Every item into one buffer, then the feed around them: the output is the only copy allocated.
+        var buffer = RenderBuffer.RentWriter();
+        var ends = new int[feed.Items.Count];
+        for (var i = 0; i < ends.Length; i++)
+        {
+            WriteItem(feed.Items[i], buffer);
+            ends[i] = buffer.WrittenCount;
+        }
+        var written = buffer.WrittenMemory;
+        var items = new ReadOnlyMemory<byte>[ends.Length];
+        for (var i = 0; i < ends.Length; i++) items[i] = written[(i == 0 ? 0 : ends[i - 1])..ends[i]];
+        var bytes = WriteFeed(feed, items);
+        RenderBuffer.Release(buffer);
+        return bytes;
+    }
+
+    /// <summary>One item's bytes on their own (what <see cref="ItemCache"/> keeps).</summary>
+    public byte[] Item(FeedItem item)
+    {
+        var buffer = RenderBuffer.RentWriter();
+        WriteItem(item, buffer);
+        return RenderBuffer.Return(buffer);
     }
 
     public override string ToString() => Extension;

@@ -8,7 +8,7 @@ namespace Syndication.Feeds;
 /// only the new article's body) and its bytes in each format it was written in, found by link and
 /// <see cref="FeedItem.Revision"/>. At most <see cref="FeedOptions.ItemCacheBytes"/>; the least recently used go first.
 /// <see cref="Write"/> gives exactly <see cref="FeedFormat.Write"/>'s bytes: a kept item's bytes are its format's
-/// <see cref="FeedFormat.WriteItem"/> of an item equal to it.
+/// <see cref="FeedFormat.Item"/> of an item equal to it.
 /// </summary>
 public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
 {
@@ -44,14 +44,14 @@ public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
     public byte[] Write(Feed feed, FeedFormat format)
     {
         var slot = Slot(format);
-        var items = new byte[feed.Items.Count][];
+        var items = new ReadOnlyMemory<byte>[feed.Items.Count];
         for (var i = 0; i < items.Length; i++)
         {
             var item = feed.Items[i];
             if (item.Revision is { } revision && cache.TryGetValue(new Key(item.Link.AbsoluteUri, revision), out Entry? entry))
-                items[i] = entry!.Written[slot] ??= format.WriteItem(item);
+                items[i] = entry!.Written[slot] ??= format.Item(item);
             else
-                items[i] = format.WriteItem(item);
+                items[i] = format.Item(item);
         }
         return format.WriteFeed(feed, items);
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -15,13 +16,13 @@ public static class JsonFeedWriter
     /// One item as the items array holds it: written alone, then each line indented to its depth in the array (a JSON
     /// string holds no raw line break, so every one is the writer's own), its leading line break included.
     /// </summary>
-    public static byte[] Item(FeedItem item)
+    public static void Item(FeedItem item, IBufferWriter<byte> destination)
     {
         var buffer = RenderBuffer.RentWriter();
         using (var w = new Utf8JsonWriter(buffer, Options)) Item(w, item);
         var written = buffer.WrittenSpan;
-        var bytes = GC.AllocateUninitializedArray<byte>(ItemIndent.Length + written.Length + written.Count((byte)'\n') * (ItemIndent.Length - 1));
-        var output = bytes.AsSpan();
+        var length = ItemIndent.Length + written.Length + written.Count((byte)'\n') * (ItemIndent.Length - 1);
+        var output = destination.GetSpan(length)[..length];
         ItemIndent.CopyTo(output);
         output = output[ItemIndent.Length..];
         while (written.IndexOf((byte)'\n') is var line and >= 0)
@@ -32,12 +33,12 @@ public static class JsonFeedWriter
             written = written[(line + 1)..];
         }
         written.CopyTo(output);
+        destination.Advance(length);
         RenderBuffer.Release(buffer);
-        return bytes;
     }
 
-    /// <summary>The feed around items written by <see cref="Item(FeedItem)"/> (the commas between them are the array's).</summary>
-    public static byte[] Feed(Feed feed, IReadOnlyList<byte[]> items)
+    /// <summary>The feed around items written by <see cref="Item(FeedItem, IBufferWriter{byte})"/> (the commas between them are the array's).</summary>
+    public static byte[] Feed(Feed feed, IReadOnlyList<ReadOnlyMemory<byte>> items)
     {
         var buffer = RenderBuffer.RentWriter();
         using (var w = new Utf8JsonWriter(buffer, Options))
@@ -69,7 +70,7 @@ public static class JsonFeedWriter
             w.WriteStartArray("items");
             foreach (var item in items)
             {
-                w.WriteRawValue(item, skipInputValidation: true);
+                w.WriteRawValue(item.Span, skipInputValidation: true);
                 w.Flush(); // commits the item to the render buffer the writer writes into
             }
             w.WriteEndArray();

@@ -3,21 +3,21 @@ using System.Buffers;
 namespace Syndication.Feeds;
 
 /// <summary>
-/// One growable buffer per thread for the writers (they never await), so a render allocates its output once
-/// instead of every doubling of a fresh buffer on the way to a few hundred KB.
+/// Growable buffers kept per thread for the writers (they never await), so a render allocates its output once
+/// instead of every doubling of a fresh buffer on the way to a few hundred KB. Rents nest (the items' buffer while the
+/// feed's is in use); each rent is given back with <see cref="Release"/> or <see cref="Return"/>.
 /// </summary>
 internal static class RenderBuffer
 {
     private const int MaxKeptBytes = 4 * 1024 * 1024;
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? kept;
+    private static Stack<ArrayBufferWriter<byte>>? kept;
 
-    /// <summary>An empty buffer for one render on this thread; give it back with <see cref="Return"/>.</summary>
+    /// <summary>An empty buffer for one render on this thread.</summary>
     public static ArrayBufferWriter<byte> RentWriter()
     {
-        var writer = kept ?? new ArrayBufferWriter<byte>(64 * 1024);
-        kept = null;
+        var writer = kept is { Count: > 0 } k ? k.Pop() : new ArrayBufferWriter<byte>(64 * 1024);
         writer.ResetWrittenCount();
         return writer;
     }
@@ -35,6 +35,6 @@ internal static class RenderBuffer
     /// <summary>Gives the buffer back without copying what it holds (the caller has read it already).</summary>
     public static void Release(ArrayBufferWriter<byte> writer)
     {
-        if (writer.Capacity <= MaxKeptBytes) kept = writer;
+        if (writer.Capacity <= MaxKeptBytes) (kept ??= new Stack<ArrayBufferWriter<byte>>(3)).Push(writer);
     }
 }

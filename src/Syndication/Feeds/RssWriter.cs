@@ -1,3 +1,4 @@
+using System.Buffers;
 using Syndication.Articles;
 
 namespace Syndication.Feeds;
@@ -12,11 +13,11 @@ public static class RssWriter
     /// <summary>Items sit in rss/channel.</summary>
     private const int ItemDepth = 2;
 
-    /// <summary>One item, at its depth in the channel (its line break and indent included).</summary>
-    public static byte[] Item(FeedItem item) => Xml.Render(ItemDepth, w => Item(w, item));
+    /// <summary>One item, at its depth in the channel (its line break and indent included), appended to <paramref name="output"/>.</summary>
+    public static void Item(FeedItem item, IBufferWriter<byte> output) => Item(new XmlMarkup(output, ItemDepth), item);
 
-    /// <summary>The feed around items written by <see cref="Item(FeedItem)"/>.</summary>
-    public static byte[] Feed(Feed feed, IReadOnlyList<byte[]> items) => Xml.Render(0, w =>
+    /// <summary>The feed around items written by <see cref="Item(FeedItem, IBufferWriter{byte})"/>.</summary>
+    public static byte[] Feed(Feed feed, IReadOnlyList<ReadOnlyMemory<byte>> items) => Xml.Render(w =>
     {
         Xml.Prolog(w, feed);
         w.Start("rss");

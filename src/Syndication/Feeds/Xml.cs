@@ -10,14 +10,11 @@ internal static class Xml
     public const string ContentNs = "http://purl.org/rss/1.0/modules/content/";
     public const string DcNs = "http://purl.org/dc/elements/1.1/";
 
-    /// <summary>
-    /// What <paramref name="write"/> writes, starting at <paramref name="depth"/>: a whole document at 0, an item at its
-    /// depth in the feed. Rendered into this thread's buffer; the result is an array of its exact size.
-    /// </summary>
-    public static byte[] Render(int depth, Action<XmlMarkup> write)
+    /// <summary>A whole document: what <paramref name="write"/> writes, as an array of its exact size.</summary>
+    public static byte[] Render(Action<XmlMarkup> write)
     {
         var buffer = RenderBuffer.RentWriter();
-        write(new XmlMarkup(buffer, depth));
+        write(new XmlMarkup(buffer));
         return RenderBuffer.Return(buffer);
     }
 

@@ -100,12 +100,12 @@ internal sealed class XmlMarkup(IBufferWriter<byte> output, int depth = 0)
     }
 
     /// <summary>Already-written elements (items rendered at this depth), as children of the current element.</summary>
-    public void Elements(IReadOnlyList<byte[]> written)
+    public void Elements(IReadOnlyList<ReadOnlyMemory<byte>> written)
     {
         if (written.Count == 0) return;
         CloseTag();
         MarkParent(Content.Elements);
-        foreach (var bytes in written) Raw(bytes);
+        foreach (var bytes in written) Raw(bytes.Span);
     }
 
     private void CloseTag()

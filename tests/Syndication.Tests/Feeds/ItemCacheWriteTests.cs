@@ -75,7 +75,7 @@ public sealed class ItemCacheWriteTests
     {
         var feed = VariedFeed();
         var whole = Text(format.Write(feed));
-        foreach (var item in feed.Items) Assert.Contains(Text(format.WriteItem(item)), whole);
+        foreach (var item in feed.Items) Assert.Contains(Text(format.Item(item)), whole);
     }
 
     private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
