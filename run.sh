@@ -56,7 +56,7 @@ else
   node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
   pids+=($!)
-  for port in 10000 10001 10002; do wait_for "$port" 30 Azurite; done
+  for azurite_port in 10000 10001 10002; do wait_for "$azurite_port" 30 Azurite; done
   echo "run.sh: Azurite started (data in .azurite/)"
 fi
 
