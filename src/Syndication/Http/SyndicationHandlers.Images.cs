@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Syndication.Articles;
@@ -22,27 +23,39 @@ public sealed partial class SyndicationHandlers
             return Reply.BadRequest("slug or file name has characters we never publish");
         var version = request.Query["v"].ToString();
         var cacheControl = version.Length > 0 && await IsCurrentVersionAsync(slug, file, version, ct) ? Conditional.Immutable : ImageCacheControl;
+        return await PublishedAsync(request, $"image '{slug}/{file}'", cacheControl,
+            (range, ifMatch) => store.OpenImageAsync(slug, file, ct, range, ifMatch), () => store.ImagePropertiesAsync(slug, file, ct));
+    }
+
+    /// <summary>
+    /// A blob of the published container (an image, a rendition) with its real type and length, conditional GET, and a
+    /// Range answered 206 with those bytes or 416 when it has none of them. Without a Range header, one read.
+    /// </summary>
+    private static async Task<Reply> PublishedAsync(HttpRequest request, string what, string cacheControl,
+        Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> properties)
+    {
         var range = request.Headers.Range.ToString();
-        if (range.Length > 0 && await RangeAsync(request, slug, file, range, cacheControl, ct) is { } partial) return partial;
-        var image = await store.OpenImageAsync(slug, file, ct);
-        if (image is null) return Reply.NotFound($"image '{slug}/{file}' does not exist");
-        var details = image.Details;
+        if (range.Length > 0 && await RangeAsync(request, what, range, cacheControl, open, properties) is { } partial) return partial;
+        var blob = await open(default, null);
+        if (blob is null) return Reply.NotFound($"{what} does not exist");
+        var details = blob.Details;
         var etag = details.ETag.ToString("H");
         if (Conditional.IsNotModified(request, etag, details.LastModified))
         {
-            await image.Content.DisposeAsync();
+            await blob.Content.DisposeAsync();
             return Image(Reply.NotModified(), etag, details.LastModified, cacheControl);
         }
-        var reply = Reply.Stream(details.ContentType ?? "application/octet-stream", image.Content, details.ContentLength);
+        var reply = Reply.Stream(details.ContentType ?? "application/octet-stream", blob.Content, details.ContentLength);
         return Image(reply, etag, details.LastModified, cacheControl);
     }
 
-    // A Range request: 206 with the bytes asked for, 416 when the image has none of them; null to send it whole
+    // A Range request: 206 with the bytes asked for, 416 when the blob has none of them; null to send it whole
     // (several ranges, a malformed header, an If-Range that no longer matches, or bytes that changed meanwhile).
-    private async Task<Reply?> RangeAsync(HttpRequest request, string slug, string file, string header, string cacheControl, CancellationToken ct)
+    private static async Task<Reply?> RangeAsync(HttpRequest request, string what, string header, string cacheControl,
+        Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> read)
     {
-        var properties = await store.ImagePropertiesAsync(slug, file, ct);
-        if (properties is null) return Reply.NotFound($"image '{slug}/{file}' does not exist");
+        var properties = await read();
+        if (properties is null) return Reply.NotFound($"{what} does not exist");
         var etag = properties.ETag.ToString("H");
         if (Conditional.IsNotModified(request, etag, properties.LastModified))
             return Image(Reply.NotModified(), etag, properties.LastModified, cacheControl);
@@ -53,9 +66,9 @@ public sealed partial class SyndicationHandlers
         if (unsatisfiable)
             return Reply.Text(416, $"the image has {total} bytes").With(HeaderNames.ContentRange, $"bytes */{total}").With(HeaderNames.AcceptRanges, "bytes");
         if (asked is not { } r) return null;
-        var image = await store.OpenImageAsync(slug, file, ct, new HttpRange(r.First, r.Length), properties.ETag);
-        if (image is null) return null;
-        var reply = Reply.Stream(properties.ContentType ?? "application/octet-stream", image.Content, r.Length, status: 206)
+        var part = await open(new HttpRange(r.First, r.Length), properties.ETag);
+        if (part is null) return null;
+        var reply = Reply.Stream(properties.ContentType ?? "application/octet-stream", part.Content, r.Length, status: 206)
             .With(HeaderNames.ContentRange, r.ContentRange(total));
         return Image(reply, etag, properties.LastModified, cacheControl);
     }

@@ -99,13 +99,20 @@ public sealed partial class ArticleStore
     /// Opens a published image for streaming, or null when there is none; with a range, only those bytes, and only
     /// while the blob's ETag is still <paramref name="ifMatch"/> (null when it changed since).
     /// </summary>
-    public async Task<BlobDownloadStreamingResult?> OpenImageAsync(string slug, string file, CancellationToken ct = default,
-        HttpRange range = default, ETag? ifMatch = null)
+    public Task<BlobDownloadStreamingResult?> OpenImageAsync(string slug, string file, CancellationToken ct = default,
+        HttpRange range = default, ETag? ifMatch = null) => OpenPublishedAsync(ImageBlob(slug, file), range, ifMatch, ct);
+
+    /// <summary>A published image's ETag, length and times without its bytes, or null when there is none.</summary>
+    public Task<BlobProperties?> ImagePropertiesAsync(string slug, string file, CancellationToken ct = default) =>
+        PublishedPropertiesAsync(ImageBlob(slug, file), ct);
+
+    // Any served blob of the published container (images, renditions): a range of it while its ETag holds, or null.
+    private async Task<BlobDownloadStreamingResult?> OpenPublishedAsync(string blobName, HttpRange range, ETag? ifMatch, CancellationToken ct)
     {
         try
         {
             var options = new BlobDownloadOptions { Range = range, Conditions = ifMatch is { } e ? new BlobRequestConditions { IfMatch = e } : null };
-            return (await published.GetBlobClient(ImageBlob(slug, file)).DownloadStreamingAsync(options, ct)).Value;
+            return (await published.GetBlobClient(blobName).DownloadStreamingAsync(options, ct)).Value;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
@@ -113,12 +120,11 @@ public sealed partial class ArticleStore
         }
     }
 
-    /// <summary>A published image's ETag, length and times without its bytes, or null when there is none.</summary>
-    public async Task<BlobProperties?> ImagePropertiesAsync(string slug, string file, CancellationToken ct = default)
+    private async Task<BlobProperties?> PublishedPropertiesAsync(string blobName, CancellationToken ct)
     {
         try
         {
-            return (await published.GetBlobClient(ImageBlob(slug, file)).GetPropertiesAsync(cancellationToken: ct)).Value;
+            return (await published.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: ct)).Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

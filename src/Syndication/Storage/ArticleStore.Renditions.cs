@@ -14,32 +14,12 @@ public sealed partial class ArticleStore
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=31536000, immutable" } }, ct);
 
     /// <summary>Opens a rendition for streaming (a range of it when asked, while its ETag is still <paramref name="ifMatch"/>), or null when there is none.</summary>
-    public async Task<BlobDownloadStreamingResult?> OpenRenditionAsync(string slug, string name, CancellationToken ct = default,
-        HttpRange range = default, ETag? ifMatch = null)
-    {
-        try
-        {
-            var options = new BlobDownloadOptions { Range = range, Conditions = ifMatch is { } e ? new BlobRequestConditions { IfMatch = e } : null };
-            return (await published.GetBlobClient(RenditionBlob(slug, name)).DownloadStreamingAsync(options, ct)).Value;
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            return null;
-        }
-    }
+    public Task<BlobDownloadStreamingResult?> OpenRenditionAsync(string slug, string name, CancellationToken ct = default,
+        HttpRange range = default, ETag? ifMatch = null) => OpenPublishedAsync(RenditionBlob(slug, name), range, ifMatch, ct);
 
     /// <summary>A rendition's ETag, length and type without its bytes, or null when there is none.</summary>
-    public async Task<BlobProperties?> RenditionPropertiesAsync(string slug, string name, CancellationToken ct = default)
-    {
-        try
-        {
-            return (await published.GetBlobClient(RenditionBlob(slug, name)).GetPropertiesAsync(cancellationToken: ct)).Value;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
+    public Task<BlobProperties?> RenditionPropertiesAsync(string slug, string name, CancellationToken ct = default) =>
+        PublishedPropertiesAsync(RenditionBlob(slug, name), ct);
 
     /// <summary>The published blob name of a rendition.</summary>
     public static string RenditionBlob(string slug, string name) => $"renditions/{slug}/{name}";
