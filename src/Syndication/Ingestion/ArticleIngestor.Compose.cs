@@ -20,7 +20,8 @@ public sealed partial class ArticleIngestor
         var stated = Plausible(MetadataDate(metadata, "published"), now) ?? Plausible(parsed.Published, now);
         var published = stated ?? (previous is { DateStated: false } ? previous.Published : document.CreatedOn);
         var textHash = Hash(JsonSerializer.Serialize(new { parsed, published }));
-        var contentHash = Hash(JsonSerializer.Serialize(new { parsed, images = images.Select(i => i.Visible), published }));
+        // The parsed article (its body included) is serialized once: what readers see is its text hash and the images.
+        var contentHash = Hash(textHash + "|" + JsonSerializer.Serialize(images.Select(i => i.Visible)));
         var declaredUpdated = Plausible(MetadataDate(metadata, "updated"), now) ?? Plausible(parsed.Updated, now);
         var article = new StoredArticle(parsed)
         {
@@ -69,8 +70,17 @@ public sealed partial class ArticleIngestor
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    // A stated date is believed from 1990 (earlier ones are defaults such as 0001-01-01 or 1970-01-01) up to now: a
-    // date in the future would hold the article at the top of every feed and date the feed itself there.
-    private static DateTimeOffset? Plausible(DateTimeOffset? date, DateTimeOffset now) =>
-        date is { } d && d.Year >= 1990 && d <= now.AddMinutes(10) ? d : null;
+    /// <summary>Stated dates before this year are not believed (defaults such as 0001-01-01 or 1970-01-01).</summary>
+    public const int EarliestBelievedYear = 1990;
+
+    /// <summary>How far ahead of now a stated date is still believed (clocks differ); later ones are not.</summary>
+    public static readonly TimeSpan FutureSlack = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether a stated date is believed: from <see cref="EarliestBelievedYear"/> up to now (plus <see cref="FutureSlack"/>);
+    /// a date in the future would hold the article at the top of every feed and date the feed itself there.
+    /// </summary>
+    public static bool IsBelievable(DateTimeOffset date, DateTimeOffset now) => date.Year >= EarliestBelievedYear && date <= now + FutureSlack;
+
+    private static DateTimeOffset? Plausible(DateTimeOffset? date, DateTimeOffset now) => date is { } d && IsBelievable(d, now) ? d : null;
 }

@@ -17,7 +17,8 @@ public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub,
 {
     /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
     private const string ParserVersion = "2"; // 2: images gain renditions
-    private const int MaxImages = 20;
+    /// <summary>At most this many images of one article are published (the check command says so too).</summary>
+    public const int MaxImages = 20;
     // Every lost race means another writer made progress; 50 concurrent updates of one slug on a loaded machine
     // exhausted 8 attempts, so a writer keeps trying, backing off, for up to about 10 seconds.
     private const int MaxAttempts = 30;

@@ -1,19 +1,21 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Syndication.Articles;
+using Syndication.Ingestion;
 
 namespace Syndication.Publishing;
 
 // The report's date, title and body: what ingestion will make of them, and warnings a publisher should read.
 public static partial class ArticleCheck
 {
-    // As ingestion believes a stated date: from 1990 up to ten minutes from now.
+    // As ingestion believes a stated date (ArticleIngestor.IsBelievable).
     private static (DateTimeOffset?, DateSource, string) Date(ParsedArticle parsed, DocumentFormat format, DateTimeOffset now, List<string> warnings)
     {
         const string upload = "the upload time will be used";
         if (parsed.Published is not { } date) return (null, DateSource.NotStated, $"not stated: {upload}");
-        if (date.Year < 1990) return (null, DateSource.NotBelieved, $"{date:yyyy-MM-dd} is before 1990 and not believed: {upload}");
-        if (date > now.AddMinutes(10))
+        if (date.Year < ArticleIngestor.EarliestBelievedYear)
+            return (null, DateSource.NotBelieved, $"{date:yyyy-MM-dd} is before {ArticleIngestor.EarliestBelievedYear} and not believed: {upload}");
+        if (!ArticleIngestor.IsBelievable(date, now))
         {
             warnings.Add($"future date: {date:yyyy-MM-dd HH:mm} UTC is in the future (an embargo?); it is not believed and {upload}: publish it when it is due");
             return (null, DateSource.NotBelieved, $"{date:yyyy-MM-dd HH:mm} UTC is in the future and not believed: {upload}");

@@ -11,7 +11,7 @@ namespace Syndication.Publishing;
 public static partial class ArticleCheck
 {
     /// <summary>Images published per article, as ingestion publishes them.</summary>
-    public const int MaxImages = 20;
+    public const int MaxImages = Ingestion.ArticleIngestor.MaxImages;
 
     /// <summary>The report for one document file; <paramref name="now"/> decides which dates are in the future.</summary>
     public static ArticleReport Check(string path, IngestionOptions limits, DateTimeOffset now)
