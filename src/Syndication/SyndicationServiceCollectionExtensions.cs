@@ -5,6 +5,7 @@ using Syndication.Http;
 using Syndication.Ingestion;
 using Syndication.Partners;
 using Syndication.Publishing;
+using Syndication.Security;
 using Syndication.Storage;
 using Syndication.WebSub;
 
@@ -21,6 +22,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton(sp => StorageClients.Blobs(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => ServerKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<ArticleIngestor>();
         services.AddHttpClient<HubNotifier>(http => http.Timeout = TimeSpan.FromSeconds(5));

@@ -28,6 +28,12 @@ public static class StorageClients
             ? new TableServiceClient(cs)
             : new TableServiceClient(ServiceUri(configuration, "tableServiceUri"), Credential(configuration));
 
+    /// <summary>Whether storage is the local emulator (Azurite's development account), where development defaults apply.</summary>
+    public static bool IsDevelopmentStorage(IConfiguration configuration) =>
+        ConnectionString(configuration) is { } cs
+        && (cs.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)
+            || cs.Contains("AccountName=devstoreaccount1", StringComparison.OrdinalIgnoreCase));
+
     private static string? ConnectionString(IConfiguration configuration) =>
         configuration[Setting] is { Length: > 0 } cs ? cs : null;
 
