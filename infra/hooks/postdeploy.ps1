@@ -74,7 +74,7 @@ $webhookKeyName = 'eventgrid'
 $webhookKey = $null
 if ($env:ROTATE_EVENTGRID_KEY -ne '1') {
     $ErrorActionPreference = 'Continue'
-    $webhookKey = az rest --method post @sub --url "$appId/functions/$webhookFunction/listKeys?api-version=2024-04-01" `
+    $webhookKey = az functionapp function keys list -g $rg -n $app @sub --function-name $webhookFunction `
         --query $webhookKeyName -o tsv 2>$null
     $ErrorActionPreference = 'Stop'
     if ($webhookKey -eq 'None') { $webhookKey = $null }
@@ -83,13 +83,9 @@ if (-not $webhookKey) {
     $bytes = [byte[]]::new(32)
     [System.Security.Cryptography.RandomNumberGenerator]::Fill($bytes)
     $webhookKey = [Convert]::ToBase64String($bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_')
-    $body = @{ properties = @{ name = $webhookKeyName; value = $webhookKey } } | ConvertTo-Json -Compress
-    $bodyFile = New-TemporaryFile
-    Set-Content -Path $bodyFile -Value $body -NoNewline
-    az rest --method put @sub --url "$appId/functions/$webhookFunction/keys/${webhookKeyName}?api-version=2024-04-01" --body "@$bodyFile" --output none
-    $failed = $LASTEXITCODE -ne 0
-    Remove-Item $bodyFile
-    if ($failed) { throw "postdeploy: setting the function key '$webhookKeyName' of $webhookFunction failed" }
+    az functionapp function keys set -g $rg -n $app @sub --function-name $webhookFunction `
+        --key-name $webhookKeyName --key-value $webhookKey --output none
+    if ($LASTEXITCODE -ne 0) { throw "postdeploy: setting the function key '$webhookKeyName' of $webhookFunction failed" }
     Write-Host "postdeploy: function key '$webhookKeyName' of $webhookFunction set"
 }
 Add-Subscription 'remove-articles' "$endpoint/api/events/blob-deleted?code=$webhookKey" 'Microsoft.Storage.BlobDeleted' $webhookFunction

@@ -75,18 +75,17 @@ subscribe "$subscription_name" "$webhook" Microsoft.Storage.BlobCreated "$functi
 # host key: the manage routes are admin level (master key), so this key opens nothing else.
 webhook_function="HandleBlobDeleted"
 webhook_key_name="eventgrid"
-keys_url="$app_id/functions/$webhook_function/keys/$webhook_key_name?api-version=2024-04-01"
 webhook_key=""
 if [[ "${ROTATE_EVENTGRID_KEY:-0}" != 1 ]]; then
-  webhook_key="$(az rest --method post "${sub[@]}" --url "$app_id/functions/$webhook_function/listKeys?api-version=2024-04-01" \
+  webhook_key="$(az functionapp function keys list -g "$rg" -n "$app" "${sub[@]}" --function-name "$webhook_function" \
     --query "$webhook_key_name" -o tsv 2>/dev/null || true)"
   [[ "$webhook_key" == "None" ]] && webhook_key=""
 fi
 if [[ -z "$webhook_key" ]]; then
   command -v openssl >/dev/null || { echo "postdeploy: openssl is required to make the webhook key" >&2; exit 1; }
   webhook_key="$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=\n')"
-  az rest --method put "${sub[@]}" --url "$keys_url" \
-    --body "{\"properties\":{\"name\":\"$webhook_key_name\",\"value\":\"$webhook_key\"}}" --output none
+  az functionapp function keys set -g "$rg" -n "$app" "${sub[@]}" --function-name "$webhook_function" \
+    --key-name "$webhook_key_name" --key-value "$webhook_key" --output none
   echo "postdeploy: function key '$webhook_key_name' of $webhook_function set"
 fi
 subscribe remove-articles "$endpoint/api/events/blob-deleted?code=$webhook_key" Microsoft.Storage.BlobDeleted "$webhook_function"
