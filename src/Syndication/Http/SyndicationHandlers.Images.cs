@@ -22,20 +22,20 @@ public sealed partial class SyndicationHandlers
     {
         if (!ArticleBlobName.IsValidSlug(slug) || !ArticleBlobName.IsValidFileName(file))
             return Reply.BadRequest("slug or file name has characters we never publish");
-        return await PublishedAsync(request, $"image '{slug}/{file}'", () => MissingPublishedAsync(slug, $"image '{slug}/{file}'", ct),
+        return await PublishedAsync(request, () => MissingPublishedAsync(slug, $"image '{slug}/{file}'", ct),
             (range, ifMatch) => store.OpenImageAsync(slug, file, ct, range, ifMatch), () => store.ImagePropertiesAsync(slug, file, ct));
     }
 
     /// <summary>
     /// A blob of the published container (an image, a rendition) with its real type and length, conditional GET, and a
-    /// Range answered 206 with those bytes or 416 when it has none of them. Without a Range header, one read.
+    /// Range answered 206 with those bytes or 416 when it has none of them; <paramref name="missing"/> answers when it is
+    /// gone. Without a Range header, one read.
     /// </summary>
-    private async Task<Reply> PublishedAsync(HttpRequest request, string what, Func<Task<Reply>> missing,
+    private async Task<Reply> PublishedAsync(HttpRequest request, Func<Task<Reply>> missing,
         Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> properties)
     {
-        var cacheControl = imageCacheControl;
         var range = request.Headers.Range.ToString();
-        if (range.Length > 0 && await RangeAsync(request, what, range, cacheControl, missing, open, properties) is { } partial) return partial;
+        if (range.Length > 0 && await RangeAsync(request, range, imageCacheControl, missing, open, properties) is { } partial) return partial;
         var blob = await open(default, null);
         if (blob is null) return await missing();
         var details = blob.Details;
@@ -43,15 +43,15 @@ public sealed partial class SyndicationHandlers
         if (Conditional.IsNotModified(request, etag, details.LastModified))
         {
             await blob.Content.DisposeAsync();
-            return Image(Reply.NotModified(), etag, details.LastModified, cacheControl);
+            return Image(Reply.NotModified(), etag, details.LastModified, imageCacheControl);
         }
         var reply = Reply.Stream(details.ContentType ?? "application/octet-stream", blob.Content, details.ContentLength);
-        return Image(reply, etag, details.LastModified, cacheControl);
+        return Image(reply, etag, details.LastModified, imageCacheControl);
     }
 
     // A Range request: 206 with the bytes asked for, 416 when the blob has none of them; null to send it whole
     // (several ranges, a malformed header, an If-Range that no longer matches, or bytes that changed meanwhile).
-    private static async Task<Reply?> RangeAsync(HttpRequest request, string what, string header, string cacheControl,
+    private static async Task<Reply?> RangeAsync(HttpRequest request, string header, string cacheControl,
         Func<Task<Reply>> missing, Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> read)
     {
         var properties = await read();

@@ -16,7 +16,7 @@ public sealed partial class SyndicationHandlers
     {
         if (!ArticleBlobName.IsValidSlug(slug) || !RenditionName().IsMatch(name))
             return Reply.BadRequest("slug or rendition name has characters we never publish");
-        return await PublishedAsync(request, $"rendition '{slug}/{name}'", () => MissingPublishedAsync(slug, $"rendition '{slug}/{name}'", ct),
+        return await PublishedAsync(request, () => MissingPublishedAsync(slug, $"rendition '{slug}/{name}'", ct),
             (range, ifMatch) => store.OpenRenditionAsync(slug, name, ct, range, ifMatch), () => store.RenditionPropertiesAsync(slug, name, ct));
     }
 
