@@ -105,7 +105,7 @@ module rbac 'modules/rbac.bicep' = {
     applicationInsightsName: applicationInsightsName
     keyVaultName: keyVaultName
     appContainerNames: concat([articlesContainerName, publishedContainerName, deploymentContainerName], hostContainerNames)
-    userContainerNames: [articlesContainerName, publishedContainerName]
+    userContainerNames: [articlesContainerName, publishedContainerName, deploymentContainerName]
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
     userPrincipalType: principalType

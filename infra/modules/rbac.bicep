@@ -8,7 +8,7 @@ param identityPrincipalId string
 @description('Containers the app reads and writes: articles, published, the deployment package, and the host\'s azure-webjobs-hosts (leases, timer status, blob receipts) and azure-webjobs-secrets (function keys).')
 param appContainerNames string[]
 
-@description('Containers the deploying user needs for local runs and the CLI (articles, published).')
+@description('Containers the deploying user needs: articles and published (local runs, the CLI) and the deployment package (azd deploy).')
 param userContainerNames string[]
 
 @description('Object id of the deploying user; empty to skip.')
