@@ -5,8 +5,8 @@ namespace Syndication.LocalRunner;
 
 /// <summary>
 /// The runner's stand-in for the host's keys, in the <c>x-functions-key</c> header or the <c>code</c> query parameter:
-/// manage routes take only <c>Syndication__AdminKey</c> (the admin level); the webhook takes its own
-/// <c>Syndication__WebhookKey</c> or the admin key (a function key). A route whose keys are all unset is refused (403).
+/// manage routes take only <c>Syndication__AdminKey</c> (admin level, as the master key in Azure); the webhook (function
+/// level) takes its own <c>Syndication__WebhookKey</c> or the admin key. A route whose keys are all unset is refused (403).
 /// </summary>
 internal sealed class KeyFilter(IConfiguration configuration, params string[] settings) : IEndpointFilter
 {
