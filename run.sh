@@ -60,13 +60,16 @@ else
   echo "run.sh: Azurite started (data in .azurite/)"
 fi
 
-# The key for the manage endpoints (publish, remove, rejections): yours if set, else a fresh one for this run.
+# The key for the manage endpoints (publish, remove, rejections, partners): yours if set, else a fresh one for this run.
 export Syndication__AdminKey="${Syndication__AdminKey:-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')}"
+# The deletion webhook's own key (it opens only events/blob-deleted; the admin key opens it too).
+export Syndication__WebhookKey="${Syndication__WebhookKey:-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')}"
 
 if listening "$port"; then echo "run.sh: port $port is taken (func start or another runner?)" >&2; exit 1; fi
 if [ "$functions" = 1 ]; then
-  # The built Functions app (its local.settings.json included) as the worker of our host; the admin key is its key.
-  FunctionsHost__Key="$Syndication__AdminKey" dotnet src/Syndication.FunctionsHost/bin/Release/net10.0/Syndication.FunctionsHost.dll \
+  # The built Functions app (its local.settings.json included) as the worker of our host; the admin key is its master
+  # key, the webhook key HandleBlobDeleted's own function key, as the postdeploy hook makes them in Azure.
+  FunctionsHost__Key="$Syndication__AdminKey" FunctionsHost__FunctionKeys__HandleBlobDeleted__eventgrid="$Syndication__WebhookKey" dotnet src/Syndication.FunctionsHost/bin/Release/net10.0/Syndication.FunctionsHost.dll \
     --script-root src/Syndication.Functions/bin/Release/net10.0 --port "$port" &
   pids+=($!)
   wait_for "$port" 60 "the Functions host"
@@ -88,6 +91,7 @@ Syndication is running (Ctrl-C stops it):
   all feeds   $base/feeds.opml
   an article  $base/articles/000_11b3e0eb4ad0bcf4
   rejections  curl -H 'x-functions-key: $Syndication__AdminKey' $base/manage/rejections
+  webhook key $Syndication__WebhookKey (events/blob-deleted only)
 
 Publish more with ./publish.sh FILE-OR-FOLDER (remove with ./publish.sh --remove SLUG), or with
 dotnet syndication publish|unpublish|check|rejections|feeds after dotnet tool restore; changes show in the feeds

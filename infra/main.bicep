@@ -27,6 +27,9 @@ param feedTitle string = 'Syndication'
 @description('Azure Front Door Standard in front of the app (about 35 USD/month base fee; see README for when it pays).')
 param frontDoor bool = false
 
+@description('With frontDoor: comma-separated CIDR ranges that may call the app directly (the manage routes are not routed through Front Door). Empty: manage routes only through the Azure portal or an allowed network.')
+param manageAllowedIpRanges string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -37,6 +40,11 @@ var publishedContainerName = 'published'
 var articlesTableName = 'articles'
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var cdnProfileName = '${abbrs.cdnProfiles}${resourceToken}'
+var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+var serverKeySecretName = 'syndication-server-key'
+// The containers the Functions host itself writes: leases, timer status and blob receipts; function keys.
+var hostContainerNames = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -61,7 +69,7 @@ module storage 'modules/storage.bicep' = {
     name: storageAccountName
     location: location
     tags: tags
-    containerNames: [articlesContainerName, publishedContainerName, deploymentContainerName]
+    containerNames: concat([articlesContainerName, publishedContainerName, deploymentContainerName], hostContainerNames)
     tableNames: [articlesTableName]
   }
 }
@@ -77,16 +85,40 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    serverKeySecretName: serverKeySecretName
+  }
+}
+
 module rbac 'modules/rbac.bicep' = {
   name: 'rbac'
   scope: rg
-  dependsOn: [storage, monitoring]
+  dependsOn: [storage, monitoring, keyVault]
   params: {
     storageAccountName: storageAccountName
     applicationInsightsName: applicationInsightsName
+    keyVaultName: keyVaultName
+    appContainerNames: concat([articlesContainerName, publishedContainerName, deploymentContainerName], hostContainerNames)
+    userContainerNames: [articlesContainerName, publishedContainerName, deploymentContainerName]
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
     userPrincipalType: principalType
+  }
+}
+
+// The profile comes before the app, whose access restriction needs its id; the endpoint comes after (it needs the app).
+module cdnProfile 'modules/frontdoorprofile.bicep' = if (frontDoor) {
+  name: 'frontdoorprofile'
+  scope: rg
+  params: {
+    name: cdnProfileName
+    tags: tags
   }
 }
 
@@ -107,6 +139,9 @@ module api 'modules/functionapp.bicep' = {
     applicationInsightsName: applicationInsightsName
     publicBaseUrl: publicBaseUrl
     feedTitle: feedTitle
+    serverKeySecretUri: keyVault.outputs.serverKeySecretUri
+    frontDoorId: frontDoor ? cdnProfile!.outputs.frontDoorId : ''
+    manageAllowedIpRanges: empty(manageAllowedIpRanges) ? [] : map(split(manageAllowedIpRanges, ','), r => trim(r))
   }
 }
 
@@ -126,7 +161,8 @@ module cdn 'modules/frontdoor.bicep' = if (frontDoor) {
   name: 'frontdoor'
   scope: rg
   params: {
-    name: '${abbrs.cdnProfiles}${resourceToken}'
+    profileName: cdnProfileName
+    wafPolicyName: '${abbrs.networkFrontDoorWebApplicationFirewallPolicies}${resourceToken}'
     tags: tags
     originHostName: api.outputs.defaultHostName
   }
@@ -150,6 +186,8 @@ output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_EVENTGRID_TOPIC_NAME string = eventGrid.outputs.name
 output AZURE_ARTICLES_CONTAINER_NAME string = articlesContainerName
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_SERVER_KEY_SECRET_NAME string = serverKeySecretName
 output SERVICE_API_ENDPOINT string = 'https://${api.outputs.defaultHostName}'
 output FRONT_DOOR_ENDPOINT string = frontDoor ? cdn!.outputs.url : ''
 output FEED_RSS_URL string = '${publicUrl}/api/feeds/all.rss'

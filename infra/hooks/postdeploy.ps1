@@ -1,5 +1,7 @@
 # azd postdeploy hook (Windows twin of postdeploy.sh): subscribes the blob trigger
-# (IngestArticle) to the storage account's Event Grid system topic.
+# (IngestArticle) to the storage account's Event Grid system topic, and HandleBlobDeleted
+# (BlobDeleted) with that function's own key "eventgrid", made here if absent
+# (rotate with $env:ROTATE_EVENTGRID_KEY = '1').
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
@@ -65,7 +67,25 @@ function Add-Subscription([string] $name, [string] $endpoint, [string] $eventTyp
 
 Add-Subscription $subscriptionName "$endpoint/runtime/webhooks/blobs?functionName=Host.Functions.$functionName&code=$key" 'Microsoft.Storage.BlobCreated' $functionName
 
-# Deletions: their own subscription to the HandleBlobDeleted webhook (function key); the blob trigger drops them.
-$functionKey = Read-BlobsExtensionKey 'functionKeys.default'
-if (-not $functionKey) { throw "postdeploy: no default function key on $app" }
-Add-Subscription 'remove-articles' "$endpoint/api/events/blob-deleted?code=$functionKey" 'Microsoft.Storage.BlobDeleted' 'HandleBlobDeleted'
+# Deletions: their own subscription to the HandleBlobDeleted webhook; the blob trigger drops them. Its URL carries a
+# key of that function only ("eventgrid"), never a host key: the manage routes are admin level, so it opens nothing else.
+$webhookFunction = 'HandleBlobDeleted'
+$webhookKeyName = 'eventgrid'
+$webhookKey = $null
+if ($env:ROTATE_EVENTGRID_KEY -ne '1') {
+    $ErrorActionPreference = 'Continue'
+    $webhookKey = az functionapp function keys list -g $rg -n $app @sub --function-name $webhookFunction `
+        --query $webhookKeyName -o tsv 2>$null
+    $ErrorActionPreference = 'Stop'
+    if ($webhookKey -eq 'None') { $webhookKey = $null }
+}
+if (-not $webhookKey) {
+    $bytes = [byte[]]::new(32)
+    [System.Security.Cryptography.RandomNumberGenerator]::Fill($bytes)
+    $webhookKey = [Convert]::ToBase64String($bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+    az functionapp function keys set -g $rg -n $app @sub --function-name $webhookFunction `
+        --key-name $webhookKeyName --key-value $webhookKey --output none
+    if ($LASTEXITCODE -ne 0) { throw "postdeploy: setting the function key '$webhookKeyName' of $webhookFunction failed" }
+    Write-Host "postdeploy: function key '$webhookKeyName' of $webhookFunction set"
+}
+Add-Subscription 'remove-articles' "$endpoint/api/events/blob-deleted?code=$webhookKey" 'Microsoft.Storage.BlobDeleted' $webhookFunction

@@ -2,8 +2,10 @@
 # azd postdeploy hook: subscribes the blob trigger (IngestArticle) to the storage
 # account's Event Grid system topic for BlobCreated, and HandleBlobDeleted (an HTTP
 # webhook) for BlobDeleted: the blob trigger drops deletions, since the blob it would
-# bind is gone. Runs after deploy because the webhook URLs carry the host's keys
-# (blobs_extension system key, default function key), which exist once the code runs.
+# bind is gone. Runs after deploy because the webhook URLs carry keys that exist once
+# the code runs: the blobs_extension system key, and HandleBlobDeleted's own function key
+# "eventgrid" (made here; it opens that one function, none of the admin-level manage routes).
+# Rotate that key with ROTATE_EVENTGRID_KEY=1 ./infra/hooks/postdeploy.sh.
 set -euo pipefail
 
 # azd exports its environment to hooks; fall back to `azd env get-values` when run by hand.
@@ -68,8 +70,22 @@ subscribe() { # name endpoint event-type what
 
 subscribe "$subscription_name" "$webhook" Microsoft.Storage.BlobCreated "$function_name"
 
-# Deletions: their own subscription to the HandleBlobDeleted webhook (function key), so a removed document leaves
-# every feed within seconds instead of at the next reconcile pass.
-function_key="$(read_key functionKeys.default)"
-[[ -n "$function_key" ]] || { echo "postdeploy: no default function key on $app" >&2; exit 1; }
-subscribe remove-articles "$endpoint/api/events/blob-deleted?code=$function_key" Microsoft.Storage.BlobDeleted HandleBlobDeleted
+# Deletions: their own subscription to the HandleBlobDeleted webhook, so a removed document leaves every feed within
+# seconds instead of at the next reconcile pass. Its URL carries a key of that function only ("eventgrid"), never a
+# host key: the manage routes are admin level (master key), so this key opens nothing else.
+webhook_function="HandleBlobDeleted"
+webhook_key_name="eventgrid"
+webhook_key=""
+if [[ "${ROTATE_EVENTGRID_KEY:-0}" != 1 ]]; then
+  webhook_key="$(az functionapp function keys list -g "$rg" -n "$app" "${sub[@]}" --function-name "$webhook_function" \
+    --query "$webhook_key_name" -o tsv 2>/dev/null || true)"
+  [[ "$webhook_key" == "None" ]] && webhook_key=""
+fi
+if [[ -z "$webhook_key" ]]; then
+  command -v openssl >/dev/null || { echo "postdeploy: openssl is required to make the webhook key" >&2; exit 1; }
+  webhook_key="$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=\n')"
+  az functionapp function keys set -g "$rg" -n "$app" "${sub[@]}" --function-name "$webhook_function" \
+    --key-name "$webhook_key_name" --key-value "$webhook_key" --output none
+  echo "postdeploy: function key '$webhook_key_name' of $webhook_function set"
+fi
+subscribe remove-articles "$endpoint/api/events/blob-deleted?code=$webhook_key" Microsoft.Storage.BlobDeleted "$webhook_function"

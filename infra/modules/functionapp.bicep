@@ -16,6 +16,15 @@ param applicationInsightsName string
 param publicBaseUrl string = ''
 param feedTitle string = 'Syndication'
 
+@description('Key Vault secret URI of the server key (no version: the app follows the latest).')
+param serverKeySecretUri string
+
+@description('X-Azure-FDID of the Front Door profile in front of the app; empty when there is none. When set, only that profile (and Event Grid, and manageAllowedIpRanges) reach the app.')
+param frontDoorId string = ''
+
+@description('CIDR ranges allowed to call the app directly when Front Door is in front (the manage routes are not routed through it).')
+param manageAllowedIpRanges string[] = []
+
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 100
 
@@ -41,6 +50,38 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
+// Behind Front Door the origin answers only that profile's requests (its service tag and its X-Azure-FDID), Event Grid's
+// webhook deliveries (the blob trigger and HandleBlobDeleted) and the operators' ranges for the manage routes.
+var frontDoorRules = [
+  {
+    name: 'front-door'
+    priority: 100
+    action: 'Allow'
+    tag: 'ServiceTag'
+    ipAddress: 'AzureFrontDoor.Backend'
+    headers: {
+      'x-azure-fdid': [frontDoorId]
+    }
+  }
+  {
+    name: 'event-grid'
+    priority: 200
+    action: 'Allow'
+    tag: 'ServiceTag'
+    ipAddress: 'AzureEventGrid'
+  }
+]
+var manageRules = [
+  for (range, i) in manageAllowedIpRanges: {
+    name: 'manage-${i}'
+    priority: 300 + i
+    action: 'Allow'
+    tag: 'Default'
+    ipAddress: range
+  }
+]
+var behindFrontDoor = !empty(frontDoorId)
+
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
@@ -55,9 +96,15 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve as the user-assigned identity (the default would be a system identity it lacks).
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      ipSecurityRestrictions: behindFrontDoor ? concat(frontDoorRules, manageRules) : []
+      ipSecurityRestrictionsDefaultAction: behindFrontDoor ? 'Deny' : 'Allow'
+      // Deployment (azd, OneDeploy) goes to the scm site, which takes Entra tokens only (basic auth is off below).
+      scmIpSecurityRestrictionsUseMain: false
     }
     functionAppConfig: {
       deployment: {
@@ -82,6 +129,23 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// No publishing user names and passwords: deployment and the scm site take Entra ID tokens only.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
 var trimmedBaseUrl = endsWith(publicBaseUrl, '/') ? take(publicBaseUrl, max(length(publicBaseUrl) - 1, 0)) : publicBaseUrl
 var baseUrl = empty(trimmedBaseUrl) ? 'https://${site.properties.defaultHostName}' : trimmedBaseUrl
 
@@ -100,6 +164,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     Syndication__PublicBaseUrl: baseUrl
     Syndication__Title: feedTitle
+    // The server secret, from Key Vault (infra/hooks/postprovision.sh creates it); the app's identity reads it.
+    Syndication__ServerKey: '@Microsoft.KeyVault(SecretUri=${serverKeySecretUri})'
+    // The Front Door profile whose X-Azure-ClientIP the app may trust; empty without Front Door.
+    Syndication__Network__FrontDoorId: frontDoorId
     // storage.bicep creates the containers and the table: the app needs no create rights.
     Syndication__Storage__CreateIfMissing: 'false'
     ReconcileSchedule: '0 */5 * * * *'

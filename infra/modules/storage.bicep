@@ -1,5 +1,6 @@
 // Storage account: host storage (blobs, queues, tables), the article store and
 // the Flex Consumption deployment package container. Entra ID access only.
+// Blob soft delete and versioning (14 days): a mistaken delete or overwrite can be undone.
 param name string
 param location string
 param tags object
@@ -9,6 +10,9 @@ param containerNames string[]
 
 @description('Tables to create.')
 param tableNames string[]
+
+@description('Days a deleted blob, an overwritten version or a deleted container can be restored.')
+param retentionDays int = 14
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -38,6 +42,17 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage
   name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: {
+      enabled: true
+      days: retentionDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: retentionDays
+    }
+  }
 }
 
 resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
@@ -49,6 +64,36 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+// Versioning keeps every overwrite (the host's timer and lease blobs, each deployment package): versions older than the
+// retention window are deleted, so what can be restored is bounded and so is the bill.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-old-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob', 'appendBlob']
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: retentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
 
 // The blob trigger keeps its receipts and poison messages in queues.
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {

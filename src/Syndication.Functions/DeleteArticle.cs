@@ -5,11 +5,11 @@ using Syndication.Http;
 
 namespace Syndication.Functions;
 
-/// <summary>DELETE /api/manage/articles/{slug}: remove an article's document and images (function key).</summary>
+/// <summary>DELETE /api/manage/articles/{slug}: remove an article's document and images (admin key).</summary>
 public sealed class DeleteArticle(ManageHandlers handlers)
 {
     [Function(nameof(DeleteArticle))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.DeleteArticle)] HttpRequest request, string slug) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = Routes.DeleteArticle)] HttpRequest request, string slug) =>
         await handlers.DeleteArticleAsync(slug, request.HttpContext.RequestAborted);
 }

@@ -5,11 +5,11 @@ using Syndication.Http;
 
 namespace Syndication.Functions;
 
-/// <summary>DELETE /api/manage/partners/{id}: the partner's credentials stop working (function key).</summary>
+/// <summary>DELETE /api/manage/partners/{id}: the partner's credentials stop working (admin key).</summary>
 public sealed class DeletePartner(PartnerManageHandlers handlers)
 {
     [Function(nameof(DeletePartner))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.DeletePartner)] HttpRequest request, string id) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = Routes.DeletePartner)] HttpRequest request, string id) =>
         await handlers.DeleteAsync(id, request.HttpContext.RequestAborted);
 }

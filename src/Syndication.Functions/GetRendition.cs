@@ -5,7 +5,7 @@ using Syndication.Http;
 
 namespace Syndication.Functions;
 
-/// <summary>GET /api/images/{slug}/renditions/{name}: an image's rendition (content-addressed, immutable).</summary>
+/// <summary>GET /api/images/{slug}/renditions/{name}: an image's rendition (content-addressed; cached and revalidated as originals).</summary>
 public sealed class GetRendition(SyndicationHandlers handlers)
 {
     [Function(nameof(GetRendition))]

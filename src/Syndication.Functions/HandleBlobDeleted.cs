@@ -5,7 +5,7 @@ using Syndication.Http;
 
 namespace Syndication.Functions;
 
-/// <summary>POST /api/events/blob-deleted: Event Grid's BlobDeleted deliveries (function key); the article leaves the feeds.</summary>
+/// <summary>POST /api/events/blob-deleted: Event Grid's BlobDeleted deliveries (its own "eventgrid" function key); the article leaves the feeds.</summary>
 public sealed class HandleBlobDeleted(EventHandlers handlers)
 {
     [Function(nameof(HandleBlobDeleted))]

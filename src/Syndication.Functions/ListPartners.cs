@@ -5,11 +5,11 @@ using Syndication.Http;
 
 namespace Syndication.Functions;
 
-/// <summary>GET /api/manage/partners: partners with their last pull and pulls per day (function key).</summary>
+/// <summary>GET /api/manage/partners: partners with their last pull and pulls per day (admin key).</summary>
 public sealed class ListPartners(PartnerManageHandlers handlers)
 {
     [Function(nameof(ListPartners))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Partners)] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = Routes.Partners)] HttpRequest request) =>
         await handlers.ListAsync(request.HttpContext.RequestAborted);
 }

@@ -5,11 +5,11 @@ using Syndication.Http;
 
 namespace Syndication.Functions;
 
-/// <summary>PUT /api/manage/blobs/{slug}.{ext} or {slug}/{image}: publish over HTTP (function key).</summary>
+/// <summary>PUT /api/manage/blobs/{slug}.{ext} or {slug}/{image}: publish over HTTP (admin key).</summary>
 public sealed class PutArticleBlob(ManageHandlers handlers)
 {
     [Function(nameof(PutArticleBlob))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = Routes.PutBlob)] HttpRequest request, string path) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = Routes.PutBlob)] HttpRequest request, string path) =>
         await handlers.PutBlobAsync(request, path, request.HttpContext.RequestAborted);
 }

@@ -9,7 +9,7 @@ namespace Syndication.FunctionsHost;
 /// <summary>Registration and routes of the host: one call each from Program.cs.</summary>
 public static partial class HostSetup
 {
-    /// <summary>Reads the script root (--script-root, else the current folder), settles ports and key, registers the host.</summary>
+    /// <summary>Reads the script root (--script-root, else the current folder), settles ports and keys, registers the host.</summary>
     public static WebApplicationBuilder AddFunctionsHost(this WebApplicationBuilder builder)
     {
         var root = ScriptRoot.Load(builder.Configuration["script-root"] ?? Directory.GetCurrentDirectory());
@@ -21,8 +21,7 @@ public static partial class HostSetup
         var configuration = builder.Configuration;
         var httpPort = configuration.GetValue<int?>("port") ?? root.LocalHttpPort ?? 7071;
         var grpcPort = FreePort();
-        var key = configuration["FunctionsHost:Key"] is { Length: > 0 } k ? k : Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var settings = new HostSettings(root, new Uri($"http://127.0.0.1:{grpcPort}/"), httpPort, key, HostSettings.MakeHostId(configuration, root));
+        var settings = new HostSettings(root, new Uri($"http://127.0.0.1:{grpcPort}/"), httpPort, KeySettings.From(configuration), HostSettings.MakeHostId(configuration, root));
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -53,7 +52,7 @@ public static partial class HostSetup
         var endpoints = app.Services.GetRequiredService<FunctionEndpoints>();
         var proxy = app.Services.GetRequiredService<HttpTriggerProxy>();
         LogListening(app.Logger, settings.HttpPort, settings.GrpcUri.Port, settings.Root.Path, settings.HostId,
-            app.Configuration["FunctionsHost:Key"] is { Length: > 0 } ? "(from FunctionsHost__Key)" : settings.Key);
+            settings.Keys.MasterConfigured ? "(from FunctionsHost__Key)" : settings.Keys.Master);
 
         // Until the first worker has said which functions it has, requests wait for it (as the host holds them while it starts).
         app.Use(async (context, next) =>
@@ -80,6 +79,6 @@ public static partial class HostSetup
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Functions host on http://127.0.0.1:{HttpPort} (worker gRPC on {GrpcPort}) for {ScriptRoot}, host id {HostId}, key {Key}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Functions host on http://127.0.0.1:{HttpPort} (worker gRPC on {GrpcPort}) for {ScriptRoot}, host id {HostId}, master key {Key}")]
     private static partial void LogListening(ILogger log, int httpPort, int grpcPort, string scriptRoot, string hostId, string key);
 }

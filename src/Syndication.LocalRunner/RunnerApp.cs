@@ -33,6 +33,7 @@ public static class RunnerApp
     {
         string[] read = [HttpMethods.Get, HttpMethods.Head];
         var api = app.MapGroup("/api");
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
         api.MapMethods(Routes.Feed, read, (HttpRequest r, string file, SyndicationHandlers h) => h.GetFeedAsync(r, file, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.FilteredFeed, read, (HttpRequest r, string kind, string file, SyndicationHandlers h) => h.GetFilteredFeedAsync(r, kind, file, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Opml, read, (HttpRequest r, SyndicationHandlers h) => h.GetOpmlAsync(r, r.HttpContext.RequestAborted));
@@ -44,7 +45,7 @@ public static class RunnerApp
         api.MapMethods(Routes.PartnerFeed, read, (HttpRequest r, string id, string file, PartnerFeedHandlers h) => h.GetFeedAsync(r, id, file, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.PartnerFilteredFeed, read, (HttpRequest r, string id, string kind, string file, PartnerFeedHandlers h) => h.GetFilteredFeedAsync(r, id, kind, file, r.HttpContext.RequestAborted));
         api.MapMethods(Routes.Index, read, (HttpRequest r, SyndicationHandlers h) => h.GetIndexAsync(r, r.HttpContext.RequestAborted));
-        var manage = api.MapGroup("").AddEndpointFilter<AdminKeyFilter>();
+        var manage = api.MapGroup("").AddEndpointFilter(KeyFilter.Admin(configuration));
         manage.MapMethods(Routes.Rejections, [HttpMethods.Get], (HttpRequest r, ManageHandlers h) => h.ListRejectionsAsync(r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.Retry, [HttpMethods.Post], (HttpRequest r, ManageHandlers h) => h.RetryAsync(r, r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.PutBlob, [HttpMethods.Put], (HttpRequest r, string path, ManageHandlers h) => h.PutBlobAsync(r, path, r.HttpContext.RequestAborted));
@@ -53,7 +54,8 @@ public static class RunnerApp
         manage.MapMethods(Routes.Partners, [HttpMethods.Get], (HttpRequest r, PartnerManageHandlers h) => h.ListAsync(r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.RotatePartner, [HttpMethods.Post], (HttpRequest r, string id, PartnerManageHandlers h) => h.RotateAsync(id, r.HttpContext.RequestAborted));
         manage.MapMethods(Routes.DeletePartner, [HttpMethods.Delete], (HttpRequest r, string id, PartnerManageHandlers h) => h.DeleteAsync(id, r.HttpContext.RequestAborted));
-        manage.MapMethods(Routes.BlobDeleted, [HttpMethods.Post], (HttpRequest r, EventHandlers h) => h.BlobDeletedAsync(r, r.HttpContext.RequestAborted));
+        api.MapMethods(Routes.BlobDeleted, [HttpMethods.Post], (HttpRequest r, EventHandlers h) => h.BlobDeletedAsync(r, r.HttpContext.RequestAborted))
+            .AddEndpointFilter(KeyFilter.Webhook(configuration));
         app.MapGet("/", () => Results.Redirect("/api/")).ExcludeFromDescription();
     }
 

@@ -10,6 +10,7 @@ namespace Syndication.FunctionsHost.Http;
 /// The host's admin API, the part a local user needs: <c>GET /admin/host/ping</c> (anonymous), <c>GET
 /// /admin/host/status</c>, and <c>POST /admin/functions/{name}</c> with <c>{"input": "..."}</c>, which runs a non-HTTP
 /// function now (a timer; a queue trigger with that message; a blob trigger with the blob "container/name").
+/// Status and invoke need the master key, as the real admin API does.
 /// </summary>
 public sealed class AdminApi(HostSettings settings, WorkerSupervisor supervisor, HostKeys keys, TimerTriggers timers, QueueTriggers queues, BlobTriggers blobs)
 {
@@ -22,7 +23,7 @@ public sealed class AdminApi(HostSettings settings, WorkerSupervisor supervisor,
 
     private IResult Status(HttpContext context)
     {
-        if (!keys.HasKey(context.Request)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        if (!keys.IsMaster(context.Request)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
         var ready = supervisor.ReadyAsync(CancellationToken.None);
         return Results.Ok(new
         {
@@ -38,7 +39,7 @@ public sealed class AdminApi(HostSettings settings, WorkerSupervisor supervisor,
 
     private async Task<IResult> InvokeAsync(HttpContext context, string name)
     {
-        if (!keys.HasKey(context.Request)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        if (!keys.IsMaster(context.Request)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
         var worker = await supervisor.ReadyAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
         if (!worker.Functions.TryGetValue(name, out var function)) return Results.NotFound();
         var body = context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0

@@ -33,7 +33,7 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
 
     private async Task InvokeAsync(HttpContext context, FunctionInfo function)
     {
-        if (!keys.Allows(context.Request, function.TriggerProperty("authLevel") ?? "function"))
+        if (!keys.Allows(context.Request, function.Name, function.TriggerProperty("authLevel") ?? "function"))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;

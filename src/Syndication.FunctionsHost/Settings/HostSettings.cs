@@ -1,7 +1,7 @@
 namespace Syndication.FunctionsHost.Settings;
 
 /// <summary>Where this host listens and what it hosts, decided at startup.</summary>
-public sealed record HostSettings(ScriptRoot Root, Uri GrpcUri, int HttpPort, string Key, string HostId)
+public sealed record HostSettings(ScriptRoot Root, Uri GrpcUri, int HttpPort, KeySettings Keys, string HostId)
 {
     /// <summary>The Functions host's id (AzureFunctionsWebHost:hostid), else one made from the machine and app folder.</summary>
     public static string MakeHostId(IConfiguration configuration, ScriptRoot root)

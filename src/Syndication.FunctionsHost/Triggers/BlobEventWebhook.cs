@@ -10,16 +10,19 @@ namespace Syndication.FunctionsHost.Triggers;
 /// <c>POST /runtime/webhooks/blobs?functionName=Host.Functions.{Name}</c>, the Event Grid endpoint of an EventGrid-sourced
 /// blob trigger (the blobs extension's HttpRequestProcessor): answers SubscriptionValidation with the validation code;
 /// for a Notification (an array of Event Grid events, or one CloudEvent) queues each event's blob by its
-/// <c>data.url</c>, whatever the event type, and answers 202. The key is required, as the system key is in Azure.
+/// <c>data.url</c>, whatever the event type, and answers 202. It needs the blobs_extension system key or the master key, as in Azure.
 /// </summary>
 public sealed partial class BlobEventWebhook(WorkerSupervisor supervisor, BlobTriggers triggers, HostKeys keys, ILogger<BlobEventWebhook> log)
 {
     public const string Path = "/runtime/webhooks/blobs";
 
+    /// <summary>The system key that opens this webhook in Azure (the master key opens it too).</summary>
+    public const string SystemKeyName = "blobs_extension";
+
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!keys.HasKey(request)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        if (!keys.AllowsSystem(request, SystemKeyName)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
         var functionName = request.Query["functionName"].ToString();
         var worker = await supervisor.ReadyAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
         if (!worker.Functions.TryGetValue(BlobTriggerMessage.FunctionName(functionName), out var function) || !function.Is("blobTrigger"))

@@ -34,6 +34,10 @@ public sealed class FeedOptions
     public int MaxAgeSeconds { get; set; } = 60;
     /// <summary>Cache-Control stale-while-revalidate for feeds and pages: how long a CDN may serve a stale copy while it revalidates; 0 omits it.</summary>
     public int StaleWhileRevalidateSeconds { get; set; } = 300;
+    /// <summary>Cache-Control max-age for images and renditions (browsers), in seconds: how long a withdrawn image may stay on a reader's screen.</summary>
+    public int ImageMaxAgeSeconds { get; set; } = 300;
+    /// <summary>Cache-Control s-maxage for images and renditions (a CDN such as Front Door), in seconds; 0 omits it (the CDN then uses max-age).</summary>
+    public int ImageSharedMaxAgeSeconds { get; set; } = 3600;
     /// <summary>How long a withdrawn (deleted or expired) article leaves a tombstone: Atom at:deleted-entry, withdrawn.json, 410 Gone.</summary>
     public double TombstoneDays { get; set; } = 30;
 }

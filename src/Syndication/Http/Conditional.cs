@@ -11,9 +11,6 @@ public static class Conditional
     public static string ETagOf(ReadOnlySpan<byte> body) =>
         "\"" + Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 15)).Replace('+', '-').Replace('/', '_') + "\"";
 
-    /// <summary>What never changes at its URL (content-addressed images): caches keep it a year without asking again.</summary>
-    public const string Immutable = "public, max-age=31536000, immutable";
-
     /// <summary>Adds ETag, Last-Modified and Cache-Control to a reply.</summary>
     public static Reply Validators(Reply reply, string etag, DateTimeOffset? lastModified, string cacheControl)
     {
@@ -23,13 +20,14 @@ public static class Conditional
     }
 
     /// <summary>
-    /// "public, max-age=N" and, when M &gt; 0, "stale-while-revalidate=M": a CDN or browser may serve the copy it has
-    /// for M seconds more while it revalidates with the ETag. Callers build it once, not per response.
+    /// "public, max-age=N"; when S &gt; 0, "s-maxage=S" (how long a CDN keeps it, browsers ignore it); when M &gt; 0,
+    /// "stale-while-revalidate=M": a CDN or browser may serve the copy it has for M seconds more while it revalidates
+    /// with the ETag. Nothing is ever "immutable": a withdrawal must reach every cache. Callers build it once.
     /// </summary>
-    public static string CacheControl(int maxAgeSeconds, int staleWhileRevalidateSeconds = 0) =>
-        staleWhileRevalidateSeconds > 0
-            ? $"public, max-age={maxAgeSeconds}, stale-while-revalidate={staleWhileRevalidateSeconds}"
-            : $"public, max-age={maxAgeSeconds}";
+    public static string CacheControl(int maxAgeSeconds, int staleWhileRevalidateSeconds = 0, int sharedMaxAgeSeconds = 0) =>
+        $"public, max-age={maxAgeSeconds}"
+        + (sharedMaxAgeSeconds > 0 ? $", s-maxage={sharedMaxAgeSeconds}" : "")
+        + (staleWhileRevalidateSeconds > 0 ? $", stale-while-revalidate={staleWhileRevalidateSeconds}" : "");
 
     /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since; weak comparison for If-None-Match.</summary>
     public static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)

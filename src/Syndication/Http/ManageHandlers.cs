@@ -10,7 +10,7 @@ namespace Syndication.Http;
 
 /// <summary>
 /// The key-protected endpoints: publish a blob, remove an article, list rejections and retry one. The doors enforce
-/// the key (Function keys in Azure, <c>Syndication__AdminKey</c> in the local runner); these only do the work.
+/// the key (the admin key in Azure, <c>Syndication__AdminKey</c> in the local runner); these only do the work.
 /// </summary>
 public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor, ArticlePublisher publisher, IOptions<IngestionOptions> limits)
 {

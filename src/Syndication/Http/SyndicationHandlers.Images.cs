@@ -6,56 +6,56 @@ using Syndication.Articles;
 
 namespace Syndication.Http;
 
-// The image endpoint: the bytes as published, kept by caches for good at a versioned URL, in ranges when asked.
+// The image endpoint: the bytes as published, kept by caches for minutes (browsers) and an hour (a CDN), then
+// revalidated with their ETag, so a withdrawal reaches every cache within that bound; in ranges when asked.
 public sealed partial class SyndicationHandlers
 {
-    private static readonly string ImageCacheControl = Conditional.CacheControl(86400);
+    private readonly string imageCacheControl = Conditional.CacheControl(options.Value.ImageMaxAgeSeconds, sharedMaxAgeSeconds: options.Value.ImageSharedMaxAgeSeconds);
 
     /// <summary>
-    /// GET/HEAD images/{slug}/{file}: the published image bytes with their real type and length. With ?v= naming the
-    /// version the article row holds (the URL feeds and pages link) caches keep it a year as immutable; an older
-    /// version's URL gets today's bytes for a day only. A Range header gets 206 with those bytes, or 416 when the image
-    /// has none of them.
+    /// GET/HEAD images/{slug}/{file}: the published image bytes with their real type and length, cached for
+    /// ImageMaxAgeSeconds (a CDN ImageSharedMaxAgeSeconds) and revalidated with ETag or Last-Modified: never immutable,
+    /// since a withdrawn article's images must leave caches. Feeds link ?v= URLs, so new bytes get a new URL at once.
+    /// Gone: 410 while the article's tombstone lasts, else 404. A Range header gets 206 with those bytes, or 416.
     /// </summary>
     public async Task<Reply> GetImageAsync(HttpRequest request, string slug, string file, CancellationToken ct = default)
     {
         if (!ArticleBlobName.IsValidSlug(slug) || !ArticleBlobName.IsValidFileName(file))
             return Reply.BadRequest("slug or file name has characters we never publish");
-        var version = request.Query["v"].ToString();
-        var cacheControl = version.Length > 0 && await IsCurrentVersionAsync(slug, file, version, ct) ? Conditional.Immutable : ImageCacheControl;
-        return await PublishedAsync(request, $"image '{slug}/{file}'", cacheControl,
+        return await PublishedAsync(request, () => MissingPublishedAsync(slug, $"image '{slug}/{file}'", ct),
             (range, ifMatch) => store.OpenImageAsync(slug, file, ct, range, ifMatch), () => store.ImagePropertiesAsync(slug, file, ct));
     }
 
     /// <summary>
     /// A blob of the published container (an image, a rendition) with its real type and length, conditional GET, and a
-    /// Range answered 206 with those bytes or 416 when it has none of them. Without a Range header, one read.
+    /// Range answered 206 with those bytes or 416 when it has none of them; <paramref name="missing"/> answers when it is
+    /// gone. Without a Range header, one read.
     /// </summary>
-    private static async Task<Reply> PublishedAsync(HttpRequest request, string what, string cacheControl,
+    private async Task<Reply> PublishedAsync(HttpRequest request, Func<Task<Reply>> missing,
         Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> properties)
     {
         var range = request.Headers.Range.ToString();
-        if (range.Length > 0 && await RangeAsync(request, what, range, cacheControl, open, properties) is { } partial) return partial;
+        if (range.Length > 0 && await RangeAsync(request, range, imageCacheControl, missing, open, properties) is { } partial) return partial;
         var blob = await open(default, null);
-        if (blob is null) return Reply.NotFound($"{what} does not exist");
+        if (blob is null) return await missing();
         var details = blob.Details;
         var etag = details.ETag.ToString("H");
         if (Conditional.IsNotModified(request, etag, details.LastModified))
         {
             await blob.Content.DisposeAsync();
-            return Image(Reply.NotModified(), etag, details.LastModified, cacheControl);
+            return Image(Reply.NotModified(), etag, details.LastModified, imageCacheControl);
         }
         var reply = Reply.Stream(details.ContentType ?? "application/octet-stream", blob.Content, details.ContentLength);
-        return Image(reply, etag, details.LastModified, cacheControl);
+        return Image(reply, etag, details.LastModified, imageCacheControl);
     }
 
     // A Range request: 206 with the bytes asked for, 416 when the blob has none of them; null to send it whole
     // (several ranges, a malformed header, an If-Range that no longer matches, or bytes that changed meanwhile).
-    private static async Task<Reply?> RangeAsync(HttpRequest request, string what, string header, string cacheControl,
-        Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> read)
+    private static async Task<Reply?> RangeAsync(HttpRequest request, string header, string cacheControl,
+        Func<Task<Reply>> missing, Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> read)
     {
         var properties = await read();
-        if (properties is null) return Reply.NotFound($"{what} does not exist");
+        if (properties is null) return await missing();
         var etag = properties.ETag.ToString("H");
         if (Conditional.IsNotModified(request, etag, properties.LastModified))
             return Image(Reply.NotModified(), etag, properties.LastModified, cacheControl);
@@ -72,10 +72,6 @@ public sealed partial class SyndicationHandlers
             .With(HeaderNames.ContentRange, r.ContentRange(total));
         return Image(reply, etag, properties.LastModified, cacheControl);
     }
-
-    // Whether ?v= names the bytes the article row says are published (one point read, on a CDN or browser miss only).
-    private async Task<bool> IsCurrentVersionAsync(string slug, string file, string version, CancellationToken ct) =>
-        await store.ArticleBySlugAsync(slug, ct) is var (article, _) && article.Images.Any(i => i.IsLocal && i.File == file && i.Version == version);
 
     private static Reply Image(Reply reply, string etag, DateTimeOffset? lastModified, string cacheControl) =>
         Conditional.Validators(reply, etag, lastModified, cacheControl).With(HeaderNames.AcceptRanges, "bytes");

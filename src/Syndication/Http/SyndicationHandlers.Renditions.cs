@@ -3,18 +3,20 @@ using Syndication.Articles;
 
 namespace Syndication.Http;
 
-// Renditions: content-addressed names, so every answer is immutable; conditional GET and ranges as for originals.
+// Renditions: content-addressed names, yet cached only as long as originals, so a withdrawal reaches caches; conditional
+// GET and ranges as for originals.
 public sealed partial class SyndicationHandlers
 {
     /// <summary>
-    /// GET/HEAD images/{slug}/renditions/{name}: a rendition's bytes with their real type and length, cached a year as
-    /// immutable (the name changes whenever the bytes would); Range answered 206/416 as for images.
+    /// GET/HEAD images/{slug}/renditions/{name}: a rendition's bytes with their real type and length, cached and
+    /// revalidated as originals are (never immutable: a withdrawn article's renditions must leave caches; 410 while its
+    /// tombstone lasts); Range answered 206/416 as for images.
     /// </summary>
     public async Task<Reply> GetRenditionAsync(HttpRequest request, string slug, string name, CancellationToken ct = default)
     {
         if (!ArticleBlobName.IsValidSlug(slug) || !RenditionName().IsMatch(name))
             return Reply.BadRequest("slug or rendition name has characters we never publish");
-        return await PublishedAsync(request, $"rendition '{slug}/{name}'", Conditional.Immutable,
+        return await PublishedAsync(request, () => MissingPublishedAsync(slug, $"rendition '{slug}/{name}'", ct),
             (range, ifMatch) => store.OpenRenditionAsync(slug, name, ct, range, ifMatch), () => store.RenditionPropertiesAsync(slug, name, ct));
     }
 

@@ -5,7 +5,7 @@ using Syndication.Feeds;
 
 namespace Syndication.Http;
 
-// Withdrawals readers can see: the list of tombstones, and 410 Gone for a withdrawn article's page.
+// Withdrawals readers can see: the list of tombstones, and 410 Gone for a withdrawn article's page and images.
 public sealed partial class SyndicationHandlers
 {
     private sealed record WithdrawnEntry(
@@ -31,4 +31,10 @@ public sealed partial class SyndicationHandlers
         await feeds.WithdrawnAsync(slug, ct) is { } gone
             ? Reply.Text(410, $"article '{slug}' was withdrawn at {Xml.Rfc3339(gone.When)}")
             : Reply.NotFound($"article '{slug}' does not exist");
+
+    // A published blob that is not there: 410 Gone while its article's tombstone lasts, else 404 (neither is cached).
+    private async Task<Reply> MissingPublishedAsync(string slug, string what, CancellationToken ct) =>
+        await feeds.WithdrawnAsync(slug, ct) is { } gone
+            ? Reply.Text(410, $"{what} was withdrawn with its article at {Xml.Rfc3339(gone.When)}")
+            : Reply.NotFound($"{what} does not exist");
 }

@@ -4,14 +4,14 @@ using Azure.Storage.Blobs.Models;
 namespace Syndication.Storage;
 
 // Renditions: blobs "renditions/{slug}/{name}" in the published container, where the name is content-addressed (a
-// hash of the source bytes and the rendition spec), so a name's bytes never change: written once, served immutable,
+// hash of the source bytes and the rendition spec), so a name's bytes never change: written once,
 // and left alone when an image's bytes come back unchanged.
 public sealed partial class ArticleStore
 {
     /// <summary>Publishes one rendition's bytes under its content-addressed name.</summary>
     public async Task WriteRenditionAsync(string slug, string name, BinaryData bytes, string contentType, CancellationToken ct = default) =>
         await published.GetBlobClient(RenditionBlob(slug, name)).UploadAsync(bytes,
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=31536000, immutable" } }, ct);
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=3600" } }, ct);
 
     /// <summary>Opens a rendition for streaming (a range of it when asked, while its ETag is still <paramref name="ifMatch"/>), or null when there is none.</summary>
     public Task<BlobDownloadStreamingResult?> OpenRenditionAsync(string slug, string name, CancellationToken ct = default,

@@ -55,6 +55,21 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(["get", "head"], trigger["methods"]!.AsArray().Select(m => (string?)m));
     }
 
+    [Theory]
+    [InlineData("CreatePartner")]
+    [InlineData("ListPartners")]
+    [InlineData("RotatePartner")]
+    [InlineData("DeletePartner")]
+    [InlineData("ListRejections")]
+    [InlineData("RetryRejection")]
+    [InlineData("PutArticleBlob")]
+    [InlineData("DeleteArticle")]
+    public void ManageFunctionsNeedTheAdminKey(string function) => Assert.Equal("Admin", (string?)Trigger(function)["authLevel"]);
+
+    [Fact]
+    public void TheDeletionWebhookNeedsAFunctionKeySoItsOwnKeyOpensIt() =>
+        Assert.Equal("Function", (string?)Trigger("HandleBlobDeleted")["authLevel"]);
+
     [Fact]
     public void HostJsonIsAtTheRootAndInTheBuildOutputWithTheApiPrefix()
     {

@@ -121,6 +121,29 @@ public sealed class FunctionsHostTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Fact]
+    public async Task OnlyTheMasterKeyOpensManageRoutesAndTheWebhookKeyOpensOnlyTheWebhook()
+    {
+        foreach (var (function, method, path, body) in KeyMatrix.ManageRequests)
+        {
+            foreach (var key in new string?[] { null, "wrong", HostProcess.WebhookKey, HostProcess.HostFunctionKey })
+                Assert.True(KeyMatrix.Refused(await KeyMatrix.SendAsync(http, host.Api(path), method, body, key)), $"{function} opened with key '{key}'");
+            var admitted = await KeyMatrix.SendAsync(http, host.Api(path), method, body, HostProcess.Key);
+            Assert.False(KeyMatrix.Refused(admitted), $"{function} refused the master key: {admitted}");
+        }
+
+        var webhook = host.Api("events/blob-deleted");
+        foreach (var key in new[] { HostProcess.WebhookKey, HostProcess.HostFunctionKey, HostProcess.Key })
+            Assert.Equal(HttpStatusCode.OK, await KeyMatrix.SendAsync(http, webhook, HttpMethod.Post, KeyMatrix.Validation, key, "SubscriptionValidation"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyMatrix.SendAsync(http, webhook, HttpMethod.Post, KeyMatrix.Validation, "wrong", "SubscriptionValidation"));
+
+        // The webhook key opens neither the blob trigger's system webhook nor the admin API.
+        var blobs = new Uri(host.BaseUrl, "runtime/webhooks/blobs?functionName=Host.Functions.IngestArticle");
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyMatrix.SendAsync(http, blobs, HttpMethod.Post, "[]", HostProcess.WebhookKey, "Notification"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyMatrix.SendAsync(http, new Uri(host.BaseUrl, "admin/host/status"), HttpMethod.Get, null, HostProcess.WebhookKey));
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyMatrix.SendAsync(http, new Uri(host.BaseUrl, "admin/host/status"), HttpMethod.Get, null, HostProcess.HostFunctionKey));
+    }
+
+    [Fact]
     public async Task RequestsWithoutAFunctionGet404AndTheWrongMethod405()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(host.Api("no/such/route"))).StatusCode);

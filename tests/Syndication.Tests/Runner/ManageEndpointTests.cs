@@ -8,11 +8,12 @@ using Syndication.Tests.Support;
 
 namespace Syndication.Tests.Runner;
 
-/// <summary>Publishing, removing, listing and retrying over HTTP need a key; reading never does.</summary>
+/// <summary>Publishing, removing, listing and retrying over HTTP need the admin key, the webhook its own key; reading needs none.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ManageEndpointTests(AzuriteFixture azurite)
 {
     private const string Key = "test-admin-key-0123456789";
+    private const string WebhookKey = "test-webhook-key-0123456789";
 
     private async Task<(WebApplication App, HttpClient Http)> StartAsync(string? key = Key)
     {
@@ -22,7 +23,7 @@ public sealed class ManageEndpointTests(AzuriteFixture azurite)
             "--urls", "http://127.0.0.1:0", "--AzureWebJobsStorage", azurite.ConnectionString,
             "--Syndication:Storage:ArticlesContainer", $"articles-{id}", "--Syndication:Storage:PublishedContainer", $"published-{id}",
             "--Syndication:Storage:Table", $"articles{id}", "--Syndication:WatchIntervalSeconds", "3600",
-            .. key is null ? Array.Empty<string>() : ["--Syndication:AdminKey", key],
+            .. key is null ? Array.Empty<string>() : ["--Syndication:AdminKey", key, "--Syndication:WebhookKey", WebhookKey],
         ];
         var app = RunnerApp.Build(args);
         await app.StartAsync();
@@ -67,6 +68,24 @@ public sealed class ManageEndpointTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TheWebhookKeyOpensOnlyTheWebhookAndTheAdminKeyOpensBoth()
+    {
+        var (app, http) = await StartAsync();
+        await using var _ = app;
+        foreach (var (function, method, path, body) in KeyMatrix.ManageRequests)
+        {
+            foreach (var key in new string?[] { null, "wrong", WebhookKey })
+                Assert.True(KeyMatrix.Refused(await KeyMatrix.SendAsync(http, new Uri(http.BaseAddress!, path), method, body, key)), $"{function} opened with key '{key}'");
+            var admitted = await KeyMatrix.SendAsync(http, new Uri(http.BaseAddress!, path), method, body, Key);
+            Assert.False(KeyMatrix.Refused(admitted), $"{function} refused the admin key: {admitted}");
+        }
+        var webhook = new Uri(http.BaseAddress!, "events/blob-deleted");
+        foreach (var key in new[] { WebhookKey, Key })
+            Assert.Equal(HttpStatusCode.OK, await KeyMatrix.SendAsync(http, webhook, HttpMethod.Post, KeyMatrix.Validation, key, "SubscriptionValidation"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyMatrix.SendAsync(http, webhook, HttpMethod.Post, KeyMatrix.Validation, "wrong", "SubscriptionValidation"));
+    }
+
+    [Fact]
     public async Task WithoutAConfiguredKeyManageEndpointsAreOffButReadingWorks()
     {
         var (app, http) = await StartAsync(key: null);
@@ -76,13 +95,13 @@ public sealed class ManageEndpointTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void InAzureTheManageAndEventFunctionsNeedAFunctionKeyAndEverythingElseIsAnonymous()
+    public void InAzureTheManageFunctionsNeedTheAdminKeyTheWebhookAFunctionKeyAndEverythingElseIsAnonymous()
     {
         foreach (var trigger in FunctionsMetadataTests.Metadata().SelectMany(f => f!["bindings"]!.AsArray()).Where(b => (string?)b!["type"] == "httpTrigger"))
         {
             var route = (string)trigger!["route"]!;
-            var keyed = route.StartsWith("manage/") || route.StartsWith("events/");
-            Assert.Equal(keyed ? "Function" : "Anonymous", (string?)trigger["authLevel"]);
+            var level = route.StartsWith("manage/") ? "Admin" : route.StartsWith("events/") ? "Function" : "Anonymous";
+            Assert.Equal(level, (string?)trigger["authLevel"]);
         }
     }
 }

@@ -3,7 +3,7 @@ using Syndication.Tests.Support;
 
 namespace Syndication.Tests.Scale;
 
-/// <summary>What a CDN in front of the app relies on: how long it may keep feeds and images, and ranges of images.</summary>
+/// <summary>What a CDN in front of the app relies on: how long it may keep feeds and images, withdrawals, and ranges of images.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CdnCachingTests(AzuriteFixture azurite)
 {
@@ -43,7 +43,7 @@ public sealed class CdnCachingTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task FeedsLinkImagesAtVersionedUrlsCachedForAYearAndNewBytesGetANewUrlWhileTheOldOneIsNoLongerImmutable()
+    public async Task ImagesAreCachedMinutesInBrowsersAnHourInACdnAndRevalidatedWithTheirETagNeverImmutable()
     {
         await using var site = await SampleSiteAsync(azurite);
         var enclosure = FeedParsers.Syndication((await FeedAsync(site)).Body).Items.Single().Links.Single(l => l.RelationshipType == "enclosure");
@@ -51,22 +51,56 @@ public sealed class CdnCachingTests(AzuriteFixture azurite)
 
         var versioned = await ImageAsync(site, enclosure.Uri.Query);
         Assert.Equal(200, versioned.Status);
-        Assert.Equal("public, max-age=31536000, immutable", versioned.Headers.CacheControl.ToString());
+        Assert.Equal("public, max-age=300, s-maxage=3600", versioned.Headers.CacheControl.ToString());
         Assert.Equal(await File.ReadAllBytesAsync(Photo), versioned.Body);
         Assert.Equal("bytes", versioned.Headers.AcceptRanges.ToString());
+        Assert.NotEmpty(versioned.Headers.LastModified.ToString());
+        var unversioned = await ImageAsync(site);
+        Assert.Equal(versioned.Headers.CacheControl.ToString(), unversioned.Headers.CacheControl.ToString());
 
-        var old = await ImageAsync(site);
-        Assert.Equal(200, old.Status);
-        Assert.Equal("public, max-age=86400", old.Headers.CacheControl.ToString());
-        Assert.Equal(versioned.Body, old.Body);
+        var revalidated = await ImageAsync(site, enclosure.Uri.Query, new() { ["If-None-Match"] = versioned.Headers.ETag.ToString() });
+        Assert.Equal(304, revalidated.Status);
+        Assert.Empty(revalidated.Body);
+        Assert.Equal("public, max-age=300, s-maxage=3600", revalidated.Headers.CacheControl.ToString());
+        var since = await ImageAsync(site, enclosure.Uri.Query, new() { ["If-Modified-Since"] = versioned.Headers.LastModified.ToString() });
+        Assert.Equal(304, since.Status);
 
+        // New bytes get a new URL at once (feeds link ?v=), so the bound only matters for withdrawals.
         await site.UploadAsync($"{Repo.SampleSlug}/photo-1.jpg", await File.ReadAllBytesAsync(Repo.Samples(Repo.SampleSlug, "photo-2.png")));
         await site.Ingestor.ReconcileAsync();
         var changed = FeedParsers.Syndication((await FeedAsync(site)).Body).Items.Single().Links.Single(l => l.RelationshipType == "enclosure");
         Assert.NotEqual(enclosure.Uri.Query, changed.Uri.Query);
-        Assert.Equal("public, max-age=31536000, immutable", (await ImageAsync(site, changed.Uri.Query)).Headers.CacheControl.ToString());
-        Assert.Equal("public, max-age=86400", (await ImageAsync(site, enclosure.Uri.Query)).Headers.CacheControl.ToString());
         Assert.Equal(await File.ReadAllBytesAsync(Repo.Samples(Repo.SampleSlug, "photo-2.png")), (await ImageAsync(site, changed.Uri.Query)).Body);
+
+        await using var configured = await SampleSiteAsync(azurite, new() { ["Syndication:ImageMaxAgeSeconds"] = "60", ["Syndication:ImageSharedMaxAgeSeconds"] = "0" });
+        Assert.Equal("public, max-age=60", (await ImageAsync(configured)).Headers.CacheControl.ToString());
+    }
+
+    [Fact]
+    public async Task AWithdrawnArticlesImagesAnswer410AndNoCacheKeepsThatAnswer()
+    {
+        await using var site = await SampleSiteAsync(azurite);
+        var cached = await ImageAsync(site);
+        Assert.Equal(200, cached.Status);
+        var json = System.Text.Json.Nodes.JsonNode.Parse((await TestSite.InvokeAsync(r => new GetFeed(site.Handlers).Run(r, "all.json"))).Text)!;
+        var rendition = new Uri((string)json["items"]![0]!["image"]!).AbsolutePath.Split('/');
+        Assert.Equal("renditions", rendition[^2]);
+        Task<TestResponse> RenditionAsync() => TestSite.InvokeAsync(r => new GetRendition(site.Handlers).Run(r, rendition[^3], rendition[^1]));
+        Assert.Equal(200, (await RenditionAsync()).Status);
+
+        await site.Incoming.DeleteBlobAsync(Repo.SampleSlug + ".txt");
+        await site.Ingestor.IngestSlugAsync(Repo.SampleSlug);
+
+        var gone = await ImageAsync(site);
+        Assert.Equal(410, gone.Status);
+        Assert.Equal("no-store", gone.Headers.CacheControl.ToString());
+        // A cache revalidating the copy it kept is told it is gone, not 304.
+        Assert.Equal(410, (await ImageAsync(site, headers: new() { ["If-None-Match"] = cached.Headers.ETag.ToString() })).Status);
+        Assert.Equal(410, (await ImageAsync(site, headers: new() { ["Range"] = "bytes=0-9" })).Status);
+        Assert.Equal(410, (await RenditionAsync()).Status);
+        var never = await TestSite.InvokeAsync(r => new GetImage(site.Handlers).Run(r, "never-published", "photo-1.jpg"),
+            path: "/api/images/never-published/photo-1.jpg");
+        Assert.Equal(404, never.Status);
     }
 
     [Fact]

@@ -11,7 +11,14 @@ namespace Syndication.Tests.Support;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    /// <summary>The master key: admin-level functions, the admin API, webhooks, everything.</summary>
     public const string Key = "host-test-key";
+
+    /// <summary>HandleBlobDeleted's own function key ("eventgrid"), as the postdeploy hooks make it in Azure.</summary>
+    public const string WebhookKey = "host-test-webhook-key";
+
+    /// <summary>A host function key ("default"): every function-level function, no admin-level one.</summary>
+    public const string HostFunctionKey = "host-test-function-key";
     private readonly Process process;
     private readonly ConcurrentQueue<string> log = new();
 
@@ -55,6 +62,8 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var a in new[] { Dll("Syndication.FunctionsHost"), "--script-root", ScriptRoot, "--port", port.ToString() }) start.ArgumentList.Add(a);
         start.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
         start.Environment["FunctionsHost__Key"] = Key;
+        start.Environment["FunctionsHost__HostKeys__default"] = HostFunctionKey;
+        start.Environment["FunctionsHost__FunctionKeys__HandleBlobDeleted__eventgrid"] = WebhookKey;
         start.Environment["FunctionsHost__BlobEventSeconds"] = "0";
         start.Environment["ReconcileSchedule"] = "0 0 0 1 1 *";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) start.Environment[k] = v;
