@@ -60,7 +60,7 @@ public static partial class CleanText
         }
     }
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\z")]
     private static partial Regex LanguagePattern();
 
     /// <summary>Decodes document bytes: BOM-aware (UTF-8, UTF-16 and UTF-32 in either byte order), UTF-8 otherwise, invalid sequences replaced.</summary>
