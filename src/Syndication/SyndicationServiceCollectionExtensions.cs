@@ -27,6 +27,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<ArticleIngestor>();
         services.AddHttpClient<HubNotifier>(http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<ItemCache>();
+        services.AddSingleton<PageCursors>();
         services.AddSingleton<FeedService>();
         services.AddSingleton<RenderCache>();
         services.AddSingleton<HealthCheck>();

@@ -93,6 +93,6 @@ internal sealed partial class StorageTarget
         .AddConfiguration(configuration)
         .Build();
 
-    [GeneratedRegex("^[a-z0-9]{3,24}$")]
+    [GeneratedRegex(@"^[a-z0-9]{3,24}\z")]
     private static partial Regex AccountName();
 }

@@ -37,7 +37,7 @@ public sealed partial class BlobTriggers(HostSettings settings, StorageAccount s
         var slash = path.IndexOf('/');
         var container = slash < 0 ? path : path[..slash];
         var pattern = slash < 0 ? "{name}" : path[(slash + 1)..];
-        var regex = "^" + Regex.Replace(Regex.Escape(pattern), @"\\\{(\w+)}", m => $"(?<{m.Groups[1].Value}>.+)") + "$";
+        var regex = "^" + Regex.Replace(Regex.Escape(pattern), @"\\\{(\w+)}", m => $"(?<{m.Groups[1].Value}>.+)") + @"\z";
         return (container, new Regex(regex, RegexOptions.CultureInvariant));
     }
 

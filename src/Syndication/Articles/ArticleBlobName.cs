@@ -37,10 +37,10 @@ public sealed partial record ArticleBlobName(string Slug, string FileName, BlobR
     /// <summary>Image file names: one path segment of safe characters.</summary>
     public static bool IsValidFileName(string file) => FilePattern().IsMatch(file);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}\z")]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\z")]
     private static partial Regex FilePattern();
 }
 

@@ -39,8 +39,19 @@ public static partial class CleanText
         var clean = string.Join(' ', ForXml(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (clean.Length <= max) return clean;
         var cut = clean.LastIndexOf(' ', max - 1, Math.Min(max - 1, 40));
-        return clean[..(cut > 0 ? cut : max - 1)].TrimEnd() + "…";
+        return Cut(clean, cut > 0 ? cut : max - 1).TrimEnd() + "…";
     }
+
+    /// <summary>
+    /// The text's first <paramref name="max"/> UTF-16 units at most, one fewer where the cut would split a surrogate pair
+    /// (an emoji, a rare CJK character): a lone surrogate is no XML character and becomes U+FFFD in UTF-8. Every cut of text goes through here.
+    /// </summary>
+    public static string Cut(string text, int max) =>
+        text.Length <= max ? text : text[..(max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
+
+    /// <summary>The text's last <paramref name="max"/> UTF-16 units at most, one fewer where the cut would split a surrogate pair.</summary>
+    public static string CutStart(string text, int max) =>
+        text.Length <= max ? text : text[(text.Length - max + (max > 0 && char.IsLowSurrogate(text[^max]) ? 1 : 0))..];
 
     /// <summary>
     /// A language tag feeds can carry (xml:lang must match RFC 4287's pattern): BCP 47 shape and a language .NET knows,
@@ -60,7 +71,7 @@ public static partial class CleanText
         }
     }
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\z")]
     private static partial Regex LanguagePattern();
 
     /// <summary>Decodes document bytes: BOM-aware (UTF-8, UTF-16 and UTF-32 in either byte order), UTF-8 otherwise, invalid sequences replaced.</summary>

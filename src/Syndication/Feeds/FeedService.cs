@@ -4,15 +4,19 @@ using Syndication.Storage;
 
 namespace Syndication.Feeds;
 
-/// <summary>A page of a feed as asked for: which articles, in which format, how many, from which cursor.</summary>
-/// <summary>With <paramref name="DefaultLimit"/>, links leave out ?limit= when it is that (a partner's own limit), else the configured default.</summary>
+/// <summary>
+/// A page of a feed as asked for: which articles, in which format, how many, from which position (<paramref name="After"/>
+/// and <paramref name="Before"/> are positions read from cursors we issued, see <see cref="PageCursors"/>). With
+/// <paramref name="DefaultLimit"/>, links leave out ?limit= when it is that (a partner's own limit), else the configured default.
+/// </summary>
 public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null, int? DefaultLimit = null);
 
 /// <summary>
 /// Builds feed pages from stored articles: one ranged query, then each item from the <see cref="ItemCache"/>, or for
-/// the items not in it, from its body (downloaded in parallel) and kept. Writes them through the same cache.
+/// the items not in it, from its body (downloaded in parallel) and kept. Writes them through the same cache. Its paging
+/// links carry signed cursors.
 /// </summary>
-public sealed class FeedService(ArticleStore store, ItemCache items, IOptions<FeedOptions> options, TimeProvider time)
+public sealed class FeedService(ArticleStore store, ItemCache items, PageCursors cursors, IOptions<FeedOptions> options, TimeProvider time)
 {
     /// <summary>The feed page, or null when a category, tag or author feed names one no article has.</summary>
     public async Task<Feed?> PageAsync(FeedRequest request, SiteUrls urls, CancellationToken ct = default)
@@ -28,7 +32,7 @@ public sealed class FeedService(ArticleStore store, ItemCache items, IOptions<Fe
             Title = request.Key.Kind == FeedKind.All ? o.Title : $"{o.Title}: {DisplayName(request.Key, page.Articles)}",
             Description = o.Description,
             Link = urls.Home(),
-            SelfUrl = urls.Feed(request.Key, request.Format, Query(request, limit)),
+            SelfUrl = urls.Feed(request.Key, request.Format, (limit + Cursor(request.Key, request.After, request.Before)).TrimEnd('&')),
             Language = o.Language,
             // No article dates an empty feed: today rather than 1970, which readers and the W3C validator call implausible;
             // the day, not the second, so every instance writes the same bytes (and ETag) for it.
@@ -37,8 +41,8 @@ public sealed class FeedService(ArticleStore store, ItemCache items, IOptions<Fe
             ImageUrl = Absolute(urls, o.ImageUrl),
             IconUrl = Absolute(urls, o.IconUrl),
             FirstUrl = urls.Feed(request.Key, request.Format, limit.TrimEnd('&')),
-            NextUrl = page.After is { } after ? urls.Feed(request.Key, request.Format, $"{limit}after={Uri.EscapeDataString(after)}") : null,
-            PreviousUrl = page.Before is { } before ? urls.Feed(request.Key, request.Format, $"{limit}before={Uri.EscapeDataString(before)}") : null,
+            NextUrl = page.After is { } after ? urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, after, null)) : null,
+            PreviousUrl = page.Before is { } before ? urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, null, before)) : null,
             HubUrl = Absolute(urls, o.WebSubHub),
             StylesheetUrl = o.Stylesheet && request.Format.Stylesheet ? urls.Stylesheet() : null,
             Items = await ItemsAsync(page.Articles, urls, ct),
@@ -84,8 +88,10 @@ public sealed class FeedService(ArticleStore store, ItemCache items, IOptions<Fe
         return found!;
     }
 
-    private static string Query(FeedRequest r, string limit) =>
-        (limit + (r.After is { } a ? $"after={Uri.EscapeDataString(a)}" : r.Before is { } b ? $"before={Uri.EscapeDataString(b)}" : "")).TrimEnd('&');
+    // The query of a page from a position: "after=" or "before=" its signed cursor, or nothing for the first page.
+    private string Cursor(FeedKey key, string? after, string? before) =>
+        after is not null ? "after=" + Uri.EscapeDataString(cursors.Issue(CursorUse.After(key), after))
+        : before is not null ? "before=" + Uri.EscapeDataString(cursors.Issue(CursorUse.Before(key), before)) : "";
 
     private static string DisplayName(FeedKey key, IEnumerable<StoredArticle> articles)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Syndication.Feeds;
@@ -72,9 +71,16 @@ public sealed partial class SyndicationHandlers
         var o = options.Value;
         var (defaultLimit, maxLimit) = scope is null ? (o.DefaultLimit, o.MaxLimit) : (scope.Limit, scope.Limit);
         if (!TryLimit(request, defaultLimit, maxLimit, out var limit)) return Reply.BadRequest($"limit must be a whole number from 1 to {maxLimit}");
-        if (!TryCursor(request, "after", out var after) || !TryCursor(request, "before", out var before) || (after is not null && before is not null))
-            return Reply.BadRequest("after and before are page cursors from a feed's next and previous links (one at a time)");
         var urls = scope is null ? UrlsFor(request) : UrlsFor(request).ForPartner(scope.PartnerId);
+        var (afterText, beforeText) = (request.Query["after"].ToString(), request.Query["before"].ToString());
+        if (afterText.Length > 0 && beforeText.Length > 0)
+            return Reply.BadRequest("after and before are page cursors from a feed's next and previous links (one at a time)");
+        // Checked before any storage call: a made-up cursor would miss every cache and start a query.
+        var after = afterText.Length > 0 ? cursors.Read(CursorUse.After(key), afterText) : null;
+        var before = beforeText.Length > 0 ? cursors.Read(CursorUse.Before(key), beforeText) : null;
+        if ((afterText.Length > 0 && after is null) || (beforeText.Length > 0 && before is null))
+            return Reply.BadRequest("this cursor was not issued by this service for this feed; start from "
+                + urls.Feed(key, format, limit == defaultLimit ? null : $"limit={limit}").AbsoluteUri + " and follow its next and previous links");
         var rendered = await cache.GetOrRenderAsync($"feed|{urls.Origin}|{urls.FeedsPath}|{key.Path}|{format}|{limit}|{after}|{before}", async () =>
         {
             if (await feeds.PageAsync(new FeedRequest(key, format, limit, after, before, defaultLimit), urls, ct) is not { } feed) return null;
@@ -97,14 +103,4 @@ public sealed partial class SyndicationHandlers
         limit = Math.Min(asked, maxLimit);
         return true;
     }
-
-    private static bool TryCursor(HttpRequest request, string name, out string? cursor)
-    {
-        cursor = request.Query[name].ToString();
-        if (cursor.Length == 0) cursor = null;
-        return cursor is null || CursorPattern().IsMatch(cursor);
-    }
-
-    [GeneratedRegex(@"^\d{19}\|[A-Za-z0-9_-]{1,128}$")]
-    private static partial Regex CursorPattern();
 }

@@ -20,6 +20,6 @@ public sealed partial class SyndicationHandlers
             (range, ifMatch) => store.OpenRenditionAsync(slug, name, ct, range, ifMatch), () => store.RenditionPropertiesAsync(slug, name, ct));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9a-f]{16}-[a-z]+-[0-9]{1,5}x[0-9]{1,5}-r[0-9]+\.(jpg|png|webp)$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9a-f]{16}-[a-z]+-[0-9]{1,5}x[0-9]{1,5}-r[0-9]+\.(jpg|png|webp)\z")]
     private static partial System.Text.RegularExpressions.Regex RenditionName();
 }

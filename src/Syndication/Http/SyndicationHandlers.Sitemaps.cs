@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Syndication.Feeds;
 
@@ -29,18 +27,23 @@ public sealed partial class SyndicationHandlers
             }
             case "articles.xml":
             {
-                var after = request.Query["after"].ToString();
+                var text = request.Query["after"].ToString();
                 var first = request.Query["page"].ToString();
-                if ((after.Length > 0 && !CursorPattern().IsMatch(after)) || (first.Length > 0 && (first != "1" || after.Length > 0)))
+                if (first.Length > 0 && (first != "1" || text.Length > 0))
                     return Reply.BadRequest("a sitemap page is ?page=1 or ?after= a cursor from the sitemap index");
+                // Checked before any storage call, as a feed's cursors are.
+                var after = text.Length > 0 ? cursors.Read(CursorUse.Sitemap, text) : null;
+                if (text.Length > 0 && after is null)
+                    return Reply.BadRequest($"this cursor was not issued by this service for the sitemap; start from {urls.Sitemap("articles.xml").AbsoluteUri}");
                 var size = Math.Max(1, o.SitemapPageSize);
                 var rendered = await cache.GetOrRenderAsync($"sitemap|{urls.Origin}|articles|{first}|{after}", async () =>
                 {
-                    var page = await store.SitemapPageAsync(size, after.Length > 0 ? after : null, ct: ct);
-                    if (page.After is null || first.Length > 0 || after.Length > 0)
+                    var page = await store.SitemapPageAsync(size, after, ct: ct);
+                    if (page.After is null || first.Length > 0 || after is not null)
                         return Sitemap(SitemapWriter.UrlSet(page.Articles.Select(a => Sitemaps.Url(a, urls))), page.Articles);
                     var starts = await store.SitemapPageStartsAsync(size, ct);
-                    var pages = starts.Select(s => urls.Sitemap("articles.xml", s is null ? "page=1" : "after=" + Uri.EscapeDataString(s)));
+                    var pages = starts.Select(s => urls.Sitemap("articles.xml",
+                        s is null ? "page=1" : "after=" + Uri.EscapeDataString(cursors.Issue(CursorUse.Sitemap, s))));
                     return Sitemap(SitemapWriter.Index(pages), page.Articles);
                 }, ct);
                 return Respond(request, rendered!);

@@ -12,7 +12,7 @@ namespace Syndication.Http;
 
 /// <summary>The HTTP handlers both doors host: each validates the request, calls the library, and returns a <see cref="Reply"/>.</summary>
 public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore store, RenderCache cache, HealthCheck health,
-    IOptions<FeedOptions> options)
+    PageCursors cursors, IOptions<FeedOptions> options)
 {
     /// <summary>GET/HEAD articles/{slug}: the article as an HTML page.</summary>
     public async Task<Reply> GetArticlePageAsync(HttpRequest request, string slug, CancellationToken ct = default)

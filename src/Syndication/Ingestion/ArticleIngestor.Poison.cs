@@ -21,7 +21,7 @@ public sealed partial class ArticleIngestor
         catch (JsonException)
         {
         }
-        blob ??= message.Length > 500 ? message[..500] : message;
+        blob ??= CleanText.Cut(message, 500);
         var known = ArticleBlobName.Parse(blob) is not null;
         await store.RecordRejectionAsync(blob,
             known ? "ingest: failed 5 times in a row (the blob trigger gave up); see the logged errors, then retry"

@@ -42,7 +42,7 @@ public sealed record Visibility(DateTimeOffset? Embargo, DateTimeOffset? Expires
         if (string.IsNullOrWhiteSpace(text)) return (null, null);
         return DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
             ? (d.ToUniversalTime(), null)
-            : (null, $"{field}: '{(text.Length > 60 ? text[..60] + "…" : text)}' is not a date; write one like 2025-06-01T09:00:00Z");
+            : (null, $"{field}: '{(text.Length > 60 ? CleanText.Cut(text, 60) + "…" : text)}' is not a date; write one like 2025-06-01T09:00:00Z");
     }
 
     private static string Stamp(DateTimeOffset d) => d.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

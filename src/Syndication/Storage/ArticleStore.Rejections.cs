@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Syndication.Articles;
 
 namespace Syndication.Storage;
 
@@ -21,7 +22,7 @@ public sealed partial class ArticleStore
         var entity = new TableEntity(RejectedPartition, key)
         {
             ["BlobName"] = blobName,
-            ["Reason"] = reason.Length > 4000 ? reason[..4000] : reason,
+            ["Reason"] = CleanText.Cut(reason, 4000),
             ["Attempts"] = (previous?.GetInt32("Attempts") ?? 0) + 1,
             ["FirstSeen"] = previous?.GetDateTimeOffset("FirstSeen") ?? now,
             ["LastSeen"] = now,

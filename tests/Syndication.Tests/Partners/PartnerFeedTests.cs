@@ -160,4 +160,23 @@ public sealed class PartnerFeedTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(HttpStatusCode.Unauthorized, (await reader.DeleteAsync("manage/partners/acme")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("manage/partners/Not_A_Slug/rotate", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task APartnerFollowsItsOwnPagingLinksAndACursorWeDidNotIssueIs400()
+    {
+        var (app, admin, reader) = await StartAsync();
+        await using var _ = app;
+        var password = await PasswordOf(await admin.PostAsync("manage/partners", new StringContent("""{"id":"gamma","feeds":["all"],"limit":1}""")));
+
+        var first = FeedParsers.Document(await (await PullAsync(reader, "partners/gamma/feeds/all.atom", "gamma", password)).Content.ReadAsByteArrayAsync());
+        var next = FeedParsers.Link(first, "next")!;
+        Assert.Contains("/api/partners/gamma/feeds/all.atom?after=", next.AbsoluteUri);
+        var second = await PullAsync(reader, "partners/gamma/feeds/all.atom" + next.Query, "gamma", password);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(FeedParsers.Document(await second.Content.ReadAsByteArrayAsync()).Descendants(FeedParsers.Atom + "entry"));
+
+        var madeUp = await PullAsync(reader, "partners/gamma/feeds/all.atom?after=9999999999999999999%7Cz1", "gamma", password);
+        Assert.Equal(HttpStatusCode.BadRequest, madeUp.StatusCode);
+        Assert.StartsWith("this cursor was not issued by this service", await madeUp.Content.ReadAsStringAsync());
+    }
 }

@@ -26,6 +26,39 @@ public sealed class FeedCostTests(AzuriteFixture azurite, ITestOutputHelper outp
         Assert.Equal(51, large.Entities); // the page of 50 and the one that says there is a next page
     }
 
+    [Fact]
+    public async Task FollowingAnIssuedNextCursorCostsOnePageAndAMadeUpCursorCostsNoStorageCall()
+    {
+        var counter = new StorageTap();
+        await using var site = new TestSite(azurite, replace: counter.On(azurite));
+        await BulkArticles.WriteAsync(site, 1_000, bodies: 150);
+        Task<TestResponse> FeedAsync(string query) => TestSite.InvokeAsync(r => new GetFeed(site.Handlers).Run(r, "all.rss"), path: "/api/feeds/all.rss", query: query);
+
+        counter.Reset();
+        var first = await FeedAsync("");
+        var firstCost = new Cost(counter.Count, counter.TableQueries, counter.QueryEntities, counter.ResponseBytes);
+        var next = FeedParsers.Link(FeedParsers.Document(first.Body), "next")!;
+
+        counter.Reset();
+        var second = await FeedAsync(next.Query);
+        Assert.Equal(200, second.Status);
+        Assert.Equal("Bulk article 000949", FeedParsers.Syndication(second.Body).Items.First().Title.Text);
+        output.WriteLine($"first page: {firstCost.Requests} storage requests; next page: {counter.Count} ({string.Join(", ", counter.Requests.Take(3))}, ...)");
+        Assert.Equal(1, counter.TableQueries);
+        Assert.Equal(51, counter.QueryEntities); // the page of 50 and the one that says there is a next page
+        Assert.Equal(1 + 50, counter.Count); // the query and a body per item (the first page also read the feed version)
+        Assert.True(counter.Count <= firstCost.Requests);
+
+        foreach (var query in new[] { "?before=9999999999999999999%7Cz1", "?after=9999999999999999999%7Cz1", "?after=" + Uri.EscapeDataString("0000000000000000001|x.AAAAAAAAAAAAAAAAAAAAAA") })
+        {
+            counter.Reset();
+            Assert.Equal(400, (await FeedAsync(query)).Status);
+            Assert.Equal(0, counter.Count);
+            Assert.Equal(400, (await TestSite.InvokeAsync(r => new GetSitemap(site.Handlers).Run(r, "articles.xml"), query: query.Replace("before", "after"))).Status);
+            Assert.Equal(0, counter.Count);
+        }
+    }
+
     private async Task<Cost> ColdFeedCostAsync(int articles)
     {
         var counter = new StorageTap();

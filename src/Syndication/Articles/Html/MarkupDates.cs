@@ -81,7 +81,7 @@ internal static partial class MarkupDates
         var before = e.PreviousSibling?.TextContent ?? "";
         if (e.PreviousElementSibling is { } previous && before.Trim().Length == 0) before = previous.TextContent;
         var label = string.Join(' ', e.ClassName, e.GetAttribute("data-type"), e.GetAttribute("itemprop"), e.ParentElement?.ClassName,
-            e.ParentElement?.GetAttribute("data-type"), before.Length > 40 ? before[^40..] : before, e.TextContent);
+            e.ParentElement?.GetAttribute("data-type"), CleanText.CutStart(before, 40), e.TextContent);
         return CamelCase().Replace(label, " ").Replace('-', ' ').Replace('_', ' ');
     }
 
