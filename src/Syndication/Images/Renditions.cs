@@ -10,8 +10,8 @@ public sealed record Rendition(RenditionSpec Spec, string Name, string ContentTy
 /// <summary>
 /// Makes an image's renditions (<see cref="RenditionSpec.All"/>, each as JPEG, or PNG for a source with transparency,
 /// and as WebP) with SkiaSharp: size checks before any decoding, one decode at the smallest size that still covers
-/// every rendition (JPEG and WebP decode smaller for free; PNG and GIF are decoded in bands of rows, each averaged
-/// down as it arrives, so their full size is never held), a crop around the most detailed region
+/// every rendition (JPEG and WebP decode smaller for free; a PNG is decoded in bands of rows, each averaged down as
+/// it arrives, so its full size is never held), a crop around the most detailed region
 /// (<see cref="EntropyCrop"/>), never an upscale. The source bytes are only read.
 /// </summary>
 public static class Renditions
@@ -112,9 +112,11 @@ public static class Renditions
 
     // The source decoded a band of full-size rows at a time (BandBytes), each step × step block averaged into one pixel
     // as its rows arrive (premultiplied, so transparency averages right); the last rows and columns that make no whole
-    // block are left out. Null when the codec cannot decode a band of rows (JPEG and WebP decode smaller instead).
+    // block are left out. Null for anything but PNG, the format whose codec decodes a band of rows (JPEG and WebP
+    // decode smaller instead; GIF is decoded whole, within MaxDecodePixels).
     private static SKBitmap? DecodeInBands(SKCodec codec, int step, bool opaque)
     {
+        if (codec.EncodedFormat is not SKEncodedImageFormat.Png) return null;
         var full = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
         var (width, height) = (full.Width / step, full.Height / step);
         var bandRows = Math.Max(1, BandBytes / full.RowBytes / step) * step;
@@ -131,7 +133,7 @@ public static class Renditions
                 var rows = Math.Min(bandRows, height * step - top);
                 var options = new SKCodecOptions(new SKRectI(0, top, full.Width, top + rows));
                 var started = codec.StartIncrementalDecode(full, band.GetPixels(), band.RowBytes, options);
-                if (started is SKCodecResult.Unimplemented && top == 0)
+                if (started is not SKCodecResult.Success && top == 0)
                 {
                     result.Dispose();
                     return null;

@@ -52,9 +52,47 @@ public sealed partial class RebuildFromBlobsTests(AzuriteFixture azurite, ITestO
 
             output.WriteLine($"{before.Count} URLs crawled before, {after.Count} after");
             Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
-            var differ = before.Keys.Where(k => !Same(before[k], after[k])).Order(StringComparer.Ordinal).ToList();
-            foreach (var url in differ) output.WriteLine($"differs: {url}\n  before: {Describe(before[url])}\n  after:  {Describe(after[url])}");
+            var differ = before.Keys.Where(k => !Same(k, before[k], after[k])).Order(StringComparer.Ordinal).ToList();
+            foreach (var url in before.Keys.Where(k => !before[k].Body.AsSpan().SequenceEqual(after[k].Body)))
+                output.WriteLine($"bytes differ: {url}\n{Difference(before[url], after[url])}");
             Assert.Empty(differ);
+        }
+    }
+
+    [Fact]
+    public async Task WhatOnlyTheTableRemembersAnEditsDateAndAWithdrawalIsLostByARebuild()
+    {
+        // The known exceptions: an `updated` date nobody stated is inferred from the table's
+        // previous row, and a tombstone is a row whose blob is gone. Neither can come back from the blobs.
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var names = new Dictionary<string, string?>
+        {
+            ["Syndication:Storage:ArticlesContainer"] = $"articles-{id}",
+            ["Syndication:Storage:PublishedContainer"] = $"published-{id}",
+            ["Syndication:Storage:Table"] = $"rebuild{id}",
+        };
+        await using (var site = new TestSite(azurite, names))
+        {
+            await site.UploadTextAsync("edited.md", "---\ntitle: Edited\npublished: 2024-05-01T08:00:00Z\n---\nFirst text.\n");
+            await site.UploadTextAsync("withdrawn.md", "---\ntitle: Withdrawn\npublished: 2024-05-02T08:00:00Z\n---\nText.\n");
+            await site.Ingestor.ReconcileAsync();
+            await Task.Delay(1100);
+            await site.UploadTextAsync("edited.md", "---\ntitle: Edited\npublished: 2024-05-01T08:00:00Z\n---\nSecond text.\n");
+            await site.Incoming.DeleteBlobAsync("withdrawn.md");
+            await site.Ingestor.ReconcileAsync();
+            var edited = (await site.Store.ArticleBySlugAsync("edited"))!.Value.Article;
+            Assert.True(edited.Updated > edited.Published);
+            Assert.Equal(410, (await TestSite.ExecuteAsync(r => site.Handlers.GetArticlePageAsync(r, "withdrawn"))).Status);
+        }
+
+        await new TableServiceClient(azurite.ConnectionString).DeleteTableAsync(names["Syndication:Storage:Table"]);
+
+        await using (var site = new TestSite(azurite, names))
+        {
+            await site.Ingestor.ReconcileAsync();
+            var edited = (await site.Store.ArticleBySlugAsync("edited"))!.Value.Article;
+            Assert.Equal(edited.Published, edited.Updated);
+            Assert.Equal(404, (await TestSite.ExecuteAsync(r => site.Handlers.GetArticlePageAsync(r, "withdrawn"))).Status);
         }
     }
 
@@ -103,9 +141,19 @@ public sealed partial class RebuildFromBlobsTests(AzuriteFixture azurite, ITestO
         return new Served(response.Status, response.ContentType, response.Headers.CacheControl.ToString(), response.Body);
     }
 
-    private static bool Same(Served a, Served b) =>
-        a.Status == b.Status && a.ContentType == b.ContentType && a.CacheControl == b.CacheControl && a.Body.AsSpan().SequenceEqual(b.Body);
+    // The one exception: OPML names a category, tag or author as the article saved last spelled it ("Harbour" in one
+    // sample, "harbour" in another), so the order of saves picks the spelling, and a rebuild may pick the other one.
+    private static bool Same(string url, Served a, Served b) =>
+        a.Status == b.Status && a.ContentType == b.ContentType && a.CacheControl == b.CacheControl &&
+        (url == "/api/feeds.opml"
+            ? string.Equals(Encoding.UTF8.GetString(a.Body), Encoding.UTF8.GetString(b.Body), StringComparison.OrdinalIgnoreCase)
+            : a.Body.AsSpan().SequenceEqual(b.Body));
 
-    private static string Describe(Served s) =>
-        $"{s.Status} {s.ContentType} [{s.CacheControl}] {s.Body.Length} B: {Encoding.UTF8.GetString(s.Body.AsSpan(0, Math.Min(s.Body.Length, 400)))}";
+    // Around the first byte that differs.
+    private static string Difference(Served a, Served b)
+    {
+        var at = a.Body.AsSpan().CommonPrefixLength(b.Body);
+        string Around(Served s) => Encoding.UTF8.GetString(s.Body.AsSpan(Math.Max(0, at - 120), Math.Min(s.Body.Length - Math.Max(0, at - 120), 240)));
+        return $"  before ({a.Status}, {a.Body.Length} B): …{Around(a)}…\n  after  ({b.Status}, {b.Body.Length} B): …{Around(b)}…";
+    }
 }
