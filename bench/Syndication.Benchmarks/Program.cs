@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Running;
 using Syndication.Benchmarks;
 
-// `ingest` and `scale` time the store and the runner against an Azurite the calling script started; `chart` draws
-// figures as SVG (docs/charts); anything else goes to BenchmarkDotNet (e.g. --filter '*Render*').
+// `ingest` and `scale` time the store and the runner, and `decode` measures the peak memory of large images ingested
+// at once, against an Azurite the calling script started; `chart` draws figures as SVG (docs/charts); anything else
+// goes to BenchmarkDotNet (e.g. --filter '*Render*').
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestHarness.RunAsync(args[1..]),
@@ -10,6 +11,8 @@ return args.FirstOrDefault() switch
     "sizes" => Sizes(),
     "chart" => Charts.Run(args[1..]),
     "renditions" => RenditionBenchmarks.Peak(args[1..]),
+    "decode-image" => DecodeHarness.Image(args[1..]),
+    "decode" => await DecodeHarness.RunAsync(args[1..]),
     _ => Run(args),
 };
 

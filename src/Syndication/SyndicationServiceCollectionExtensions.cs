@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Syndication.Feeds;
 using Syndication.Http;
+using Syndication.Images;
 using Syndication.Ingestion;
 using Syndication.Partners;
 using Syndication.Publishing;
@@ -24,6 +26,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ServerKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton(sp => new DecodeGate(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxConcurrentDecodes));
         services.AddSingleton<ArticleIngestor>();
         services.AddHttpClient<HubNotifier>(http => http.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<ItemCache>();

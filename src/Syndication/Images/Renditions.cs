@@ -9,13 +9,17 @@ public sealed record Rendition(RenditionSpec Spec, string Name, string ContentTy
 
 /// <summary>
 /// Makes an image's renditions (<see cref="RenditionSpec.All"/>, each as JPEG, or PNG for a source with transparency,
-/// and as WebP) with SkiaSharp: size checks before any decoding, one decode at the smallest scale the codec offers that
-/// still covers every rendition (JPEG decodes at 1/2, 1/4 or 1/8 for free), a crop around the most detailed region
+/// and as WebP) with SkiaSharp: size checks before any decoding, one decode at the smallest size that still covers
+/// every rendition (JPEG and WebP decode smaller for free; a PNG is decoded in bands of rows, each averaged down as
+/// it arrives, so its full size is never held), a crop around the most detailed region
 /// (<see cref="EntropyCrop"/>), never an upscale. The source bytes are only read.
 /// </summary>
-public static class Renditions
+public static partial class Renditions
 {
-    /// <summary>At most this many pixels are decoded (4 bytes each): larger sources keep their original only.</summary>
+    /// <summary>
+    /// At most this many pixels are decoded at once (4 bytes each) when the codec can neither decode smaller nor in
+    /// bands: larger sources keep their original only.
+    /// </summary>
     public const long MaxDecodePixels = 30_000_000;
     private const int JpegQuality = 82, WebpQuality = 80, GrayLongSide = 160;
 
@@ -47,10 +51,12 @@ public static class Renditions
         fitting = Fitting(width, height);
         if (fitting.Count == 0) return [];
         var size = DecodeSize(codec, fitting, width, height, turned);
-        if ((long)size.Width * size.Height > MaxDecodePixels)
-            throw new ArticleRejectedException($"renditions: {size.Width}x{size.Height} pixels is over the {MaxDecodePixels:N0}-pixel decoding limit");
         var opaque = codec.Info.AlphaType == SKAlphaType.Opaque;
-        using var decoded = Oriented(Decode(codec, size, opaque), codec.EncodedOrigin);
+        var step = Step(size, fitting, turned);
+        var banded = step > 1 ? DecodeInBands(codec, step, opaque) : null;
+        if (banded is null && (long)size.Width * size.Height > MaxDecodePixels)
+            throw new ArticleRejectedException($"renditions: {size.Width}x{size.Height} pixels is over the {MaxDecodePixels:N0}-pixel decoding limit");
+        using var decoded = Oriented(banded ?? Decode(codec, size, opaque), codec.EncodedOrigin);
         var gray = Gray(decoded, out var grayWidth, out var grayHeight);
         var hash = SourceHash(source);
         // Crops in turn (they read the one decoded bitmap), then the encodes, the bulk of the work, on every core.
@@ -76,25 +82,6 @@ public static class Renditions
             foreach (var s in scaled) s.Bitmap.Dispose();
         }
         return renditions;
-    }
-
-    // The smallest size the codec decodes at that still covers every fitting rendition (the full size for most PNGs).
-    private static SKSizeI DecodeSize(SKCodec codec, IReadOnlyList<RenditionSpec> fitting, int width, int height, bool turned)
-    {
-        var scale = fitting.Max(s => (float)s.Width / Window(width, height, s.Aspect).Width);
-        var scaled = codec.GetScaledDimensions(Math.Min(1f, scale));
-        var (w, h) = turned ? (scaled.Height, scaled.Width) : (scaled.Width, scaled.Height);
-        return fitting.All(s => Window(w, h, s.Aspect) is var (cw, ch) && cw >= s.Width && ch >= s.Height) ? scaled : codec.Info.Size;
-    }
-
-    private static SKBitmap Decode(SKCodec codec, SKSizeI size, bool opaque)
-    {
-        var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
-        var bitmap = new SKBitmap(target);
-        var result = codec.GetPixels(target, bitmap.GetPixels());
-        if (result is SKCodecResult.Success) return bitmap;
-        bitmap.Dispose();
-        throw new ArticleRejectedException($"renditions: the image could not be decoded ({result})");
     }
 
     // The pixels as a person sees them: the EXIF orientation applied (cameras store most photos sideways).

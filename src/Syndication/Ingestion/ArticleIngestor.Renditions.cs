@@ -21,8 +21,12 @@ public sealed partial class ArticleIngestor
         IReadOnlyList<Rendition> made;
         try
         {
-            using var activity = Telemetry.Source.StartActivity("make renditions");
-            made = Renditions.Make(source.ToMemory().Span, info);
+            // Waiting for a slot is outside the span: it measures the work, and the wait shows as the gap before it.
+            made = await decodes.RunAsync(() =>
+            {
+                using var activity = Telemetry.Source.StartActivity("make renditions");
+                return Renditions.Make(source.ToMemory().Span, info);
+            }, ct);
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {

@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Syndication.Articles;
+using Syndication.Images;
 using Syndication.Storage;
 using Syndication.WebSub;
 
@@ -13,7 +14,7 @@ namespace Syndication.Ingestion;
 /// blobs present now (document + images), so upload order, repeats and concurrent triggers do not matter.
 /// </summary>
 public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub, IOptions<IngestionOptions> options,
-    ILogger<ArticleIngestor> logger, TimeProvider time)
+    DecodeGate decodes, ILogger<ArticleIngestor> logger, TimeProvider time)
 {
     /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
     private const string ParserVersion = "2"; // 2: images gain renditions

@@ -14,6 +14,12 @@ public sealed class IngestionOptions
     public int MaxImageBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>
+    /// How many images this instance decodes at once for renditions (one gate for every ingestion in the process).
+    /// Each decode holds up to about 40 MB of pixels and encodes on every core, so more than the cores buys nothing.
+    /// </summary>
+    public int MaxConcurrentDecodes { get; set; } = 2;
+
+    /// <summary>
     /// How many slugs one reconciliation converges at once. Their saves share transactions (ArticleStore's group
     /// commit), so more in flight means fewer, larger transactions; each slug still costs a few storage calls at once.
     /// </summary>

@@ -4,8 +4,10 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 using Syndication.Functions;
+using Syndication.Images;
 using Syndication.Ingestion;
 using Syndication.Storage;
+using Syndication.Tests.Hostile;
 using Syndication.Tests.Support;
 
 namespace Syndication.Tests.Images;
@@ -124,5 +126,46 @@ public sealed class RenditionIngestionTests(AzuriteFixture azurite)
         var rss = FeedParsers.Document((await TestSite.InvokeAsync(r => new GetFeed(site.Handlers).Run(r, "all.rss"))).Body);
         Assert.Null(rss.Descendants(Media + "group").FirstOrDefault());
         Assert.EndsWith("/storm/lead.jpg", AllSamples.Unversioned((string)rss.Descendants(Media + "thumbnail").Single().Attribute("url")!));
+    }
+
+    [Fact]
+    public async Task EightLargeImagesIngestedAtOnceAreNeverDecodedMoreThanTheSettingAtOnce()
+    {
+        await using var site = new TestSite(azurite, new Dictionary<string, string?> { ["Syndication:MaxConcurrentDecodes"] = "2" });
+        var source = TestImages.Png(6000, 4000, new SKRectI(2500, 1500, 3500, 2500));
+        var slugs = Enumerable.Range(1, 8).Select(i => $"large-{i}").ToList();
+        foreach (var slug in slugs)
+        {
+            await site.UploadAsync($"{slug}/lead.png", source);
+            await site.UploadTextAsync($"{slug}.md", $"---\ntitle: {slug}\npublished: 2024-03-05\n---\nBody.\n");
+        }
+
+        var outcomes = await Task.WhenAll(slugs.Select(s => site.Ingestor.IngestSlugAsync(s)));
+
+        Assert.All(outcomes, o => Assert.Equal(IngestResult.Published, o.Result));
+        var gate = site.Get<DecodeGate>();
+        Assert.Equal(8, gate.Entered);
+        Assert.InRange(gate.MaxInFlight, 1, 2);
+        foreach (var slug in slugs)
+            Assert.Equal(6, (await site.Store.ArticleBySlugAsync(slug))!.Value.Article.Images.Single().Renditions!.Count);
+    }
+
+    [Fact]
+    public async Task AnImageOverThePixelCapIsRefusedFromItsHeaderAndItsBlobKept()
+    {
+        await using var site = new TestSite(azurite);
+        // A real PNG header declaring 12000x9000 (108 MP): the cap is read from it, no pixel is decoded.
+        var source = ImageBytes.Png(12_000, 9_000);
+        await site.UploadAsync("giant/lead.png", source);
+        await site.UploadTextAsync("giant.md", "---\ntitle: Giant\npublished: 2024-03-05\nimages:\n  - file: lead.png\n---\nBody.\n");
+
+        Assert.Equal(IngestResult.Published, (await site.Ingestor.IngestSlugAsync("giant")).Result);
+
+        var rejection = (await site.Store.RejectionsAsync()).Single();
+        Assert.Equal("giant/lead.png", rejection.BlobName);
+        Assert.Matches("^image: 12000x9000 pixels is over the 100.000.000-pixel limit$", rejection.Reason);
+        Assert.Empty((await site.Store.ArticleBySlugAsync("giant"))!.Value.Article.Images);
+        Assert.Equal(0, site.Get<DecodeGate>().Entered);
+        Assert.Equal(source, (await site.Incoming.GetBlobClient("giant/lead.png").DownloadContentAsync()).Value.Content.ToArray());
     }
 }

@@ -81,6 +81,25 @@ public sealed class RenditionsTests
     }
 
     [Fact]
+    public void ASquareRenditionOfAPngDecodedInBandsShowsTheDetailedCorner()
+    {
+        // A PNG is decoded a band of rows at a time and averaged down 2x2: the crop still finds the detail.
+        var source = TestImages.Png(2400, 1200, new SKRectI(1900, 0, 2400, 400));
+        var square = Make(source).First(r => r.Spec.Role == RenditionSpec.Square && r.ContentType == "image/jpeg");
+        Assert.Equal((600, 600), (TestImages.Decode(square.Bytes).Width, TestImages.Decode(square.Bytes).Height));
+        Assert.True(TestImages.Detail(square.Bytes, 0.6, 1.0) > 5 * TestImages.Detail(square.Bytes, 0.0, 0.4));
+    }
+
+    [Fact]
+    public void APngOverTheFullSizeDecodingLimitStillGetsEveryRendition()
+    {
+        // 8000x4000 is 32 MP, over the 30 MP a full-size decode may hold; decoded in bands, it never holds them.
+        var renditions = Make(TestImages.Png(8000, 4000));
+        Assert.Equal(6, renditions.Count);
+        Assert.All(renditions, r => Assert.Equal((r.Spec.Width, r.Spec.Height), (TestImages.Decode(r.Bytes).Width, TestImages.Decode(r.Bytes).Height)));
+    }
+
+    [Fact]
     public void AnImageThatCannotBeDecodedIsRefusedWithAReason()
     {
         var source = TestImages.Jpeg(1600, 900, new SKRectI(0, 0, 1600, 900));
