@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Syndication.Partners;
 using Syndication.Security;
 using Syndication.Storage;
+using Syndication.Tests.Support;
 
 namespace Syndication.Tests.Partners;
 
@@ -21,25 +21,7 @@ public sealed partial class PartnerFeedTests
     private const string Attacker = "127.0.0.3";
     private const string Bystander = "127.0.0.4";
 
-    // A client whose connections come from this local address.
-    private static HttpClient From(string local, Uri baseAddress) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, ct) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(IPAddress.Parse(local), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    }) { BaseAddress = baseAddress };
+    private static HttpClient From(string local, Uri baseAddress) => LocalAddress.Client(local, baseAddress);
 
     private static async Task<HttpStatusCode> GuessAsync(HttpClient http, string user, string password, string? forwardedFor = null, string? partner = null)
     {
