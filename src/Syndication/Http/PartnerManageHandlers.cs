@@ -33,7 +33,7 @@ public sealed class PartnerManageHandlers(ArticleStore store, PartnerGate gate, 
         var partner = new StoredPartner(asked.Id, asked.Name ?? asked.Id, asked.Feeds, asked.Limit ?? 0,
             PartnerPassword.Sign(asked.Id, password, serverKey.For(PartnerPassword.Purpose)), Guid.NewGuid().ToString("N"), time.GetUtcNow());
         if (!await store.AddPartnerAsync(partner, ct)) return Reply.Text(409, $"partner '{asked.Id}' exists; rotate its password or delete it first");
-        gate.Forget(partner.Id);
+        gate.Forget();
         return JsonReply(201, new { id = partner.Id, username = partner.Id, password });
     }
 
@@ -45,7 +45,7 @@ public sealed class PartnerManageHandlers(ArticleStore store, PartnerGate gate, 
         var password = PartnerPassword.Generate();
         var rotated = partner with { PasswordHash = PartnerPassword.Sign(id, password, serverKey.For(PartnerPassword.Purpose)), Version = Guid.NewGuid().ToString("N") };
         if (!await store.ReplacePartnerAsync(rotated, ct)) return Reply.NotFound($"partner '{id}' does not exist");
-        gate.Forget(id);
+        gate.Forget();
         return JsonReply(200, new { id, username = id, password });
     }
 
@@ -54,7 +54,7 @@ public sealed class PartnerManageHandlers(ArticleStore store, PartnerGate gate, 
     {
         if (!PartnerId.IsValid(id)) return Reply.BadRequest(PartnerRequest.IdRule);
         var deleted = await store.DeletePartnerAsync(id, ct);
-        gate.Forget(id);
+        gate.Forget();
         return deleted ? Reply.Text(200, $"partner '{id}' deleted") : Reply.NotFound($"partner '{id}' does not exist");
     }
 

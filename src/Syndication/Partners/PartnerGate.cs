@@ -22,8 +22,9 @@ public sealed record PartnerCheck(StoredPartner? Partner, int Status, TimeSpan R
 /// any limit is consulted; failures are counted per client only (<see cref="PartnerOptions.MaxFailures"/> within
 /// <see cref="PartnerOptions.LockoutSeconds"/>, then 429 until the window ends), so nobody can lock a partner out.
 /// A legacy PBKDF2 row is verified once (after the client's limit) and re-stored in the keyed form, as is a row signed
-/// by the previous server key. Two bounded caches per instance: partner rows (re-read at most every
-/// <see cref="FeedOptions.VersionCheckSeconds"/>, and at once on the instance that changed one) and failure counts.
+/// by the previous server key. Per instance, in memory: every partner row (the list re-read at most every
+/// <see cref="FeedOptions.VersionCheckSeconds"/>, and at once on the instance that changed one, so an unknown id costs no
+/// storage read) and failure counts per client (a MemoryCache with a size limit).
 /// </summary>
 public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey, IOptions<PartnerOptions> options, IOptions<FeedOptions> feeds,
     TimeProvider time, ILogger<PartnerGate> logger) : IDisposable
@@ -32,10 +33,15 @@ public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey,
     private readonly IReadOnlyList<byte[]> verifying = serverKey.Verifying(PartnerPassword.Purpose);
     /// <summary>What an unknown partner's password is checked against, so a 401 costs the same whoever asks.</summary>
     private readonly string decoy = PartnerPassword.Sign("", PartnerPassword.Generate(), serverKey.For(PartnerPassword.Purpose));
-    private readonly MemoryCache partners = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private readonly SemaphoreSlim reading = new(1, 1);
+    private volatile Snapshot? snapshot;
     private readonly MemoryCache failures = new(new MemoryCacheOptions { SizeLimit = 100_000 });
     private long hmacs;
     private long pbkdf2s;
+    private long reads;
+
+    /// <summary>Every partner row as read at one time: an unknown id is a dictionary miss, never a storage read.</summary>
+    private sealed record Snapshot(Dictionary<string, StoredPartner> Partners, DateTimeOffset ReadAt);
 
     /// <summary>The challenge a 401 carries.</summary>
     public const string Challenge = "Basic realm=\"partner feeds\", charset=\"UTF-8\"";
@@ -44,6 +50,8 @@ public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey,
     internal long Hmacs => Interlocked.Read(ref hmacs);
     /// <summary>Legacy PBKDF2 hashes verified so far.</summary>
     internal long Pbkdf2s => Interlocked.Read(ref pbkdf2s);
+    /// <summary>Reads of the partner list so far.</summary>
+    internal long Reads => Interlocked.Read(ref reads);
 
     /// <summary>Checks the Authorization header of a request for partner <paramref name="id"/> from <paramref name="client"/>.</summary>
     public async Task<PartnerCheck> CheckAsync(string id, string? authorization, string client, CancellationToken ct = default)
@@ -76,25 +84,37 @@ public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey,
         return new PartnerCheck(null, 401);
     }
 
-    /// <summary>Forgets what this instance knows of a partner (after a rotation or deletion here: effective at once).</summary>
-    public void Forget(string id) => partners.Remove(id);
+    /// <summary>Forgets the partner list this instance holds (after a creation, rotation or deletion here: effective at once).</summary>
+    public void Forget() => snapshot = null;
 
     /// <summary>Whether the partner may read the feed: it has "all", or that feed's path.</summary>
     public static bool Allows(StoredPartner partner, FeedKey key) => partner.Feeds.Contains("all") || partner.Feeds.Contains(key.Path);
 
+    // The partner list, read again at most every VersionCheckSeconds (one query for all partners, by one caller at a
+    // time). Partners are an administrator's list, so holding all of them is bounded by the table, not by the guessers.
     private async Task<StoredPartner?> PartnerAsync(string id, CancellationToken ct)
     {
-        if (partners.TryGetValue(id, out StoredPartner? known)) return known;
-        var read = await store.PartnerAsync(id, ct);
-        Remember(id, read);
-        return read;
+        if (snapshot is not { } known || Stale(known))
+        {
+            await reading.WaitAsync(ct);
+            try
+            {
+                if (snapshot is not { } again || Stale(again))
+                {
+                    Interlocked.Increment(ref reads);
+                    snapshot = again = new Snapshot((await store.PartnersAsync(ct)).ToDictionary(p => p.Id, StringComparer.Ordinal), time.GetUtcNow());
+                }
+                known = again;
+            }
+            finally
+            {
+                reading.Release();
+            }
+        }
+        return known.Partners.GetValueOrDefault(id);
     }
 
-    private void Remember(string id, StoredPartner? partner)
-    {
-        using var entry = partners.CreateEntry(id);
-        entry.SetValue(partner).SetSize(1).SetAbsoluteExpiration(TimeSpan.FromSeconds(Math.Max(0.05, feeds.Value.VersionCheckSeconds)));
-    }
+    private bool Stale(Snapshot known) => time.GetUtcNow() - known.ReadAt >= TimeSpan.FromSeconds(Math.Max(0.05, feeds.Value.VersionCheckSeconds));
 
     // The same password, stored in the keyed form under the current key, unless the row changed meanwhile (a rotation wins).
     // A failure here costs only the next check's PBKDF2 again: the credentials were right, so they pass anyway.
@@ -103,8 +123,8 @@ public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey,
         var hash = PartnerPassword.Sign(partner.Id, password, signing);
         try
         {
-            if (await store.ReplacePartnerHashAsync(partner, hash, ct)) Remember(partner.Id, partner with { PasswordHash = hash });
-            else Forget(partner.Id);
+            await store.ReplacePartnerHashAsync(partner, hash, ct);
+            Forget();
         }
         catch (RequestFailedException e)
         {
@@ -166,7 +186,7 @@ public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey,
 
     public void Dispose()
     {
-        partners.Dispose();
+        reading.Dispose();
         failures.Dispose();
     }
 }
