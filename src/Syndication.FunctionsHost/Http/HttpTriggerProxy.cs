@@ -135,7 +135,7 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
         }
 
         /// <summary>The X-Forwarded-For the worker gets: what came in (every line, in order), then the peer.</summary>
-        internal static string? Appended(Microsoft.Extensions.Primitives.StringValues incoming, IPAddress? peer)
+        private static string? Appended(Microsoft.Extensions.Primitives.StringValues incoming, IPAddress? peer)
         {
             var entries = incoming.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
             if (peer is not null) entries.Add((peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer).ToString());

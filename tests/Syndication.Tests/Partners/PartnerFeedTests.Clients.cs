@@ -129,7 +129,8 @@ public sealed partial class PartnerFeedTests
         var password = await PasswordOf(await admin.PostAsync("manage/partners", new StringContent("""{"id":"legacy","feeds":["all"]}""")));
         var (store, gate) = (app.Services.GetRequiredService<ArticleStore>(), app.Services.GetRequiredService<PartnerGate>());
         var created = (await store.PartnerAsync("legacy"))!;
-        Assert.True(await store.ReplacePartnerAsync(created with { PasswordHash = Pbkdf2(password, 1000) }));
+        var legacy = created with { PasswordHash = Pbkdf2(password, 1000) };
+        Assert.True(await store.ReplacePartnerAsync(legacy));
         gate.Forget();
 
         var pbkdf2s = gate.Pbkdf2s;
@@ -141,6 +142,8 @@ public sealed partial class PartnerFeedTests
         Assert.Equal(created.Version, restored.Version);
         Assert.Equal(HttpStatusCode.OK, await GuessAsync(reader, "legacy", password));
         Assert.Equal(pbkdf2s + 2, gate.Pbkdf2s); // the wrong guess and the first success; none since
+        Assert.False(await store.ReplacePartnerHashAsync(legacy, "hmac-sha256$stale")); // conditional: the row moved on
+        Assert.Equal(restored.PasswordHash, (await store.PartnerAsync("legacy"))!.PasswordHash);
     }
 
     [Fact]
