@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Azure;
 using Microsoft.Extensions.Caching.Memory;
@@ -19,7 +21,7 @@ public sealed record PartnerCheck(StoredPartner? Partner, int Status, TimeSpan R
 /// HTTP Basic authentication of partners (RFC 7617; user name = partner id) in front of every partner feed request. A
 /// check is one HMAC per server key (<see cref="PartnerPassword"/>), so it costs about what a feed read costs; an
 /// unknown partner is checked against a decoy the same way and answered the same 401. Right credentials pass before
-/// any limit is consulted; failures are counted per client only (<see cref="PartnerOptions.MaxFailures"/> within
+/// any limit is consulted; failures are counted per client only (an IPv6 client as its /64; <see cref="PartnerOptions.MaxFailures"/> within
 /// <see cref="PartnerOptions.LockoutSeconds"/>, then 429 until the window ends), so nobody can lock a partner out.
 /// A legacy PBKDF2 row is verified once (after the client's limit) and re-stored in the keyed form, as is a row signed
 /// by the previous server key. Per instance, in memory: every partner row (the list re-read at most every
@@ -56,6 +58,7 @@ public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey,
     /// <summary>Checks the Authorization header of a request for partner <paramref name="id"/> from <paramref name="client"/>.</summary>
     public async Task<PartnerCheck> CheckAsync(string id, string? authorization, string client, CancellationToken ct = default)
     {
+        client = Bucket(client);
         if (!TryBasic(authorization, out var user, out var password)) return Locked(client) is { } wait ? new PartnerCheck(null, 429, wait) : new PartnerCheck(null, 401);
         var partner = user == id && PartnerId.IsValid(id) ? await PartnerAsync(id, ct) : null;
         var stored = partner?.PasswordHash ?? decoy;
@@ -130,6 +133,15 @@ public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey,
         {
             LogRestoreFailed(e, partner.Id);
         }
+    }
+
+    // An IPv6 client counts as its /64: one host holds a whole /64 (RFC 7421), and would otherwise change address per guess.
+    private static string Bucket(string client)
+    {
+        if (!IPAddress.TryParse(client, out var ip) || ip.AddressFamily != AddressFamily.InterNetworkV6 || ip.IsIPv4MappedToIPv6) return client;
+        var bytes = ip.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     private sealed class Failures
