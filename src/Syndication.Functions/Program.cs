@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +9,8 @@ using Syndication.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// X-Forwarded-For is read by ClientAddress alone (rightmost entry, from trusted proxies); -Host and -Proto stay the platform's.
+builder.Services.PostConfigure<ForwardedHeadersOptions>(o => o.ForwardedHeaders &= ~ForwardedHeaders.XForwardedFor);
 builder.Services.AddSyndication();
 builder.Services.AddHostedService<FeedWarmup>();
 builder.Services.AddSyndicationTelemetry(builder.Configuration);

@@ -17,6 +17,11 @@ public static class RunnerApp
         builder.Services.AddSyndication();
         builder.Services.AddHostedService<ContainerWatcher>();
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            ClientAddress.AppendPeer(context); // as Azure's front end does: the rightmost X-Forwarded-For entry is the peer
+            return next(context);
+        });
         MapRoutes(app);
         return app;
     }

@@ -37,6 +37,9 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<SyndicationHandlers>();
         services.AddSingleton<ManageHandlers>();
         services.AddSingleton<EventHandlers>();
+        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section)
+            .Validate(o => NetworkOptions.TryParseProxies(o.TrustedProxies, out _), ClientAddress.TrustedProxiesRule).ValidateOnStart();
+        services.AddSingleton<ClientAddress>();
         services.AddOptions<PartnerOptions>().BindConfiguration(PartnerOptions.Section);
         services.AddSingleton<PartnerGate>();
         services.AddSingleton<PartnerPullCounter>();

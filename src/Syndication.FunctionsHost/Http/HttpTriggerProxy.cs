@@ -112,7 +112,11 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
         }
     }
 
-    /// <summary>The request's headers as YARP copies them, plus X-Forwarded-For, -Proto and -Host as the host sends them.</summary>
+    /// <summary>
+    /// The request's headers as YARP copies them, plus X-Forwarded-Proto and -Host, and the peer appended to
+    /// X-Forwarded-For as the platform's front end appends it: the rightmost entry is the one a proxy vouches for, and
+    /// the worker's ClientAddress trusts only that one.
+    /// </summary>
     private sealed class ForwardedHeaders : HttpTransformer
     {
         public static readonly ForwardedHeaders Instance = new();
@@ -124,9 +128,18 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
             headers.Remove("X-Forwarded-For");
             headers.Remove("X-Forwarded-Proto");
             headers.Remove("X-Forwarded-Host");
-            if (httpContext.Connection.RemoteIpAddress is { } ip) headers.TryAddWithoutValidation("X-Forwarded-For", ip.ToString());
+            if (Appended(httpContext.Request.Headers["X-Forwarded-For"], httpContext.Connection.RemoteIpAddress) is { } forwardedFor)
+                headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
             headers.TryAddWithoutValidation("X-Forwarded-Proto", httpContext.Request.Scheme);
             headers.TryAddWithoutValidation("X-Forwarded-Host", httpContext.Request.Host.Value);
+        }
+
+        /// <summary>The X-Forwarded-For the worker gets: what came in (every line, in order), then the peer.</summary>
+        private static string? Appended(Microsoft.Extensions.Primitives.StringValues incoming, IPAddress? peer)
+        {
+            var entries = incoming.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+            if (peer is not null) entries.Add((peer.IsIPv4MappedToIPv6 ? peer.MapToIPv4() : peer).ToString());
+            return entries.Count == 0 ? null : string.Join(", ", entries);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Syndication.Http;
 /// Partner feeds, partners/{id}/feeds/...: the public feeds' handler (item cache, render cache, conditional GET, paging,
 /// compression) behind HTTP Basic, with the partner's own URLs and item limit, Cache-Control private and Vary: Authorization.
 /// </summary>
-public sealed class PartnerFeedHandlers(SyndicationHandlers handlers, PartnerGate gate, PartnerPullCounter pulls,
+public sealed class PartnerFeedHandlers(SyndicationHandlers handlers, PartnerGate gate, PartnerPullCounter pulls, ClientAddress clients,
     IOptions<PartnerOptions> partnerOptions, IOptions<FeedOptions> options)
 {
     private readonly string cacheControl = $"private, max-age={options.Value.MaxAgeSeconds}";
@@ -27,9 +27,9 @@ public sealed class PartnerFeedHandlers(SyndicationHandlers handlers, PartnerGat
 
     private async Task<Reply> ServeAsync(HttpRequest request, string id, string? kind, string file, CancellationToken ct)
     {
-        var check = await gate.CheckAsync(id, request.Headers.Authorization.ToString(), Client(request), ct);
+        var check = await gate.CheckAsync(id, request.Headers.Authorization.ToString(), clients.Of(request), ct);
         if (check.Status == 429)
-            return Reply.Text(429, "too many failed attempts for this partner or from this client; try again later")
+            return Reply.Text(429, "too many failed attempts from this client; try again later")
                 .With(HeaderNames.RetryAfter, Math.Ceiling(check.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture));
         if (check.Partner is not { } partner)
             return Reply.Text(401, "partner credentials are required: HTTP Basic with the partner id and its password")
@@ -48,13 +48,5 @@ public sealed class PartnerFeedHandlers(SyndicationHandlers handlers, PartnerGat
         if (FeedFormats.FromFileName(file) is not var (name, format)) return null;
         if (kind is null) return name == "all" ? (FeedKey.All, format) : null;
         return FeedKey.ParseKind(kind) is { } k && FeedKey.IsSlug(name) ? (new FeedKey(k, name), format) : null;
-    }
-
-    // The client a failure is counted against: the first X-Forwarded-For address (Azure's front end sets it), else the peer.
-    private static string Client(HttpRequest request)
-    {
-        var forwarded = request.Headers["X-Forwarded-For"].ToString();
-        if (forwarded.Length > 0) return forwarded.Split(',')[0].Trim();
-        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }
 }

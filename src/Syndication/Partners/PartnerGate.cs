@@ -1,8 +1,12 @@
-using System.Security.Cryptography;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using Azure;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Syndication.Feeds;
+using Syndication.Security;
 using Syndication.Storage;
 
 namespace Syndication.Partners;
@@ -14,60 +18,130 @@ public sealed record PartnerCheck(StoredPartner? Partner, int Status, TimeSpan R
 }
 
 /// <summary>
-/// HTTP Basic authentication of partners (RFC 7617; user name = partner id), cheap enough to sit in front of every
-/// partner feed request. A PBKDF2 check costs a fraction of a second, so three bounded in-memory caches, per instance:
-/// partner rows (re-read at most every <see cref="FeedOptions.VersionCheckSeconds"/>, and at once on the instance that
-/// changed one), credentials already verified (keyed by a SHA-256 of "id:password", valid while the row keeps its
-/// version, at most <see cref="PartnerOptions.VerifiedSeconds"/>), and failure counts per partner and per client
-/// (<see cref="PartnerOptions.MaxFailures"/> within <see cref="PartnerOptions.LockoutSeconds"/>: 429 until the window
-/// ends). An unknown partner is hashed against as a known one is, so its 401 looks and takes the same.
+/// HTTP Basic authentication of partners (RFC 7617; user name = partner id) in front of every partner feed request. A
+/// check is one HMAC per server key (<see cref="PartnerPassword"/>), so it costs about what a feed read costs; an
+/// unknown partner is checked against a decoy the same way and answered the same 401. Right credentials pass before
+/// any limit is consulted; failures are counted per client only (an IPv6 client as its /64; <see cref="PartnerOptions.MaxFailures"/> within
+/// <see cref="PartnerOptions.LockoutSeconds"/>, then 429 until the window ends), so nobody can lock a partner out.
+/// A legacy PBKDF2 row is verified once (after the client's limit) and re-stored in the keyed form, as is a row signed
+/// by the previous server key. Per instance, in memory: every partner row (the list re-read at most every
+/// <see cref="FeedOptions.VersionCheckSeconds"/>, and at once on the instance that changed one, so an unknown id costs no
+/// storage read) and failure counts per client (a MemoryCache with a size limit).
 /// </summary>
-public sealed class PartnerGate(ArticleStore store, IOptions<PartnerOptions> options, IOptions<FeedOptions> feeds, TimeProvider time) : IDisposable
+public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey, IOptions<PartnerOptions> options, IOptions<FeedOptions> feeds,
+    TimeProvider time, ILogger<PartnerGate> logger) : IDisposable
 {
-    /// <summary>The hash an unknown partner's password is checked against, so a 401 costs the same whoever asks.</summary>
-    private readonly Lazy<string> decoy = new(() => PartnerPassword.Hash(PartnerPassword.Generate(), Math.Max(1, options.Value.HashIterations)));
-    private readonly MemoryCache partners = new(new MemoryCacheOptions { SizeLimit = 10_000 });
-    private readonly MemoryCache verified = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private readonly byte[] signing = serverKey.For(PartnerPassword.Purpose);
+    private readonly IReadOnlyList<byte[]> verifying = serverKey.Verifying(PartnerPassword.Purpose);
+    /// <summary>What an unknown partner's password is checked against, so a 401 costs the same whoever asks.</summary>
+    private readonly string decoy = PartnerPassword.Sign("", PartnerPassword.Generate(), serverKey.For(PartnerPassword.Purpose));
+    private readonly SemaphoreSlim reading = new(1, 1);
+    private volatile Snapshot? snapshot;
     private readonly MemoryCache failures = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    private long hmacs;
+    private long pbkdf2s;
+    private long reads;
+
+    /// <summary>Every partner row as read at one time: an unknown id is a dictionary miss, never a storage read.</summary>
+    private sealed record Snapshot(Dictionary<string, StoredPartner> Partners, DateTimeOffset ReadAt);
 
     /// <summary>The challenge a 401 carries.</summary>
     public const string Challenge = "Basic realm=\"partner feeds\", charset=\"UTF-8\"";
 
+    /// <summary>HMACs computed so far (one per verifying key and check): the tests' measure of a check's cost.</summary>
+    internal long Hmacs => Interlocked.Read(ref hmacs);
+    /// <summary>Legacy PBKDF2 hashes verified so far.</summary>
+    internal long Pbkdf2s => Interlocked.Read(ref pbkdf2s);
+    /// <summary>Reads of the partner list so far.</summary>
+    internal long Reads => Interlocked.Read(ref reads);
+
     /// <summary>Checks the Authorization header of a request for partner <paramref name="id"/> from <paramref name="client"/>.</summary>
     public async Task<PartnerCheck> CheckAsync(string id, string? authorization, string client, CancellationToken ct = default)
     {
-        if (Locked("c|" + client) is { } clientWait) return new PartnerCheck(null, 429, clientWait);
-        if (!TryBasic(authorization, out var user, out var password)) return new PartnerCheck(null, 401);
+        client = Bucket(client);
+        if (!TryBasic(authorization, out var user, out var password)) return Locked(client) is { } wait ? new PartnerCheck(null, 429, wait) : new PartnerCheck(null, 401);
         var partner = user == id && PartnerId.IsValid(id) ? await PartnerAsync(id, ct) : null;
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user + ":" + password)));
-        // Proven credentials pass even while others' failures lock the partner: guessing must not lock the partner out.
-        if (partner is not null && verified.TryGetValue(key, out string? version) && version == partner.Version) return new PartnerCheck(partner, 200);
-        if (Locked("p|" + id) is { } partnerWait) return new PartnerCheck(null, 429, partnerWait);
-        var ok = PartnerPassword.Verify(password, partner?.PasswordHash ?? decoy.Value) && partner is not null;
-        if (ok)
+        var stored = partner?.PasswordHash ?? decoy;
+        if (PartnerPassword.IsKeyed(stored))
         {
-            using var entry = verified.CreateEntry(key);
-            entry.SetValue(partner!.Version).SetSize(1).SetAbsoluteExpiration(TimeSpan.FromSeconds(options.Value.VerifiedSeconds));
-            return new PartnerCheck(partner, 200);
+            Interlocked.Add(ref hmacs, verifying.Count);
+            var key = PartnerPassword.VerifyKeyed(user, password, stored, verifying);
+            if (key >= 0 && partner is not null)
+            {
+                if (key > 0) await RestoreAsync(partner, password, ct); // signed by the previous server key
+                return new PartnerCheck(partner, 200);
+            }
         }
-        Fail("c|" + client);
-        Fail("p|" + id);
+        else if (Locked(client) is null)
+        {
+            // A legacy row: PBKDF2 is costly, so only within the client's limit, and once: a success re-stores it keyed.
+            Interlocked.Increment(ref pbkdf2s);
+            if (PartnerPassword.VerifyLegacy(password, stored))
+            {
+                await RestoreAsync(partner!, password, ct);
+                return new PartnerCheck(partner, 200);
+            }
+        }
+        if (Locked(client) is { } clientWait) return new PartnerCheck(null, 429, clientWait);
+        Fail(client);
         return new PartnerCheck(null, 401);
     }
 
-    /// <summary>Forgets what this instance knows of a partner (after a rotation or deletion here: effective at once).</summary>
-    public void Forget(string id) => partners.Remove(id);
+    /// <summary>Forgets the partner list this instance holds (after a creation, rotation or deletion here: effective at once).</summary>
+    public void Forget() => snapshot = null;
 
     /// <summary>Whether the partner may read the feed: it has "all", or that feed's path.</summary>
     public static bool Allows(StoredPartner partner, FeedKey key) => partner.Feeds.Contains("all") || partner.Feeds.Contains(key.Path);
 
+    // The partner list, read again at most every VersionCheckSeconds (one query for all partners, by one caller at a
+    // time). Partners are an administrator's list, so holding all of them is bounded by the table, not by the guessers.
     private async Task<StoredPartner?> PartnerAsync(string id, CancellationToken ct)
     {
-        if (partners.TryGetValue(id, out StoredPartner? known)) return known;
-        var read = await store.PartnerAsync(id, ct);
-        using var entry = partners.CreateEntry(id);
-        entry.SetValue(read).SetSize(1).SetAbsoluteExpiration(TimeSpan.FromSeconds(Math.Max(0.05, feeds.Value.VersionCheckSeconds)));
-        return read;
+        if (snapshot is not { } known || Stale(known))
+        {
+            await reading.WaitAsync(ct);
+            try
+            {
+                if (snapshot is not { } again || Stale(again))
+                {
+                    Interlocked.Increment(ref reads);
+                    snapshot = again = new Snapshot((await store.PartnersAsync(ct)).ToDictionary(p => p.Id, StringComparer.Ordinal), time.GetUtcNow());
+                }
+                known = again;
+            }
+            finally
+            {
+                reading.Release();
+            }
+        }
+        return known.Partners.GetValueOrDefault(id);
+    }
+
+    private bool Stale(Snapshot known) => time.GetUtcNow() - known.ReadAt >= TimeSpan.FromSeconds(Math.Max(0.05, feeds.Value.VersionCheckSeconds));
+
+    // The same password, stored in the keyed form under the current key, unless the row changed meanwhile (a rotation wins).
+    // A failure here costs only the next check's PBKDF2 again: the credentials were right, so they pass anyway.
+    private async Task RestoreAsync(StoredPartner partner, string password, CancellationToken ct)
+    {
+        var hash = PartnerPassword.Sign(partner.Id, password, signing);
+        try
+        {
+            await store.ReplacePartnerHashAsync(partner, hash, ct);
+            Forget();
+        }
+        catch (RequestFailedException e)
+        {
+            LogRestoreFailed(e, partner.Id);
+        }
+    }
+
+    // An IPv6 client counts as its /64: one host holds a whole /64 (RFC 7421), and would otherwise change address per guess.
+    private static string Bucket(string client)
+    {
+        if (!IPAddress.TryParse(client, out var ip) || ip.AddressFamily != AddressFamily.InterNetworkV6 || ip.IsIPv4MappedToIPv6) return client;
+        var bytes = ip.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     private sealed class Failures
@@ -76,17 +150,17 @@ public sealed class PartnerGate(ArticleStore store, IOptions<PartnerOptions> opt
         public DateTimeOffset Until;
     }
 
-    private TimeSpan? Locked(string key)
+    private TimeSpan? Locked(string client)
     {
-        if (!failures.TryGetValue(key, out Failures? f) || f!.Count < options.Value.MaxFailures) return null;
+        if (!failures.TryGetValue(client, out Failures? f) || f!.Count < options.Value.MaxFailures) return null;
         var left = f.Until - time.GetUtcNow();
         return left > TimeSpan.Zero ? left : null;
     }
 
-    private void Fail(string key)
+    private void Fail(string client)
     {
         var window = TimeSpan.FromSeconds(options.Value.LockoutSeconds);
-        var f = failures.GetOrCreate(key, e =>
+        var f = failures.GetOrCreate(client, e =>
         {
             e.SetSize(1).SetAbsoluteExpiration(window);
             return new Failures { Until = time.GetUtcNow() + window };
@@ -94,7 +168,7 @@ public sealed class PartnerGate(ArticleStore store, IOptions<PartnerOptions> opt
         if (Interlocked.Increment(ref f.Count) != options.Value.MaxFailures) return;
         // The limit reached: locked for a whole window from now, and kept that long.
         f.Until = time.GetUtcNow() + window;
-        failures.Set(key, f, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = f.Until });
+        failures.Set(client, f, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = f.Until });
     }
 
     // RFC 7617: "Basic " then base64 of "user-id:password" (UTF-8); the user id has no colon.
@@ -119,10 +193,12 @@ public sealed class PartnerGate(ArticleStore store, IOptions<PartnerOptions> opt
         return true;
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-storing partner {PartnerId}'s password hash in the keyed form failed; the next check tries again")]
+    private partial void LogRestoreFailed(Exception e, string partnerId);
+
     public void Dispose()
     {
-        partners.Dispose();
-        verified.Dispose();
+        reading.Dispose();
         failures.Dispose();
     }
 }

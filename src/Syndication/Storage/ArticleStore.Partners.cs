@@ -5,8 +5,8 @@ using Azure.Data.Tables;
 namespace Syndication.Storage;
 
 // Partners: PK "partner", RK "{id}" (Name, Feeds joined by '\n', Limit, PasswordHash, Version, Created). A rotation
-// or deletion replaces the row (and its Version), so every instance's cache of verified credentials lets go within its
-// check interval. Pulls: PK "pulls", RK "{id}|{yyyy-MM-dd}|{instance}" (Count, LastPull): each instance counts in
+// or deletion replaces the row (and its Version); re-storing the same password in a new form (a legacy PBKDF2 hash, or
+// the previous server key's HMAC, after a success) merges only PasswordHash, on the condition of the row's ETag and Version. Pulls: PK "pulls", RK "{id}|{yyyy-MM-dd}|{instance}" (Count, LastPull): each instance counts in
 // memory and replaces only its own row, at most once a minute, so no two writers contend and a count is one upsert.
 public sealed partial class ArticleStore
 {
@@ -38,6 +38,26 @@ public sealed partial class ArticleStore
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Stores the same password in a new form (<paramref name="hash"/>) on the row <paramref name="seen"/> was read from,
+    /// only while it still holds that hash and version (ETag-conditional): a rotation in between wins. False when it changed or is gone.
+    /// </summary>
+    public async Task<bool> ReplacePartnerHashAsync(StoredPartner seen, string hash, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync();
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartnerPartition, seen.Id, cancellationToken: ct);
+        if (!row.HasValue || row.Value is not { } e || e.GetString("Version") != seen.Version || e.GetString("PasswordHash") != seen.PasswordHash) return false;
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(PartnerPartition, seen.Id) { ["PasswordHash"] = hash }, e.ETag, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException x) when (x.Status is 404 or 412)
         {
             return false;
         }

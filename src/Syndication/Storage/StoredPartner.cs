@@ -2,8 +2,8 @@ namespace Syndication.Storage;
 
 /// <summary>
 /// A partner as stored: its id (also its user name), display name, the feeds it may read ("all", or feed paths such as
-/// "category/politics"), its item limit, its password hash (PHC-style text, never the password) and the version that
-/// every change of the row replaces, which caches of verified credentials key on.
+/// "category/politics"), its item limit, what its password is checked against ("hmac-sha256$…" under the server key, or a legacy
+/// "pbkdf2-sha256$…"; never the password) and the version that every rotation of the row replaces.
 /// </summary>
 public sealed record StoredPartner(string Id, string Name, IReadOnlyList<string> Feeds, int Limit, string PasswordHash,
     string Version, DateTimeOffset Created);

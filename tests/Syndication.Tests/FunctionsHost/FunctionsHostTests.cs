@@ -152,6 +152,32 @@ public sealed class FunctionsHostTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync(webhook, new StringContent("[]"))).StatusCode);
     }
 
+    [Fact]
+    public async Task AClientWrittenForwardedForIsNotWhoTheWorkerCountsFailuresAgainst()
+    {
+        using var create = new HttpRequestMessage(HttpMethod.Post, host.Api("manage/partners")) { Content = new StringContent("""{"id":"xff-check","feeds":["all"]}""") };
+        create.Headers.Add("x-functions-key", HostProcess.Key);
+        var created = await http.SendAsync(create);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var password = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("password").GetString()!;
+        using var attacker = LocalAddress.Client("127.0.0.5");
+        using var bystander = LocalAddress.Client("127.0.0.6");
+        async Task<HttpStatusCode> Pull(HttpClient client, string secret, string? forwardedFor = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, host.Api("partners/xff-check/feeds/all.rss"));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("xff-check:" + secret)));
+            if (forwardedFor is not null) request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        // Ten failures (the default limit) written in the bystander's name lock the attacker's own address, whatever it claims next.
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.Unauthorized, await Pull(attacker, "guess-" + i, "127.0.0.6"));
+        Assert.Equal((HttpStatusCode)429, await Pull(attacker, "guess-10", "198.51.100.9"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Pull(bystander, "a-typo"));
+        Assert.Equal(HttpStatusCode.OK, await Pull(bystander, password));
+        Assert.Equal(HttpStatusCode.OK, await Pull(attacker, password)); // right credentials pass before any limit
+    }
+
     private async Task<string[]> UploadSampleAsync(string sample, string slug)
     {
         var names = new List<string>();

@@ -12,7 +12,7 @@ namespace Syndication.Tests.Partners;
 
 /// <summary>Partners over HTTP through the local runner: created, pulling, refused, rotated, deleted; throttled; bad input.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class PartnerFeedTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed partial class PartnerFeedTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const string Key = "test-admin-key-0123456789";
 
@@ -124,7 +124,8 @@ public sealed class PartnerFeedTests(AzuriteFixture azurite, ITestOutputHelper o
         var throttled = await PullAsync(reader, "partners/beta/feeds/all.rss", "beta", "guess-4");
         Assert.Equal((HttpStatusCode)429, throttled.StatusCode);
         Assert.InRange(throttled.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 120);
-        Assert.Equal((HttpStatusCode)429, (await PullAsync(reader, "partners/beta/feeds/all.rss", "beta", password)).StatusCode); // this client is locked out
+        Assert.Equal((HttpStatusCode)429, (await PullAsync(reader, "partners/beta/feeds/all.rss", "beta", "guess-5")).StatusCode); // this client is locked out
+        Assert.Equal(HttpStatusCode.OK, (await PullAsync(reader, "partners/beta/feeds/all.rss", "beta", password)).StatusCode); // right credentials pass before any limit
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("feeds/all.rss")).StatusCode); // public feeds are not
     }
 
