@@ -93,12 +93,13 @@ public sealed class EmbargoAndExpiryTests(AzuriteFixture azurite)
         Assert.Equal("https://news.example.com/api/articles/short-lived", entry.GetProperty("url").GetString());
         Assert.Equal(StableId.Urn(StableId.For("short-lived")), entry.GetProperty("id").GetString());
         Assert.Equal(410, (await TestSite.ExecuteAsync(r => site.Handlers.GetArticlePageAsync(r, "short-lived"))).Status);
-        Assert.Equal(404, (await TestSite.ExecuteAsync(r => site.Handlers.GetImageAsync(r, "short-lived", "photo-1.jpg"))).Status);
+        Assert.Equal(410, (await TestSite.ExecuteAsync(r => site.Handlers.GetImageAsync(r, "short-lived", "photo-1.jpg"))).Status);
         Assert.True((await site.Incoming.GetBlobClient("short-lived.md").ExistsAsync()).Value, "the publisher's blob stays");
 
         // After the window the tombstone is gone: 404, and withdrawn.json is empty.
         clock.Advance(TimeSpan.FromDays(31));
         Assert.Equal(404, (await TestSite.ExecuteAsync(r => site.Handlers.GetArticlePageAsync(r, "short-lived"))).Status);
+        Assert.Equal(404, (await TestSite.ExecuteAsync(r => site.Handlers.GetImageAsync(r, "short-lived", "photo-1.jpg"))).Status);
     }
 
     [Fact]
