@@ -38,6 +38,7 @@ public static partial class MarkdownArticleParser
     {
         if (LongestParagraph(markdown) is var longest && longest > MaxParagraphChars)
             throw new ArticleRejectedException($"markdown: a paragraph of {longest} characters is longer than the {MaxParagraphChars} we render");
+        if (DeepestLine(markdown) > MaxMarkersOnALine) throw new ArticleRejectedException(TooDeep);
         string html;
         try
         {
@@ -46,7 +47,7 @@ public static partial class MarkdownArticleParser
         catch (ArgumentException e)
         {
             // Markdig's own guard against nesting deep enough to exhaust the stack.
-            throw new ArticleRejectedException("markdown: quotes, lists, links or emphasis are nested too deeply to render", e);
+            throw new ArticleRejectedException(TooDeep, e);
         }
         return SafeHtml.Sanitize(html);
     }
@@ -72,6 +73,35 @@ public static partial class MarkdownArticleParser
         return longest;
     }
 
+    private const string TooDeep = "markdown: quotes, lists, links or emphasis are nested too deeply to render";
+
+    // Quote and list markers opening one line ("- - - x", "> > x"): Markdig refuses 100 of them (its depth guard) but
+    // takes quadratic time to get there (10,000 took 3 s), so more than this are refused before it starts.
+    private const int MaxMarkersOnALine = 100;
+
+    // The most quote and list markers that open any one line, counted in one pass.
+    private static int DeepestLine(string text)
+    {
+        int deepest = 0, depth = 0;
+        var atStart = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n') (depth, atStart) = (0, true);
+            else if (!atStart || c is ' ' or '\t') continue;
+            else if (c == '>' || (c is '-' or '+' or '*' && (i + 1 == text.Length || text[i + 1] is ' ' or '\t'))) deepest = Math.Max(deepest, ++depth);
+            else if (char.IsAsciiDigit(c))
+            {
+                var end = i;
+                while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+                if (end < text.Length && text[end] is '.' or ')') (deepest, i) = (Math.Max(deepest, ++depth), end);
+                else atStart = false;
+            }
+            else atStart = false;
+        }
+        return deepest;
+    }
+
     [GeneratedRegex(@"^ {0,3}(#{1,6}[ \t]|[-+*][ \t]|\d{1,9}[.)][ \t])")]
     private static partial Regex BlockStart();
 
@@ -85,9 +115,23 @@ public static partial class MarkdownArticleParser
         throw new ArticleRejectedException("markdown: the front matter starts with '---' but never ends");
     }
 
+    // The first ATX heading of level one ("# Title #"), and the line it spans with its newline. Plain code, not a
+    // pattern: the lazy title before optional closing '#'s took quadratic time on a heading of 200,000 spaces.
     private static (string Title, int Start, int Length)? FirstHeading(string body)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(body, @"^[ \t]*#[ \t]+(.+?)[ \t#]*$\n?", System.Text.RegularExpressions.RegexOptions.Multiline);
-        return match.Success ? (match.Groups[1].Value, match.Index, match.Length) : null;
+        for (var start = 0; start < body.Length;)
+        {
+            var newline = body.IndexOf('\n', start);
+            var end = newline < 0 ? body.Length : newline;
+            var line = body.AsSpan(start, end - start);
+            var text = line.TrimStart(" \t");
+            if (text.Length > 1 && text[0] == '#' && text[1] is ' ' or '\t')
+            {
+                var title = text[1..].Trim(" \t").TrimEnd(" \t#");
+                if (!title.IsEmpty) return (title.ToString(), start, (newline < 0 ? end : end + 1) - start);
+            }
+            start = end + 1;
+        }
+        return null;
     }
 }

@@ -37,12 +37,15 @@ internal static class HtmlNesting
             var start = closing ? i + 2 : i + 1;
             var end = start;
             while (end < html.Length && (char.IsAsciiLetterOrDigit(html[end]) || html[end] is '-' or ':')) end++;
-            var gt = html.IndexOf('>', end);
-            if (end == start || !char.IsAsciiLetter(html[start]) || gt < 0)
+            if (end == start || !char.IsAsciiLetter(html[start]))
             {
                 i++;
                 continue;
             }
+            // With no '>' left no later tag ends either: stop, rather than scan to the end again from each of
+            // 300,000 unclosed "<a" (quadratic, minutes).
+            var gt = html.IndexOf('>', end);
+            if (gt < 0) return;
             var name = html[start..end];
             var foreignRoot = name.Equals("svg", StringComparison.OrdinalIgnoreCase) || name.Equals("math", StringComparison.OrdinalIgnoreCase);
             i = gt + 1;
