@@ -33,11 +33,20 @@ public static partial class MarkdownArticleParser
     /// <summary>Longest paragraph rendered: Markdig's inline parsing takes quadratic time on some (e.g. "[a](" repeated).</summary>
     public const int MaxParagraphChars = 32 * 1024;
 
+    /// <summary>
+    /// Most blocks rendered: each is at least one element, which the sanitizer refuses beyond <see cref="SafeHtml.MaxElements"/>,
+    /// but only after Markdig spent seconds on 300,000 of them; refused before it starts.
+    /// </summary>
+    public const int MaxBlocks = 50_000;
+
     /// <summary>Markdown to sanitized HTML; also used for JSON documents whose body is Markdown.</summary>
     public static string RenderBody(string markdown)
     {
-        if (LongestParagraph(markdown) is var longest && longest > MaxParagraphChars)
+        var (longest, blocks) = Paragraphs(markdown);
+        if (longest > MaxParagraphChars)
             throw new ArticleRejectedException($"markdown: a paragraph of {longest} characters is longer than the {MaxParagraphChars} we render");
+        if (blocks > MaxBlocks)
+            throw new ArticleRejectedException($"markdown: more than {MaxBlocks} paragraphs, headings and list items, more than any article needs");
         if (DeepestLine(markdown) > MaxMarkersOnALine) throw new ArticleRejectedException(TooDeep);
         string html;
         try
@@ -52,11 +61,11 @@ public static partial class MarkdownArticleParser
         return SafeHtml.Sanitize(html);
     }
 
-    // Characters in the longest run of lines Markdig may parse inline as one paragraph: a blank line ends a run,
-    // and a heading or list item line starts a new one.
-    private static int LongestParagraph(string text)
+    // Characters in the longest run of lines Markdig may parse inline as one paragraph (a blank line ends a run, and a
+    // heading or list item line starts a new one), and how many such runs there are.
+    private static (int Longest, int Blocks) Paragraphs(string text)
     {
-        int longest = 0, current = 0, lineStart = 0;
+        int longest = 0, current = 0, lineStart = 0, blocks = 0;
         var blank = true;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -66,11 +75,13 @@ public static partial class MarkdownArticleParser
                 continue;
             }
             var length = i - lineStart;
-            current = blank ? 0 : BlockStart().IsMatch(text.AsSpan(lineStart, length)) ? length : current + length;
+            var starts = !blank && (current == 0 || BlockStart().IsMatch(text.AsSpan(lineStart, length)));
+            if (starts) blocks++;
+            current = blank ? 0 : starts ? length : current + length;
             longest = Math.Max(longest, current);
             (lineStart, blank) = (i + 1, true);
         }
-        return longest;
+        return (longest, blocks);
     }
 
     private const string TooDeep = "markdown: quotes, lists, links or emphasis are nested too deeply to render";

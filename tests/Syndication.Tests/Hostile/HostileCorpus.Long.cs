@@ -5,11 +5,8 @@ namespace Syndication.Tests.Hostile;
 // a site with the default cap (LongInputTests).
 public static partial class HostileCorpus
 {
-    /// <summary>The long-input cases; each must settle within <see cref="LongInputLimit"/>.</summary>
+    /// <summary>The long-input cases; each must settle within the harness's hang limit, <see cref="CorpusRun.PerCaseLimit"/>.</summary>
     public static IReadOnlyList<HostileCase> LongInputs { get; } = [.. Long()];
-
-    /// <summary>How long one long input may take to parse, or to ingest, before it counts as a hang.</summary>
-    public static readonly TimeSpan LongInputLimit = TimeSpan.FromSeconds(10);
 
     private static IEnumerable<HostileCase> Long()
     {
@@ -19,6 +16,15 @@ public static partial class HostileCorpus
         yield return Published("long", "heading-of-spaces", Shape.Md, Utf8("# Harbour " + new string(' ', 200_000) + "x\n\nBody."), "Harbour");
         yield return Published("long", "unclosed-a-300000", Shape.Html, Page(Repeat("<a", 300_000)));
         yield return Published("long", "unclosed-a-attributes-300000", Shape.Html, Page(Repeat("<a ", 300_000)));
+        yield return Published("long", "unclosed-a-at-the-end-300000", Shape.Html,
+            Utf8("<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1><p>Body.</p>" + Repeat("<a", 300_000)));
+        yield return Published("long", "unclosed-a-300000", Shape.Json, Utf8($$"""{"title": "Harbour tags", "body_html": "<p>Body.</p>{{Repeat("<a", 300_000)}}"}"""));
+        const string elements = "html: the body has more than 20000 elements";
+        yield return Rejected("long", "unclosed-a-blocks-300000", Shape.Md, Markdown("title: Harbour tags", Repeat("<a\n\n", 300_000)),
+            "markdown: more than 50000 paragraphs, headings and list items");
+        yield return Rejected("long", "paragraphs-40000", Shape.Md, Markdown("title: Harbour tags", Repeat("a\n\n", 40_000)), elements);
+        yield return Rejected("long", "paragraphs-300000", Shape.Json, Utf8($$"""{"title": "Harbour paragraphs", "body_html": "{{Repeat("<p>a</p>", 300_000)}}"}"""), elements);
+        yield return Published("long", "paragraphs-300000", Shape.Txt, Utf8("Harbour paragraphs\n\n" + Repeat("a\n\n", 300_000)));
         yield return Rejected("long", "one-line-paragraph-1mb", Shape.Md, Markdown("title: Harbour", line), paragraph);
         yield return Published("long", "one-line-paragraph-1mb", Shape.Txt, Utf8("Harbour line\n\n" + line));
         yield return Published("long", "one-line-paragraph-1mb", Shape.Html, Page("<p>" + line + "</p>"));

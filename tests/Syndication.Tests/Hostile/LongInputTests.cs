@@ -34,7 +34,7 @@ public sealed partial class LongInputTests(ITestOutputHelper output)
             Assert.StartsWith(hostile.Reason!, e.Message, StringComparison.Ordinal);
         }
         output.WriteLine($"{name}: {blob.Content.Length:N0} bytes, {clock.ElapsedMilliseconds} ms, {outcome}");
-        Assert.True(clock.Elapsed < HostileCorpus.LongInputLimit, $"{clock.ElapsedMilliseconds} ms");
+        Assert.True(clock.Elapsed < CorpusRun.PerCaseLimit, $"{clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed partial class LongInputTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
 
         Assert.Throws<RegexMatchTimeoutException>(() => Catastrophic().IsMatch(new string('a', 64) + "!"));
-        Assert.InRange(clock.Elapsed, RegexTimeout.Limit, RegexTimeout.Limit * 5);
+        Assert.InRange(clock.Elapsed, RegexTimeout.Limit / 2, RegexTimeout.Limit * 10);
     }
 
     [Fact]

@@ -20,10 +20,13 @@ internal static class HtmlNesting
     private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
         { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext" };
 
-    /// <summary>Throws an "html: …" rejection when start tags left open pile up deeper than <see cref="MaxDepth"/>.</summary>
-    public static void Check(string html)
+    /// <summary>
+    /// Throws an "html: …" rejection when start tags left open pile up deeper than <see cref="MaxDepth"/>, or when there
+    /// are more than <paramref name="maxElements"/> start tags.
+    /// </summary>
+    public static void Check(string html, int maxElements = int.MaxValue)
     {
-        int depth = 0, foreign = 0, i = 0;
+        int depth = 0, foreign = 0, i = 0, elements = 0;
         while ((i = html.IndexOf('<', i)) >= 0)
         {
             if (html.AsSpan(i).StartsWith("<!--"))
@@ -55,6 +58,8 @@ internal static class HtmlNesting
                 if (foreignRoot && foreign > 0) foreign--;
                 continue;
             }
+            if (++elements > maxElements)
+                throw new ArticleRejectedException($"html: the body has more than {maxElements} elements, more than any article needs");
             if (RawText.Contains(name))
             {
                 var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
