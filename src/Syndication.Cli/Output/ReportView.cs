@@ -21,7 +21,9 @@ internal static class ReportView
             Row(grid, "categories", List(report.Categories));
             Row(grid, "tags", List(report.Tags));
             Row(grid, "language", report.Language ?? "not stated (the site's language)");
-            Row(grid, "date", report.Published is { } date ? $"{date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, {report.DateNote}" : report.DateNote);
+            Row(grid, "date", report.Published is { } date ? $"{Utc(date)}, {report.DateNote}" : report.DateNote);
+            if (report.Embargo is { } embargo) Row(grid, "embargo", $"embargoed until {Utc(embargo)}");
+            if (report.Expires is { } expires) Row(grid, "expiry", $"expires {Utc(expires)}");
             Row(grid, "body", $"{report.BodyWords:N0} words in {report.BodyParagraphs:N0} paragraphs");
             Row(grid, "images", report.Images.Count == 0 ? "none" : $"{report.Images.Count}");
         }
@@ -52,6 +54,8 @@ internal static class ReportView
 
     private static void Row(Grid grid, string key, string value) =>
         grid.AddRow(new Text($"  {key}", new Style(decoration: Decoration.Dim)), new Text(value));
+
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Syndication.Articles;
 
 /// <summary>Parses any document we accept: one table of shapes (<see cref="DocumentFormat.All"/>), each returning the same <see cref="ParsedArticle"/>.</summary>
@@ -13,9 +15,21 @@ public static class DocumentParser
         if (content.Length > maxBytes) throw new ArticleRejectedException(OverLimit(content.Length, maxBytes));
         if (content.IndexOf((byte)0) >= 0 && !LooksLikeUtf16(content))
             throw new ArticleRejectedException("document: the blob holds binary data, not text");
-        // Every shape's text fields leave here as plain text, whatever markup the document wrote in them.
-        return PlainText.Apply(format.Read(content), format.Label.ToLowerInvariant());
+        var component = format.Label.ToLowerInvariant();
+        try
+        {
+            // Every shape's text fields leave here as plain text, whatever markup the document wrote in them.
+            return PlainText.Apply(format.Read(content), component);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw TookTooLong(component, e);
+        }
     }
+
+    /// <summary>The rejection for a document on which a pattern ran out of time (<see cref="RegexTimeout"/>): it would every time.</summary>
+    public static ArticleRejectedException TookTooLong(string component, RegexMatchTimeoutException e) =>
+        new($"{component}: the document took too long to read: a text pattern ran for over {e.MatchTimeout.TotalMilliseconds:0} ms on it", e);
 
     /// <summary>The reason given for a document over the size limit.</summary>
     public static string OverLimit(long length, int maxBytes) => $"document: {length} bytes is over the {maxBytes}-byte limit";

@@ -26,8 +26,8 @@ internal static class FrontMatter
             Tags = Names(fields, "tags", "keywords", "tag"),
             Images = Images(fields),
             Language = NullIfEmpty(CleanText.Line(Text(fields, "language", "lang", "inLanguage"), 35)),
-            Embargo = Text(fields, "embargo", "embargoed_until", "embargoUntil"),
-            Expires = Text(fields, "expires", "expiry", "expires_at", "expirationDate"),
+            Embargo = AsWritten(fields, "embargo", "embargoed_until", "embargoUntil"),
+            Expires = AsWritten(fields, "expires", "expiry", "expires_at", "expirationDate"),
         };
     }
 
@@ -36,6 +36,20 @@ internal static class FrontMatter
     {
         foreach (var key in keys)
             if (Field(fields, key) is JsonValue v && Scalar(v) is { } s) return s;
+        return null;
+    }
+
+    /// <summary>
+    /// The first of <paramref name="keys"/> that is present, whatever it holds: a scalar as text, null or nothing as
+    /// "", a list or mapping as its JSON; null only when no key is present. For fields where a wrong value must be
+    /// refused, not ignored (embargo, expiry).
+    /// </summary>
+    private static string? AsWritten(JsonObject fields, params string[] keys)
+    {
+        foreach (var key in keys)
+            foreach (var (k, v) in fields)
+                if (string.Equals(k, key, StringComparison.OrdinalIgnoreCase))
+                    return v switch { null => "", JsonValue s when Scalar(s) is { } text => text, _ => v.ToJsonString() };
         return null;
     }
 

@@ -9,7 +9,10 @@ public sealed record ParsedArticle : ArticleFields
     public DateTimeOffset? Updated { get; init; }
     /// <summary>Image descriptions in document order; paired with the image blobs at ingest.</summary>
     public IReadOnlyList<ImageDescription> Images { get; init; } = [];
-    /// <summary>The document's embargo and expiry as written (ingestion parses and checks them); not content, so not hashed.</summary>
+    /// <summary>
+    /// The document's embargo and expiry as written (ingestion parses and checks them): null when the document has no
+    /// such field, "" when the field is empty, a list or mapping as its JSON. Not content, so not hashed.
+    /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? Embargo { get; init; }
     [System.Text.Json.Serialization.JsonIgnore]

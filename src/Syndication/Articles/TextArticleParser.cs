@@ -79,9 +79,9 @@ public static partial class TextArticleParser
     [GeneratedRegex(@"^(?:advertisements?|ad|sponsored(?: content)?|story continues below(?: advertisement)?|skip to (?:main )?content|share(?: this(?: article| story)?)?(?: on \w+)?|continue reading(?: below)?|read more:?|subscribe(?: now)?|sign up for (?:our|the) \w+ newsletter|click here to \w+.*|related(?: articles| stories)?:?|recommended:?|comments?)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Noise();
 
-    [GeneratedRegex(@"^(?<caption>.*?)\s*\b(?:PHOTO\s+)?CREDIT\s*:\s*(?<credit>.+?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<caption>.*?)\s*\b(?:PHOTO\s+)?CREDIT\s*:\s*(?<credit>.+?)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeout.Milliseconds)]
     private static partial Regex CreditSuffix();
 
-    [GeneratedRegex(@"^(?<caption>.*?)\s*\((?:Photo|Image|Picture)(?:\s+Credit)?\s*:\s*(?<credit>[^)]+)\)\.?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<caption>.*?)\s*\((?:Photo|Image|Picture)(?:\s+Credit)?\s*:\s*(?<credit>[^)]+)\)\.?$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeout.Milliseconds)]
     private static partial Regex PhotoCreditParenthesis();
 }

@@ -30,7 +30,8 @@ public static partial class ArticleCheck
         var source = SourceTitle(format, bytes);
         if (Markup().IsMatch(title))
             warnings.Add($"title holds markup that readers will see as typed: \"{title}\"; write it as plain text");
-        else if (source is not null && Markup().IsMatch(source))
+        // Only the start of the source is looked at: the markup pattern backtracks, and a title is short anyway.
+        else if (source is not null && Markup().IsMatch(source[..Math.Min(source.Length, 1000)]))
             warnings.Add($"title with markup removed: \"{CleanText.Line(source, 300)}\" is published as \"{title}\"");
     }
 
@@ -70,10 +71,10 @@ public static partial class ArticleCheck
     [GeneratedRegex(@"</?[A-Za-z][^>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);|\*\*|__|`|\[[^\]]+\]\([^)]*\)|(?<![\w*])\*[^*\s][^*]*\*(?![\w*])")]
     private static partial Regex Markup();
 
-    [GeneratedRegex(@"\A\uFEFF?---[ \t]*\r?\n(?:.*\r?\n)*?title:[ \t]*(.+?)[ \t]*\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"\A\uFEFF?---[ \t]*\r?\n(?:.*\r?\n)*?title:[ \t]*(.+?)[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.NonBacktracking, RegexTimeout.Milliseconds)]
     private static partial Regex FrontMatterTitle();
 
-    [GeneratedRegex(@"^[ \t]*#[ \t]+(.+?)[ \t#]*\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*#[ \t]+(.+?)[ \t#]*\r?$", RegexOptions.Multiline | RegexOptions.NonBacktracking, RegexTimeout.Milliseconds)]
     private static partial Regex FirstHeading();
 
     [GeneratedRegex("<[^>]*>")]

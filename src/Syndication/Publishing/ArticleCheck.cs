@@ -40,6 +40,8 @@ public static partial class ArticleCheck
         {
             return report with { Warnings = warnings, Rejection = Unreadable("document", e) };
         }
+        // As ingestion judges them, without blob metadata (a file has none).
+        var (visibility, refused) = Visibility.Of(parsed, new Dictionary<string, string>(), now);
         var images = Images(name.Slug, file.DirectoryName!, parsed.Images, files, limits, warnings);
         var (published, source, note) = Date(parsed, format, now, warnings);
         TitleWarnings(format, bytes, parsed.Title, warnings);
@@ -59,6 +61,9 @@ public static partial class ArticleCheck
             BodyParagraphs = paragraphs,
             Images = images,
             Warnings = warnings,
+            Embargo = visibility?.Embargo,
+            Expires = visibility?.Expires,
+            Rejection = refused,
         };
     }
 

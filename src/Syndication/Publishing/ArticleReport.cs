@@ -23,6 +23,10 @@ public sealed record ArticleReport
     public DateSource DateSource { get; init; }
     /// <summary>Where the date comes from, in words ("not stated: the upload time will be used").</summary>
     public string DateNote { get; init; } = "";
+    /// <summary>When the embargo lifts (UTC); null when there is none.</summary>
+    public DateTimeOffset? Embargo { get; init; }
+    /// <summary>When the article expires (UTC); null when it does not.</summary>
+    public DateTimeOffset? Expires { get; init; }
     public int BodyWords { get; init; }
     public int BodyParagraphs { get; init; }
     public IReadOnlyList<ImageReport> Images { get; init; } = [];

@@ -85,6 +85,24 @@ public sealed class CheckCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CheckPrintsTheEmbargoAndExpiryInUtcOrWhyTheyAreRefused()
+    {
+        var folder = CliRun.Folder(
+            ("held.md", CliRun.Text("---\ntitle: Held\nembargo: 2027-01-02T09:00:00+01:00\nexpires: 2027-03-01T00:00Z\n---\nBody.")),
+            ("vague.json", CliRun.Text("""{"title": "Vague", "body": "Body.", "embargo": "02/01/2027"}""")),
+            ("zoneless.md", CliRun.Text("---\ntitle: Zoneless\nexpires: 2027-01-02T09:00:00\n---\nBody.")));
+
+        var result = await new CliRun(azurite).RunAsync("check", folder);
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("embargo     embargoed until 2027-01-02 08:00 UTC", result.Out);
+        Assert.Contains("expiry      expires 2027-03-01 00:00 UTC", result.Out);
+        Assert.Contains("would be rejected  embargo: '02/01/2027' is not ISO 8601", result.Out);
+        Assert.Contains("would be rejected  expires: '2027-01-02T09:00:00' has no zone", result.Out);
+        Assert.Contains("3 checked: 1 would be published, 2 would be rejected", result.Out);
+    }
+
+    [Fact]
     public async Task CheckNeverTouchesStorage()
     {
         var dead = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteFixture.AccountKey};BlobEndpoint=http://127.0.0.1:{Ports.Free()}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{Ports.Free()}/devstoreaccount1;";

@@ -120,8 +120,8 @@ public sealed class EmbargoAndExpiryTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("embargo: next tuesday\n", "embargo: 'next tuesday' is not a date")]
-    [InlineData("expires: soon-ish\n", "expires: 'soon-ish' is not a date")]
+    [InlineData("embargo: next tuesday\n", "embargo: 'next tuesday' is not an ISO 8601 time with a zone")]
+    [InlineData("expires: soon-ish\n", "expires: 'soon-ish' is not an ISO 8601 time with a zone")]
     [InlineData("embargo: 2999-01-01T00:00:00Z\n", "more than a year ahead")]
     [InlineData("embargo: {0}\nexpires: {1}\n", "is not after the embargo")]
     public async Task BadEmbargoAndExpiryValuesAreRejectedWithAReasonAndTheFeedsStayUnchanged(string fields, string reason)

@@ -1,9 +1,9 @@
 namespace Syndication.Tests.Support;
 
-/// <summary>A clock a test moves by hand (the services take a TimeProvider); it starts at the real time.</summary>
-public sealed class ManualClock : TimeProvider
+/// <summary>A clock a test moves by hand (the services take a TimeProvider); it starts at the real time, or at a given one.</summary>
+public sealed class ManualClock(DateTimeOffset? start = null) : TimeProvider
 {
-    private DateTimeOffset now = DateTimeOffset.UtcNow;
+    private DateTimeOffset now = start ?? DateTimeOffset.UtcNow;
 
     public override DateTimeOffset GetUtcNow() => now;
 

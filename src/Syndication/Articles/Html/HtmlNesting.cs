@@ -20,10 +20,13 @@ internal static class HtmlNesting
     private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase)
         { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext" };
 
-    /// <summary>Throws an "html: …" rejection when start tags left open pile up deeper than <see cref="MaxDepth"/>.</summary>
-    public static void Check(string html)
+    /// <summary>
+    /// Throws an "html: …" rejection when start tags left open pile up deeper than <see cref="MaxDepth"/>, or when there
+    /// are more than <paramref name="maxElements"/> start tags.
+    /// </summary>
+    public static void Check(string html, int maxElements = int.MaxValue)
     {
-        int depth = 0, foreign = 0, i = 0;
+        int depth = 0, foreign = 0, i = 0, elements = 0;
         while ((i = html.IndexOf('<', i)) >= 0)
         {
             if (html.AsSpan(i).StartsWith("<!--"))
@@ -37,12 +40,15 @@ internal static class HtmlNesting
             var start = closing ? i + 2 : i + 1;
             var end = start;
             while (end < html.Length && (char.IsAsciiLetterOrDigit(html[end]) || html[end] is '-' or ':')) end++;
-            var gt = html.IndexOf('>', end);
-            if (end == start || !char.IsAsciiLetter(html[start]) || gt < 0)
+            if (end == start || !char.IsAsciiLetter(html[start]))
             {
                 i++;
                 continue;
             }
+            // With no '>' left no later tag ends either: stop, rather than scan to the end again from each of
+            // 300,000 unclosed "<a" (quadratic, minutes).
+            var gt = html.IndexOf('>', end);
+            if (gt < 0) return;
             var name = html[start..end];
             var foreignRoot = name.Equals("svg", StringComparison.OrdinalIgnoreCase) || name.Equals("math", StringComparison.OrdinalIgnoreCase);
             i = gt + 1;
@@ -52,6 +58,8 @@ internal static class HtmlNesting
                 if (foreignRoot && foreign > 0) foreign--;
                 continue;
             }
+            if (++elements > maxElements)
+                throw new ArticleRejectedException($"html: the body has more than {maxElements} elements, more than any article needs");
             if (RawText.Contains(name))
             {
                 var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
