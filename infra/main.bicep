@@ -24,7 +24,7 @@ param publicBaseUrl string = ''
 @description('Title of the feeds.')
 param feedTitle string = 'Syndication'
 
-@description('Azure Front Door Standard in front of the app (about 35 USD/month base fee; see README for when it pays).')
+@description('Azure Front Door Standard in front of the app (about 35 USD/month base fee; see docs/scaling.md for when it pays).')
 param frontDoor bool = false
 
 @description('With frontDoor: comma-separated CIDR ranges that may call the app directly (the manage routes are not routed through Front Door). Empty: manage routes only through the Azure portal or an allowed network.')
