@@ -26,7 +26,7 @@ public sealed class CliUsageTests(AzuriteFixture azurite)
         Assert.Equal(2, result.Exit);
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("syndication: ", line);
-        Assert.Contains(option, line);
+        Assert.Contains($"{args[0]}: Unknown option '{option}' ('syndication {args[0]} --help' lists its options)", line);
         Assert.Equal("", result.Out);
         await using var site = cli.Site();
         Assert.True(await site.Incoming.GetBlobClient("harbour-reopens.md").ExistsAsync());
