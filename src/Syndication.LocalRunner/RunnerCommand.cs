@@ -31,8 +31,10 @@ internal static class RunnerCommand
                             if (verb == "publish")
                                 foreach (var slug in await publisher.PublishAsync(target)) Console.WriteLine($"published {slug}");
                             else
-                                Console.WriteLine(await publisher.UnpublishAsync(target) is var n && n == 1
-                                    ? $"unpublished {target} (1 blob removed)" : $"unpublished {target} ({n} blobs removed)");
+                            {
+                                var removed = await publisher.UnpublishAsync(target);
+                                Console.WriteLine($"unpublished {target} ({removed} {(removed == 1 ? "blob" : "blobs")} removed)");
+                            }
                         }
                         catch (ArgumentException e)
                         {
