@@ -2,7 +2,8 @@
 # Publishes article documents (with the images in the folder named after each slug) through the `syndication`
 # command (src/Syndication.Cli; `dotnet syndication publish` after `dotnet tool restore` is the same), to the storage in
 # AzureWebJobsStorage (Azurite by default), or removes them: ./publish.sh --remove SLUG...
-# Its options pass through: --dry-run, --account-name NAME, --connection-string STRING, --json, --parallel N.
+# Its options pass through: --dry-run (with --remove: names the blobs, removes nothing), --account-name NAME,
+# --connection-string STRING, --json, --parallel N (publish only). An unknown option stops it with exit 2, changing nothing.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")" && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

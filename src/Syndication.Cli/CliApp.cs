@@ -18,25 +18,29 @@ public static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName("syndication");
+            // An unknown or misspelled option (--dryrun, --paralel) stops the run: ignored, it would publish or remove for real.
+            config.UseStrictParsing();
             config.ConfigureConsole(environment.Console);
             config.AddCommand<CheckCommand>("check").WithDescription("What readers will see of each document, without touching storage")
                 .WithExample("check", "samples/articles/harbour-reopens.md");
             config.AddCommand<PublishCommand>("publish").WithDescription("Publish documents and their image folders (--dry-run: check them only)")
                 .WithExample("publish", "samples/articles").WithExample("publish", "archive/", "--account-name", "mynewsroom");
-            config.AddCommand<UnpublishCommand>("unpublish").WithDescription("Remove articles (document and images); they leave every feed");
+            config.AddCommand<UnpublishCommand>("unpublish").WithDescription("Remove articles (document and images); they leave every feed (--dry-run: name the blobs only)");
             config.AddCommand<RejectionsCommand>("rejections").WithDescription("Every blob that could not be published, and why");
             config.AddCommand<FeedsCommand>("feeds").WithDescription("The feed URLs: all articles, each category, tag and author");
-            config.SetExceptionHandler((e, _) => Fail(e, environment));
+            config.SetExceptionHandler((e, _) => Fail(e, environment, args));
         });
         return await app.RunAsync(args, ct);
     }
 
     // One line for any failure: what went wrong and, where we know it, what to do.
-    private static int Fail(Exception e, CliEnvironment environment)
+    private static int Fail(Exception e, CliEnvironment environment, string[] args)
     {
         if (e is CommandAppException)
         {
-            environment.Error.WriteLine($"syndication: {e.Message}");
+            var command = args.FirstOrDefault(a => !a.StartsWith('-')) is { } verb && e.Message.StartsWith("Unknown option", StringComparison.Ordinal)
+                ? $"{verb}: {e.Message.TrimEnd('.')} ('syndication {verb} --help' lists its options)" : e.Message;
+            environment.Error.WriteLine($"syndication: {command}");
             return Usage;
         }
         environment.Error.WriteLine($"syndication: {StorageErrors.Describe(e, environment.Target)}");

@@ -15,6 +15,11 @@ internal static class RunnerCommand
             case "serve":
                 await RunnerApp.Build(args.Where(a => a != "serve").ToArray()).RunAsync();
                 return 0;
+            // These take no options: one misread as a path or slug (--dry-run, say) must stop the run before it changes anything.
+            case "publish" or "unpublish" when args.Where(a => a != verb).FirstOrDefault(a => a.StartsWith('-')) is { } option:
+                Console.Error.WriteLine($"{verb}: unknown option '{option}'; the runner's {verb} takes none "
+                    + "(dotnet syndication publish|unpublish --dry-run checks without changing anything)");
+                return 2;
             case "publish" or "unpublish" when rest.Length > 0:
                 await using (var services = RunnerApp.Services())
                 {
@@ -26,7 +31,10 @@ internal static class RunnerCommand
                             if (verb == "publish")
                                 foreach (var slug in await publisher.PublishAsync(target)) Console.WriteLine($"published {slug}");
                             else
-                                Console.WriteLine($"unpublished {target} ({await publisher.UnpublishAsync(target)} blobs removed)");
+                            {
+                                var removed = await publisher.UnpublishAsync(target);
+                                Console.WriteLine($"unpublished {target} ({removed} {(removed == 1 ? "blob" : "blobs")} removed)");
+                            }
                         }
                         catch (ArgumentException e)
                         {

@@ -20,25 +20,30 @@ internal sealed class CheckCommand(CliEnvironment environment) : AsyncCommand<Ch
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
-        var reports = Reports(environment, settings.Paths);
+        var reports = Reports(environment, settings.Paths, context.Name);
         Show(environment, reports, settings.Json);
         return Task.FromResult(reports.Any(r => r.HasRejections) ? CliApp.Rejected : 0);
     }
 
     /// <summary>The reports for the documents the paths name (folders expanded), checked against the configured limits.</summary>
-    public static List<ArticleReport> Reports(CliEnvironment environment, IEnumerable<string> paths)
+    public static List<ArticleReport> Reports(CliEnvironment environment, IEnumerable<string> paths, string command)
     {
-        IReadOnlyList<string> documents;
+        var documents = Documents(paths, command);
+        var limits = environment.Configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
+        return documents.Select(d => ArticleCheck.Check(d, limits, DateTimeOffset.UtcNow)).ToList();
+    }
+
+    /// <summary>The document files the paths name; a missing path is a usage error named for the running command.</summary>
+    public static IReadOnlyList<string> Documents(IEnumerable<string> paths, string command)
+    {
         try
         {
-            documents = BulkPublisher.Documents(paths);
+            return BulkPublisher.Documents(paths);
         }
         catch (FileNotFoundException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException($"{command}: {e.Message}");
         }
-        var limits = environment.Configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
-        return documents.Select(d => ArticleCheck.Check(d, limits, DateTimeOffset.UtcNow)).ToList();
     }
 
     /// <summary>The reports as blocks of text, or as one JSON array.</summary>
@@ -52,6 +57,6 @@ internal sealed class CheckCommand(CliEnvironment environment) : AsyncCommand<Ch
         foreach (var report in reports) ReportView.Write(environment.Console, report);
         var rejected = reports.Count(r => r.HasRejections);
         environment.Console.WriteLine($"{reports.Count} checked: {reports.Count - rejected} would be published, {rejected} would be rejected; "
-            + $"{reports.Sum(r => r.Warnings.Count)} warnings");
+            + Words.Count(reports.Sum(r => r.Warnings.Count), "warning"));
     }
 }

@@ -31,20 +31,12 @@ internal sealed class PublishCommand(CliEnvironment environment) : AsyncCommand<
     {
         if (settings.DryRun)
         {
-            var reports = CheckCommand.Reports(environment, settings.Paths);
+            var reports = CheckCommand.Reports(environment, settings.Paths, context.Name);
             CheckCommand.Show(environment, reports, settings.Json);
             return reports.Any(r => r.HasRejections) ? CliApp.Rejected : 0;
         }
-        IReadOnlyList<string> documents;
-        try
-        {
-            documents = BulkPublisher.Documents(settings.Paths);
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new UsageException(e.Message);
-        }
-        if (documents.Count == 0) throw new UsageException($"no documents ({{slug}}.md|json|txt|html) in {string.Join(", ", settings.Paths)}");
+        var documents = CheckCommand.Documents(settings.Paths, context.Name);
+        if (documents.Count == 0) throw new UsageException($"{context.Name}: no documents ({{slug}}.md|json|txt|html) in {string.Join(", ", settings.Paths)}");
 
         await using var services = environment.Open(settings).Services();
         var publisher = services.GetRequiredService<BulkPublisher>();

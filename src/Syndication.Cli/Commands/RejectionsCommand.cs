@@ -15,7 +15,8 @@ internal sealed class RejectionsCommand(CliEnvironment environment) : AsyncComma
         var rejections = (await services.GetRequiredService<ArticleStore>().RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen).ToList();
         if (settings.Json)
         {
-            CliJson.Write(environment, rejections.Select(r => new { r.BlobName, r.Reason, r.Attempts, r.FirstSeen, r.LastSeen }));
+            // The stored record as it is, so its fields are those of GET manage/rejections (signature included).
+            CliJson.Write(environment, rejections);
             return 0;
         }
         if (rejections.Count == 0)
@@ -29,7 +30,7 @@ internal sealed class RejectionsCommand(CliEnvironment environment) : AsyncComma
             table.AddRow(new Text(r.BlobName), new Text(r.Reason), new Text(r.Attempts.ToString()),
                 new Text($"{r.FirstSeen:yyyy-MM-dd HH:mm}"), new Text($"{r.LastSeen:yyyy-MM-dd HH:mm}"));
         environment.Console.Write(table);
-        environment.Console.WriteLine($"{rejections.Count} rejected; fix a blob and publish it again to clear its row");
+        environment.Console.WriteLine($"{Words.Count(rejections.Count, "blob")} rejected; fix a blob and publish it again to clear its row");
         return 0;
     }
 }

@@ -24,7 +24,7 @@ internal static class ReportView
             Row(grid, "date", report.Published is { } date ? $"{Utc(date)}, {report.DateNote}" : report.DateNote);
             if (report.Embargo is { } embargo) Row(grid, "embargo", $"embargoed until {Utc(embargo)}");
             if (report.Expires is { } expires) Row(grid, "expiry", $"expires {Utc(expires)}");
-            Row(grid, "body", $"{report.BodyWords:N0} words in {report.BodyParagraphs:N0} paragraphs");
+            Row(grid, "body", $"{Words.Count(report.BodyWords, "word")} in {Words.Count(report.BodyParagraphs, "paragraph")}");
             Row(grid, "images", report.Images.Count == 0 ? "none" : $"{report.Images.Count}");
         }
         console.Write(grid);

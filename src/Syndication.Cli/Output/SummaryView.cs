@@ -24,9 +24,9 @@ internal static class SummaryView
             foreach (var (what, reason) in rejections) table.AddRow(new Text(what), new Text(reason));
             console.Write(table);
         }
-        console.WriteLine($"{summary.Documents.Count:N0} documents in {elapsed.TotalSeconds:0.0} s: "
+        console.WriteLine($"{Words.Count(summary.Documents.Count, "document")} in {elapsed.TotalSeconds:0.0} s: "
             + string.Join(", ", Results.Select(r => $"{summary.Count(r):N0} {Name(r)}"))
-            + (summary.ImageRejections.Count > 0 ? $"; {summary.ImageRejections.Count:N0} images rejected" : ""));
+            + (summary.ImageRejections.Count > 0 ? $"; {Words.Count(summary.ImageRejections.Count, "image")} rejected" : ""));
     }
 
     public static string Name(IngestResult result) => result.ToString().ToLowerInvariant();

@@ -27,15 +27,17 @@ public sealed class ArticlePublisher(ArticleStore store)
     /// <summary>Removes a slug's document(s) and images from the incoming container; ingestion then drops the article.</summary>
     public async Task<int> UnpublishAsync(string slug, CancellationToken ct = default)
     {
+        var blobs = await BlobsOfAsync(slug, ct);
+        foreach (var blob in blobs) await store.DeleteIncomingAsync(blob, ct);
+        return blobs.Count;
+    }
+
+    /// <summary>The incoming blobs (document(s) and images) that unpublishing the slug removes, in name order.</summary>
+    public async Task<IReadOnlyList<string>> BlobsOfAsync(string slug, CancellationToken ct = default)
+    {
         if (!ArticleBlobName.IsValidSlug(slug)) throw new ArgumentException($"publish: '{slug}' is not a valid slug");
-        var removed = 0;
-        foreach (var blob in await store.IncomingBlobsAsync(slug, ct))
-        {
-            if (ArticleBlobName.Parse(blob.Name)?.Slug != slug) continue;
-            await store.DeleteIncomingAsync(blob.Name, ct);
-            removed++;
-        }
-        return removed;
+        return (await store.IncomingBlobsAsync(slug, ct)).Select(b => b.Name).Where(n => ArticleBlobName.Parse(n)?.Slug == slug)
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Uploads one document or image blob (optionally with metadata such as "published").</summary>

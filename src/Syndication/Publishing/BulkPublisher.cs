@@ -37,7 +37,7 @@ public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor in
             if (Directory.Exists(path))
                 documents.AddRange(Directory.EnumerateFiles(path).Where(IsDocument).Order(StringComparer.Ordinal));
             else if (File.Exists(path)) documents.Add(path);
-            else throw new FileNotFoundException($"publish: {path} is neither a folder nor a file", path);
+            else throw new FileNotFoundException($"{path} is neither a folder nor a file", path);
         }
         return documents;
     }

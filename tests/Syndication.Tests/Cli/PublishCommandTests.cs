@@ -53,7 +53,7 @@ public sealed class PublishCommandTests(AzuriteFixture azurite)
         Assert.Matches(@"│ published +│ +1 │", result.Out);
         Assert.Matches(@"│ rejected +│ +1 │", result.Out);
         Assert.Contains("image good/fake.jpg", result.Out);
-        Assert.Contains("1 published, 0 updated, 0 unchanged, 1 rejected; 1 images rejected", result.Out);
+        Assert.Contains("1 published, 0 updated, 0 unchanged, 1 rejected; 1 image rejected", result.Out);
         Assert.Equal(1, json.Exit);
         var image = Assert.Single(json.Json.GetProperty("imageRejections").EnumerateArray());
         Assert.Equal("good/fake.jpg", image.GetProperty("blobName").GetString());

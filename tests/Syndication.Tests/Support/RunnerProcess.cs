@@ -84,6 +84,15 @@ public sealed class RunnerProcess : IAsyncDisposable
         return output;
     }
 
+    /// <summary>Runs one runner command with these settings, without a serving runner; whatever its exit.</summary>
+    public static async Task<(int Exit, string Out, string Error)> RunAsync(Dictionary<string, string> environment, params string[] args)
+    {
+        using var command = Start(environment, args);
+        var (output, error) = (command.StandardOutput.ReadToEndAsync(), command.StandardError.ReadToEndAsync());
+        await command.WaitForExitAsync();
+        return (command.ExitCode, await output, await error);
+    }
+
     private static Process Start(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
