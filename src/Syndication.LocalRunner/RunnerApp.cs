@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
 using Syndication.Http;
 
 namespace Syndication.LocalRunner;
@@ -26,11 +27,21 @@ public static class RunnerApp
         return app;
     }
 
-    /// <summary>The library's services with the runner's configuration, for the publish commands.</summary>
+    /// <summary>The library's services with the runner's configuration, for the publish commands; settings checked as a host's start checks them.</summary>
     public static ServiceProvider Services()
     {
         var configuration = new ConfigurationBuilder().Add(LocalSettings()).AddEnvironmentVariables().Build();
-        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddSyndication().BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddSyndication().BuildServiceProvider();
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch
+        {
+            services.Dispose();
+            throw;
+        }
+        return services;
     }
 
     /// <summary>The Functions app's routes (<see cref="RouteTable"/>, under host.json's routePrefix "api"), onto the same handlers.</summary>

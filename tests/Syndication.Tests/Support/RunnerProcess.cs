@@ -84,6 +84,25 @@ public sealed class RunnerProcess : IAsyncDisposable
         return output;
     }
 
+    /// <summary>Runs the runner with these settings until it exits by itself (a start that fails): its exit code and both outputs.</summary>
+    public static async Task<(int ExitCode, string Output)> ExitAsync(IReadOnlyDictionary<string, string> settings, params string[] args)
+    {
+        using var process = Start(new Dictionary<string, string>(settings), args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"the local runner was still running after 30 s: {string.Join(' ', args)}");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
     private static Process Start(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
