@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Syndication.Http;
 
 namespace Syndication.LocalRunner;
 
@@ -18,6 +19,14 @@ internal sealed class KeyFilter(IConfiguration configuration, params string[] se
 
     /// <summary>The Event Grid webhook: its own key, or the admin key.</summary>
     public static KeyFilter Webhook(IConfiguration configuration) => new(configuration, WebhookKey, AdminKey);
+
+    /// <summary>The filter for a route's key level: none when anonymous; function level is the webhook's, admin the admin key's.</summary>
+    public static KeyFilter? For(RouteAuth auth, IConfiguration configuration) => auth switch
+    {
+        RouteAuth.Admin => Admin(configuration),
+        RouteAuth.Function => Webhook(configuration),
+        _ => null,
+    };
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
 using Syndication.Http;
 
 namespace Syndication.LocalRunner;
@@ -26,41 +27,33 @@ public static class RunnerApp
         return app;
     }
 
-    /// <summary>The library's services with the runner's configuration, for the publish commands.</summary>
+    /// <summary>The library's services with the runner's configuration, for the publish commands; settings checked as a host's start checks them.</summary>
     public static ServiceProvider Services()
     {
         var configuration = new ConfigurationBuilder().Add(LocalSettings()).AddEnvironmentVariables().Build();
-        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddSyndication().BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddSyndication().BuildServiceProvider();
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch
+        {
+            services.Dispose();
+            throw;
+        }
+        return services;
     }
 
-    /// <summary>The same routes as the Functions app (host.json routePrefix "api"), onto the same handlers.</summary>
+    /// <summary>The Functions app's routes (<see cref="RouteTable"/>, under host.json's routePrefix "api"), onto the same handlers.</summary>
     public static void MapRoutes(IEndpointRouteBuilder app)
     {
-        string[] read = [HttpMethods.Get, HttpMethods.Head];
         var api = app.MapGroup("/api");
         var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
-        api.MapMethods(Routes.Feed, read, (HttpRequest r, string file, SyndicationHandlers h) => h.GetFeedAsync(r, file, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.FilteredFeed, read, (HttpRequest r, string kind, string file, SyndicationHandlers h) => h.GetFilteredFeedAsync(r, kind, file, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.Opml, read, (HttpRequest r, SyndicationHandlers h) => h.GetOpmlAsync(r, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.Image, read, (HttpRequest r, string slug, string file, SyndicationHandlers h) => h.GetImageAsync(r, slug, file, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.Rendition, read, (HttpRequest r, string slug, string name, SyndicationHandlers h) => h.GetRenditionAsync(r, slug, name, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.Sitemap, read, (HttpRequest r, string file, SyndicationHandlers h) => h.GetSitemapAsync(r, file, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.Article, read, (HttpRequest r, string slug, SyndicationHandlers h) => h.GetArticlePageAsync(r, slug, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.Health, read, (HttpRequest r, SyndicationHandlers h) => h.GetHealthAsync(r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.PartnerFeed, read, (HttpRequest r, string id, string file, PartnerFeedHandlers h) => h.GetFeedAsync(r, id, file, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.PartnerFilteredFeed, read, (HttpRequest r, string id, string kind, string file, PartnerFeedHandlers h) => h.GetFilteredFeedAsync(r, id, kind, file, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.Index, read, (HttpRequest r, SyndicationHandlers h) => h.GetIndexAsync(r, r.HttpContext.RequestAborted));
-        var manage = api.MapGroup("").AddEndpointFilter(KeyFilter.Admin(configuration));
-        manage.MapMethods(Routes.Rejections, [HttpMethods.Get], (HttpRequest r, ManageHandlers h) => h.ListRejectionsAsync(r.HttpContext.RequestAborted));
-        manage.MapMethods(Routes.Retry, [HttpMethods.Post], (HttpRequest r, ManageHandlers h) => h.RetryAsync(r, r.HttpContext.RequestAborted));
-        manage.MapMethods(Routes.PutBlob, [HttpMethods.Put], (HttpRequest r, string path, ManageHandlers h) => h.PutBlobAsync(r, path, r.HttpContext.RequestAborted));
-        manage.MapMethods(Routes.DeleteArticle, [HttpMethods.Delete], (HttpRequest r, string slug, ManageHandlers h) => h.DeleteArticleAsync(slug, r.HttpContext.RequestAborted));
-        manage.MapMethods(Routes.Partners, [HttpMethods.Post], (HttpRequest r, PartnerManageHandlers h) => h.CreateAsync(r, r.HttpContext.RequestAborted));
-        manage.MapMethods(Routes.Partners, [HttpMethods.Get], (HttpRequest r, PartnerManageHandlers h) => h.ListAsync(r.HttpContext.RequestAborted));
-        manage.MapMethods(Routes.RotatePartner, [HttpMethods.Post], (HttpRequest r, string id, PartnerManageHandlers h) => h.RotateAsync(id, r.HttpContext.RequestAborted));
-        manage.MapMethods(Routes.DeletePartner, [HttpMethods.Delete], (HttpRequest r, string id, PartnerManageHandlers h) => h.DeleteAsync(id, r.HttpContext.RequestAborted));
-        api.MapMethods(Routes.BlobDeleted, [HttpMethods.Post], (HttpRequest r, EventHandlers h) => h.BlobDeletedAsync(r, r.HttpContext.RequestAborted))
-            .AddEndpointFilter(KeyFilter.Webhook(configuration));
+        foreach (var route in RouteTable.All)
+        {
+            var endpoint = api.MapMethods(route.Route, route.Methods, route.Handle).WithName(route.Function);
+            if (KeyFilter.For(route.Auth, configuration) is { } keys) endpoint.AddEndpointFilter(keys);
+        }
         app.MapGet("/", () => Results.Redirect("/api/")).ExcludeFromDescription();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Syndication.Publishing;
 
 namespace Syndication.LocalRunner;
@@ -7,6 +8,20 @@ namespace Syndication.LocalRunner;
 internal static class RunnerCommand
 {
     public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return await CommandAsync(args);
+        }
+        catch (OptionsValidationException e)
+        {
+            // A setting out of range stops every command before it serves or publishes; each failure names its setting.
+            foreach (var failure in e.Failures) Console.Error.WriteLine(failure);
+            return 2;
+        }
+    }
+
+    private static async Task<int> CommandAsync(string[] args)
     {
         var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "serve";
         var rest = args.SkipWhile(a => a != verb).Skip(1).ToArray();

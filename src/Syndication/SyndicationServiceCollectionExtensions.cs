@@ -18,9 +18,9 @@ public static class SyndicationServiceCollectionExtensions
     /// <summary>Everything both doors need: options, storage clients, the store, ingestion, feeds and HTTP handlers.</summary>
     public static IServiceCollection AddSyndication(this IServiceCollection services)
     {
-        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section);
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateSettings(FeedOptions.Section, FeedOptions.Check);
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateSettings(IngestionOptions.Section, IngestionOptions.Check);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateSettings(StorageOptions.Section, StorageOptions.Check);
         services.AddSingleton(sp => StorageClients.Blobs(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
@@ -37,10 +37,9 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<SyndicationHandlers>();
         services.AddSingleton<ManageHandlers>();
         services.AddSingleton<EventHandlers>();
-        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section)
-            .Validate(o => NetworkOptions.TryParseProxies(o.TrustedProxies, out _), ClientAddress.TrustedProxiesRule).ValidateOnStart();
+        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateSettings(NetworkOptions.Section, NetworkOptions.Check);
         services.AddSingleton<ClientAddress>();
-        services.AddOptions<PartnerOptions>().BindConfiguration(PartnerOptions.Section);
+        services.AddOptions<PartnerOptions>().BindConfiguration(PartnerOptions.Section).ValidateSettings(PartnerOptions.Section, PartnerOptions.Check);
         services.AddSingleton<PartnerGate>();
         services.AddSingleton<PartnerPullCounter>();
         services.AddSingleton<PartnerFeedHandlers>();

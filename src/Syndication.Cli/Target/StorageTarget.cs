@@ -5,6 +5,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Syndication.Cli.Commands;
 using Syndication.Publishing;
 
@@ -76,15 +77,28 @@ internal sealed partial class StorageTarget
         return new StorageTarget(description, local, Settings(configuration, local), blobs, tables);
     }
 
-    /// <summary>The library's services on this target, with its storage names and limits from the configuration.</summary>
-    public ServiceProvider Services() => new ServiceCollection()
-        .AddSingleton(Configuration)
-        .AddLogging()
-        .AddSyndication()
-        .AddSingleton(Blobs)
-        .AddSingleton(Tables)
-        .AddSingleton<BulkPublisher>()
-        .BuildServiceProvider();
+    /// <summary>The library's services on this target, with its storage names and limits from the configuration, checked as a host's start checks them.</summary>
+    public ServiceProvider Services()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(Configuration)
+            .AddLogging()
+            .AddSyndication()
+            .AddSingleton(Blobs)
+            .AddSingleton(Tables)
+            .AddSingleton<BulkPublisher>()
+            .BuildServiceProvider();
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+            return services;
+        }
+        catch (OptionsValidationException e)
+        {
+            services.Dispose();
+            throw new UsageException(string.Join("; ", e.Failures));
+        }
+    }
 
     // In Azure the containers and the table come with the deployment and a publisher's identity has data rights only,
     // so they are created only on Azurite (unless Syndication__Storage__CreateIfMissing says otherwise).

@@ -40,4 +40,23 @@ public sealed class FeedOptions
     public int ImageSharedMaxAgeSeconds { get; set; } = 3600;
     /// <summary>How long a withdrawn (deleted or expired) article leaves a tombstone: Atom at:deleted-entry, withdrawn.json, 410 Gone.</summary>
     public double TombstoneDays { get; set; } = 30;
+
+    /// <summary>The rules checked at start: limits of at least 1, durations and sizes not negative, URLs that are URLs.</summary>
+    public static void Check(FeedOptions o, SettingRules rules) => rules
+        .HttpUrl(nameof(PublicBaseUrl), o.PublicBaseUrl)
+        .HttpUrl(nameof(WebSubHub), o.WebSubHub)
+        .Url(nameof(ImageUrl), o.ImageUrl)
+        .Url(nameof(IconUrl), o.IconUrl)
+        .AtLeast(nameof(DefaultLimit), o.DefaultLimit, 1)
+        .AtLeast(nameof(MaxLimit), o.MaxLimit, 1)
+        .Rule(o.MaxLimit >= o.DefaultLimit, $"{rules.Setting(nameof(MaxLimit))} ({o.MaxLimit}) must be at least {rules.Setting(nameof(DefaultLimit))} ({o.DefaultLimit})")
+        .AtLeast(nameof(VersionCheckSeconds), o.VersionCheckSeconds, 0)
+        .AtLeast(nameof(ItemCacheBytes), o.ItemCacheBytes, 0)
+        .AtLeast(nameof(RenderCacheBytes), o.RenderCacheBytes, 0)
+        .Between(nameof(SitemapPageSize), o.SitemapPageSize, 1, 50_000)
+        .AtLeast(nameof(MaxAgeSeconds), o.MaxAgeSeconds, 0)
+        .AtLeast(nameof(StaleWhileRevalidateSeconds), o.StaleWhileRevalidateSeconds, 0)
+        .AtLeast(nameof(ImageMaxAgeSeconds), o.ImageMaxAgeSeconds, 0)
+        .AtLeast(nameof(ImageSharedMaxAgeSeconds), o.ImageSharedMaxAgeSeconds, 0)
+        .AtLeast(nameof(TombstoneDays), o.TombstoneDays, 0);
 }

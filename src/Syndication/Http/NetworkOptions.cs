@@ -40,4 +40,10 @@ public sealed class NetworkOptions
         }
         return true;
     }
+
+    /// <summary>The rules checked at start: proxies that parse, and a Front Door id that is a GUID when set.</summary>
+    public static void Check(NetworkOptions o, SettingRules rules) => rules
+        .Rule(TryParseProxies(o.TrustedProxies, out _), ClientAddress.TrustedProxiesRule)
+        .Rule(string.IsNullOrWhiteSpace(o.FrontDoorId) || Guid.TryParse(o.FrontDoorId.Trim(), out _),
+            $"{rules.Setting(nameof(FrontDoorId))} must be the Front Door profile's id, a GUID (it is \"{o.FrontDoorId}\")");
 }

@@ -1,6 +1,6 @@
 namespace Syndication.Http;
 
-/// <summary>The HTTP routes (after the "api" prefix): the Functions attributes and the local runner both use these.</summary>
+/// <summary>The HTTP routes (after the "api" prefix): the Functions attributes and <see cref="RouteTable"/> (the local runner) both use these.</summary>
 public static class Routes
 {
     public const string Feed = "feeds/{file}";

@@ -30,4 +30,12 @@ public sealed class IngestionOptions
     /// reads every article row and lists the published container, so it runs about once a day, not every 5 minutes.
     /// </summary>
     public double VerifyPublishedHours { get; set; } = 24;
+
+    /// <summary>The rules checked at start: every cap and count at least 1, the verify interval not negative.</summary>
+    public static void Check(IngestionOptions o, SettingRules rules) => rules
+        .AtLeast(nameof(MaxDocumentBytes), o.MaxDocumentBytes, 1)
+        .AtLeast(nameof(MaxImageBytes), o.MaxImageBytes, 1)
+        .AtLeast(nameof(MaxConcurrentDecodes), o.MaxConcurrentDecodes, 1)
+        .AtLeast(nameof(ReconcileParallelism), o.ReconcileParallelism, 1)
+        .AtLeast(nameof(VerifyPublishedHours), o.VerifyPublishedHours, 0);
 }

@@ -13,4 +13,11 @@ public sealed class PartnerOptions
     public int LockoutSeconds { get; set; } = 300;
     /// <summary>How often each instance writes its pull counts to the table (seconds).</summary>
     public int PullFlushSeconds { get; set; } = 60;
+
+    /// <summary>The rules checked at start: a page of at least one item, at least one failure before lockout, periods not negative.</summary>
+    public static void Check(PartnerOptions o, SettingRules rules) => rules
+        .AtLeast(nameof(DefaultLimit), o.DefaultLimit, 1)
+        .AtLeast(nameof(MaxFailures), o.MaxFailures, 1)
+        .AtLeast(nameof(LockoutSeconds), o.LockoutSeconds, 0)
+        .AtLeast(nameof(PullFlushSeconds), o.PullFlushSeconds, 0);
 }

@@ -19,6 +19,14 @@ public sealed class CliErrorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ABadSettingIsOneLineNamingIt()
+    {
+        var result = await Run(new() { ["Syndication:Storage:Table"] = "my-table" }, "publish", Repo.Samples("harbour-reopens.md"));
+
+        OneLine(result, 2, "Syndication__Storage__Table must be 3 to 63 letters and digits, starting with a letter (it is \"my-table\")");
+    }
+
+    [Fact]
     public async Task AMissingContainerIsNamed()
     {
         var result = await Run(new() { ["Syndication:Storage:CreateIfMissing"] = "false" }, "publish", Repo.Samples("harbour-reopens.md"));

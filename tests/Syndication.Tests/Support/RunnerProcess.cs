@@ -84,13 +84,30 @@ public sealed class RunnerProcess : IAsyncDisposable
         return output;
     }
 
-    /// <summary>Runs one runner command with these settings, without a serving runner; whatever its exit.</summary>
-    public static async Task<(int Exit, string Out, string Error)> RunAsync(Dictionary<string, string> environment, params string[] args)
+    /// <summary>Runs one runner command with these settings until it exits by itself (at most 30 s): its exit code and both outputs.</summary>
+    public static async Task<(int Exit, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var command = Start(environment, args);
-        var (output, error) = (command.StandardOutput.ReadToEndAsync(), command.StandardError.ReadToEndAsync());
-        await command.WaitForExitAsync();
-        return (command.ExitCode, await output, await error);
+        using var process = Start(new Dictionary<string, string>(environment), args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"the local runner was still running after 30 s: {string.Join(' ', args)}");
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>A start that should fail: the exit code and both outputs together.</summary>
+    public static async Task<(int ExitCode, string Output)> ExitAsync(IReadOnlyDictionary<string, string> settings, params string[] args)
+    {
+        var (exit, output, error) = await RunAsync(settings, args);
+        return (exit, output + error);
     }
 
     private static Process Start(Dictionary<string, string> environment, params string[] args)
