@@ -6,6 +6,7 @@ using Syndication.Feeds;
 using Syndication.Functions;
 using Syndication.Tests.Support;
 using Xunit.Abstractions;
+using Syndication.Articles;
 
 namespace Syndication.Tests.Resilience;
 

@@ -3,6 +3,7 @@ using Syndication.Storage;
 using Syndication.Feeds;
 using Syndication.Functions;
 using Syndication.Tests.Support;
+using Syndication.Articles;
 
 namespace Syndication.Tests.Resilience;
 
