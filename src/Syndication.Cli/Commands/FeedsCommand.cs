@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Syndication.Cli.Output;
 using Syndication.Feeds;
 using Syndication.Storage;
+using Syndication.Articles;
 
 namespace Syndication.Cli.Commands;
 

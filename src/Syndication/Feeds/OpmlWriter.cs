@@ -1,5 +1,5 @@
 using System.Xml;
-using Syndication.Storage;
+using Syndication.Articles;
 
 namespace Syndication.Feeds;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Syndication.Security;
 using Syndication.Storage;
+using Syndication.Articles;
 
 namespace Syndication.Feeds;
 

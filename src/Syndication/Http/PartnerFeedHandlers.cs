@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Syndication.Feeds;
 using Syndication.Partners;
 using Syndication.Storage;
+using Syndication.Articles;
 
 namespace Syndication.Http;
 

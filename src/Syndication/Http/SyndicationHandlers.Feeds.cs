@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Syndication.Feeds;
 using Syndication.Storage;
+using Syndication.Articles;
 
 namespace Syndication.Http;
 

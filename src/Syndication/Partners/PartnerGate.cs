@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Syndication.Feeds;
 using Syndication.Security;
 using Syndication.Storage;
+using Syndication.Articles;
 
 namespace Syndication.Partners;
 

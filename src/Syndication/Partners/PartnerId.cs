@@ -1,4 +1,4 @@
-using Syndication.Storage;
+using Syndication.Articles;
 
 namespace Syndication.Partners;
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using Syndication.Articles;
 
 namespace Syndication.Storage;
 

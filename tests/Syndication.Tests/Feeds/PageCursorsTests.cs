@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Syndication.Feeds;
 using Syndication.Security;
 using Syndication.Storage;
+using Syndication.Articles;
 
 namespace Syndication.Tests.Feeds;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Syndication.Storage;
 using Syndication.Tests.Support;
+using Syndication.Articles;
 
 namespace Syndication.Tests.Ingestion;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Syndication.Storage;
+namespace Syndication.Articles;
 
 /// <summary>Which articles a feed lists: all of them, or those of one category, tag or author.</summary>
 public sealed record FeedKey(FeedKind Kind, string Slug)
