@@ -35,7 +35,7 @@ public sealed partial class SyndicationHandlers
         Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> properties)
     {
         var range = request.Headers.Range.ToString();
-        if (range.Length > 0 && await RangeAsync(request, range, imageCacheControl, missing, open, properties) is { } partial) return partial;
+        if (range.Length > 0 && await RangeAsync(request, range, missing, open, properties) is { } partial) return partial;
         var blob = await open(default, null);
         if (blob is null) return await missing();
         var details = blob.Details;
@@ -43,22 +43,22 @@ public sealed partial class SyndicationHandlers
         if (Conditional.IsNotModified(request, etag, details.LastModified))
         {
             await blob.Content.DisposeAsync();
-            return Image(Reply.NotModified(), etag, details.LastModified, imageCacheControl);
+            return Image(Reply.NotModified(), etag, details.LastModified);
         }
         var reply = Reply.Stream(details.ContentType ?? "application/octet-stream", blob.Content, details.ContentLength);
-        return Image(reply, etag, details.LastModified, imageCacheControl);
+        return Image(reply, etag, details.LastModified);
     }
 
     // A Range request: 206 with the bytes asked for, 416 when the blob has none of them; null to send it whole
     // (several ranges, a malformed header, an If-Range that no longer matches, or bytes that changed meanwhile).
-    private static async Task<Reply?> RangeAsync(HttpRequest request, string header, string cacheControl,
+    private async Task<Reply?> RangeAsync(HttpRequest request, string header,
         Func<Task<Reply>> missing, Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> read)
     {
         var properties = await read();
         if (properties is null) return await missing();
         var etag = properties.ETag.ToString("H");
         if (Conditional.IsNotModified(request, etag, properties.LastModified))
-            return Image(Reply.NotModified(), etag, properties.LastModified, cacheControl);
+            return Image(Reply.NotModified(), etag, properties.LastModified);
         var ifRange = request.Headers.IfRange.ToString();
         if (ifRange.Length > 0 && ifRange != etag) return null;
         var total = properties.ContentLength;
@@ -70,9 +70,9 @@ public sealed partial class SyndicationHandlers
         if (part is null) return null;
         var reply = Reply.Stream(properties.ContentType ?? "application/octet-stream", part.Content, r.Length, status: 206)
             .With(HeaderNames.ContentRange, r.ContentRange(total));
-        return Image(reply, etag, properties.LastModified, cacheControl);
+        return Image(reply, etag, properties.LastModified);
     }
 
-    private static Reply Image(Reply reply, string etag, DateTimeOffset? lastModified, string cacheControl) =>
-        Conditional.Validators(reply, etag, lastModified, cacheControl).With(HeaderNames.AcceptRanges, "bytes");
+    private Reply Image(Reply reply, string etag, DateTimeOffset? lastModified) =>
+        Conditional.Validators(reply, etag, lastModified, imageCacheControl).With(HeaderNames.AcceptRanges, "bytes");
 }

@@ -30,9 +30,6 @@ public sealed class ServerKey
         this.previous = previous is { Length: >= 32 } ? previous : null;
     }
 
-    /// <summary>Whether this is the public development key (health and logs say so).</summary>
-    public bool IsDevelopment => CryptographicOperations.FixedTimeEquals(current, Development);
-
     /// <summary>The key for <paramref name="purpose"/> (e.g. "partner-credentials"), derived from the current server key.</summary>
     public byte[] For(string purpose) => Derive(current, purpose);
 
