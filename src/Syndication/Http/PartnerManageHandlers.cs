@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Syndication.Articles;
 using Syndication.Feeds;
 using Syndication.Partners;
-using Syndication.Security;
 using Syndication.Storage;
 
 namespace Syndication.Http;
@@ -13,7 +12,7 @@ namespace Syndication.Http;
 /// The key-protected partner routes: create (the password is shown once), rotate, delete and list with pulls. The
 /// doors enforce the key, as for <see cref="ManageHandlers"/>.
 /// </summary>
-public sealed class PartnerManageHandlers(ArticleStore store, PartnerGate gate, PartnerPullCounter pulls, ServerKey serverKey,
+public sealed class PartnerManageHandlers(ArticleStore store, PartnerGate gate, PartnerPullCounter pulls,
     IOptions<PartnerOptions> options, IOptions<FeedOptions> feedOptions, TimeProvider time)
 {
     /// <summary>The largest request body the create route reads.</summary>
@@ -31,7 +30,7 @@ public sealed class PartnerManageHandlers(ArticleStore store, PartnerGate gate, 
         if (asked is null) return Reply.BadRequest(error!);
         var password = PartnerPassword.Generate();
         var partner = new StoredPartner(asked.Id, asked.Name ?? asked.Id, asked.Feeds, asked.Limit ?? 0,
-            PartnerPassword.Sign(asked.Id, password, serverKey.For(PartnerPassword.Purpose)), Guid.NewGuid().ToString("N"), time.GetUtcNow());
+            gate.Sign(asked.Id, password), Guid.NewGuid().ToString("N"), time.GetUtcNow());
         if (!await store.AddPartnerAsync(partner, ct)) return Reply.Text(409, $"partner '{asked.Id}' exists; rotate its password or delete it first");
         gate.Forget();
         return JsonReply(201, new { id = partner.Id, username = partner.Id, password });
@@ -43,7 +42,7 @@ public sealed class PartnerManageHandlers(ArticleStore store, PartnerGate gate, 
         if (!PartnerId.IsValid(id)) return Reply.BadRequest(PartnerRequest.IdRule);
         if (await store.PartnerAsync(id, ct) is not { } partner) return Reply.NotFound($"partner '{id}' does not exist");
         var password = PartnerPassword.Generate();
-        var rotated = partner with { PasswordHash = PartnerPassword.Sign(id, password, serverKey.For(PartnerPassword.Purpose)), Version = Guid.NewGuid().ToString("N") };
+        var rotated = partner with { PasswordHash = gate.Sign(id, password), Version = Guid.NewGuid().ToString("N") };
         if (!await store.ReplacePartnerAsync(rotated, ct)) return Reply.NotFound($"partner '{id}' does not exist");
         gate.Forget();
         return JsonReply(200, new { id, username = id, password });

@@ -36,6 +36,9 @@ public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey,
     private readonly IReadOnlyList<byte[]> verifying = serverKey.Verifying(PartnerPassword.Purpose);
     /// <summary>What an unknown partner's password is checked against, so a 401 costs the same whoever asks.</summary>
     private readonly string decoy = PartnerPassword.Sign("", PartnerPassword.Generate(), serverKey.For(PartnerPassword.Purpose));
+
+    /// <summary>What to store for a partner's new password: its keyed form under the current server key.</summary>
+    public string Sign(string id, string password) => PartnerPassword.Sign(id, password, signing);
     private readonly SemaphoreSlim reading = new(1, 1);
     private volatile Snapshot? snapshot;
     private readonly MemoryCache failures = new(new MemoryCacheOptions { SizeLimit = 100_000 });
@@ -124,7 +127,7 @@ public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey,
     // A failure here costs only the next check's PBKDF2 again: the credentials were right, so they pass anyway.
     private async Task RestoreAsync(StoredPartner partner, string password, CancellationToken ct)
     {
-        var hash = PartnerPassword.Sign(partner.Id, password, signing);
+        var hash = Sign(partner.Id, password);
         try
         {
             await store.ReplacePartnerHashAsync(partner, hash, ct);
