@@ -94,6 +94,17 @@ public static class FeedFormats
         return dot > 0 && FromExtension(file[(dot + 1)..]) is { } format ? (file[..dot], format) : null;
     }
 
+    /// <summary>
+    /// The extension of a feed's preview, the feed as a page for people ("all.html", "category/politics.html"). It is no
+    /// format: readers never get it, OPML and discovery links never name it, and no row may take this extension.
+    /// </summary>
+    public const string PreviewExtension = "html";
+
+    /// <summary>Parses "all.html" / "politics.html" into the feed's name; null for any other file.</summary>
+    public static string? PreviewName(string file) =>
+        file.Length > PreviewExtension.Length + 1 && file.EndsWith("." + PreviewExtension, StringComparison.Ordinal)
+            ? file[..^(PreviewExtension.Length + 1)] : null;
+
     /// <summary>The extensions, for messages ("all.rss, all.atom or all.json").</summary>
     public static string List(string name) =>
         string.Join(", ", All.SkipLast(1).Select(f => $"{name}.{f.Extension}")) + $" or {name}.{All[^1].Extension}";

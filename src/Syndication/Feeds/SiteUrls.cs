@@ -17,6 +17,8 @@ public sealed class SiteUrls(Uri origin, string feeds = "feeds")
     public Uri Feed(string name, FeedFormat format) => Api($"{feeds}/{name}.{format.Extension}");
     public Uri Feed(FeedKey key, FeedFormat format, string? query = null) =>
         Api($"{feeds}/{key.Path}.{format.Extension}{(string.IsNullOrEmpty(query) ? "" : "?" + query)}");
+    /// <summary>A feed's preview page for people; always the public path, never a partner's (partners get no preview).</summary>
+    public Uri FeedPreview(FeedKey key) => Api($"feeds/{key.Path}.{FeedFormats.PreviewExtension}");
     /// <summary>The same site with its feed URLs under one partner's path (partners/{id}/feeds/...).</summary>
     public SiteUrls ForPartner(string partnerId) => new(Origin, $"partners/{Uri.EscapeDataString(partnerId)}/feeds");
     /// <summary>Where feed URLs start below the route prefix ("feeds", or a partner's path).</summary>
