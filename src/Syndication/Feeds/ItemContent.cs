@@ -38,9 +38,10 @@ public static partial class ItemContent
 
     /// <summary>An article's images as feeds carry them: absolute URL, length, type, size, caption, credit.</summary>
     public static List<FeedImage> Images(StoredArticle article, SiteUrls urls) =>
-        article.Images.Select(i => FeedImage(article.Slug, i, urls)).ToList();
+        article.Images.Select(i => Image(article.Slug, i, urls)).ToList();
 
-    private static FeedImage FeedImage(string slug, StoredImage i, SiteUrls urls) =>
+    /// <summary>One stored image as feeds carry it (a page showing one image converts only that one).</summary>
+    public static FeedImage Image(string slug, StoredImage i, SiteUrls urls) =>
         new(ImageUrl(slug, i, urls), i.Length, i.ContentType, i.Width, i.Height, i.Caption, i.Credit, i.Alt)
         {
             Renditions = (i.Renditions ?? []).Select(r => new FeedRendition(urls.Rendition(slug, r.Name), r.Role, r.ContentType, r.Width, r.Height, r.Length)).ToList(),
@@ -69,10 +70,6 @@ public static partial class ItemContent
         parts[1] = bodyHtml;
         return parts;
     }
-
-    /// <summary>One stored image as a figure with its caption and credit.</summary>
-    public static void Figure(StringBuilder html, string slug, StoredImage image, SiteUrls urls) =>
-        Figure(html, FeedImage(slug, image, urls));
 
     /// <summary>One image as a figure with its caption and credit.</summary>
     public static void Figure(StringBuilder html, FeedImage image)
