@@ -5,7 +5,7 @@ using Syndication.Http;
 
 namespace Syndication.Functions;
 
-/// <summary>GET /api/feeds/all.rss, all.atom and all.json.</summary>
+/// <summary>GET /api/feeds/all.rss, all.atom and all.json, and all.html: the feed's preview page for people.</summary>
 public sealed class GetFeed(SyndicationHandlers handlers)
 {
     [Function(nameof(GetFeed))]

@@ -5,7 +5,7 @@ using Syndication.Http;
 
 namespace Syndication.Functions;
 
-/// <summary>GET /api/feeds/{category|tag|author}/{slug}.{rss|atom|json}.</summary>
+/// <summary>GET /api/feeds/{category|tag|author}/{slug}.{rss|atom|json}, and .html: the feed's preview page for people.</summary>
 public sealed class GetFilteredFeed(SyndicationHandlers handlers)
 {
     [Function(nameof(GetFilteredFeed))]

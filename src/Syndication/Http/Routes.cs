@@ -3,6 +3,7 @@ namespace Syndication.Http;
 /// <summary>The HTTP routes (after the "api" prefix): the Functions attributes and <see cref="RouteTable"/> (the local runner) both use these.</summary>
 public static class Routes
 {
+    /// <summary>A feed ("all.rss") or its preview page ("all.html"): one route, so no host has to rank two patterns that both match.</summary>
     public const string Feed = "feeds/{file}";
     public const string FilteredFeed = "feeds/{kind}/{file}";
     public const string Opml = "feeds.opml";

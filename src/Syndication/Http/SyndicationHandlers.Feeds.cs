@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Syndication.Feeds;
+using Syndication.Pages;
 using Syndication.Storage;
 using Syndication.Articles;
 
@@ -18,23 +19,42 @@ public sealed partial class SyndicationHandlers
         return new Rendered(copy.ToArray(), "text/xsl; charset=utf-8", null);
     });
 
-    /// <summary>GET/HEAD feeds/{file}: "all.rss", "all.atom", "all.json" (and the stylesheet "feed.xsl").</summary>
+    /// <summary>GET/HEAD feeds/{file}: "all.rss", "all.atom", "all.json", its preview "all.html" (and the stylesheet "feed.xsl").</summary>
     public Task<Reply> GetFeedAsync(HttpRequest request, string file, CancellationToken ct = default)
     {
         if (file == "feed.xsl") return Task.FromResult(Respond(request, Xsl.Value));
         if (file == "withdrawn.json") return GetWithdrawnAsync(request, ct);
+        if (FeedFormats.PreviewName(file) == "all") return FeedPreviewAsync(request, FeedKey.All, ct);
         return FeedFormats.FromFileName(file) is ("all", var format)
             ? FeedAsync(request, FeedKey.All, format, ct)
             : Task.FromResult(Reply.NotFound($"feed '{file}' does not exist; try {FeedFormats.List("all")}"));
     }
 
-    /// <summary>GET/HEAD feeds/{kind}/{file}: one category's, tag's or author's feed ("category/politics.rss").</summary>
+    /// <summary>GET/HEAD feeds/{kind}/{file}: one category's, tag's or author's feed ("category/politics.rss") or its preview (".html").</summary>
     public Task<Reply> GetFilteredFeedAsync(HttpRequest request, string kind, string file, CancellationToken ct = default)
     {
         if (FeedKey.ParseKind(kind) is not { } k) return Task.FromResult(Reply.NotFound("feeds are by category, tag or author"));
-        if (FeedFormats.FromFileName(file) is not var (slug, format)) return Task.FromResult(Reply.NotFound($"'{file}' is not a feed; try {FeedFormats.List(file.Split('.')[0])}"));
+        var (slug, format) = FeedFormats.FromFileName(file) is var (name, f) ? (name, f) : (FeedFormats.PreviewName(file), null);
+        if (slug is null) return Task.FromResult(Reply.NotFound($"'{file}' is not a feed; try {FeedFormats.List(file.Split('.')[0])}"));
         if (!FeedKey.IsSlug(slug)) return Task.FromResult(Reply.BadRequest("feed names are lower-case letters, digits and hyphens, like 'city-council'"));
-        return FeedAsync(request, new FeedKey(k, slug), format, ct);
+        return format is null ? FeedPreviewAsync(request, new FeedKey(k, slug), ct) : FeedAsync(request, new FeedKey(k, slug), format, ct);
+    }
+
+    /// <summary>
+    /// A feed's preview page: its first page, rendered from the same model as the feed, cached at the feed version and
+    /// validated as feeds are. The query is ignored (no ?limit=, no cursors), so each feed has one preview to cache.
+    /// </summary>
+    private async Task<Reply> FeedPreviewAsync(HttpRequest request, FeedKey key, CancellationToken ct)
+    {
+        var o = options.Value;
+        var urls = UrlsFor(request);
+        var page = await cache.GetOrRenderAsync($"preview|{urls.Origin}|{key.Path}", async () =>
+        {
+            // The model as the RSS feed's first page has it (RSS reads no tombstones); the page takes no URL of its own from it.
+            if (await feeds.PageAsync(new FeedRequest(key, FeedFormats.Rss, o.DefaultLimit), urls, ct) is not { } feed) return null;
+            return Html(FeedPreviewPage.Render(feed, key, urls, o), feed.Updated);
+        }, ct);
+        return page is null ? Reply.NotFound($"no {FeedKey.KindName(key.Kind)} '{key.Slug}' has articles") : Respond(request, page);
     }
 
     /// <summary>GET/HEAD feeds.opml: every feed in every format, for subscribing at once.</summary>
