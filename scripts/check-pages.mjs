@@ -1,10 +1,10 @@
-// Loads the home page and an article page of a running service in headless Chromium (Debian's /usr/bin/chromium),
+// Loads the home page, the feed preview and an article page of a running service in headless Chromium (Debian's /usr/bin/chromium),
 // checks that every image loaded, and saves screenshots to .run/screenshots/. Usage: npm run check-pages [-- BASE_URL]
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
 const base = (process.argv[2] ?? 'http://127.0.0.1:7071/api/').replace(/\/?$/, '/');
-const pages = [['home', base], ['article', `${base}articles/000_11b3e0eb4ad0bcf4`]];
+const pages = [['home', base], ['feed-preview', `${base}feeds/all.html`], ['article', `${base}articles/000_11b3e0eb4ad0bcf4`]];
 mkdirSync('.run/screenshots', { recursive: true });
 
 const browser = await chromium.launch({
