@@ -33,7 +33,7 @@ public sealed partial class GoldenFileTests(AzuriteFixture azurite)
         Assert.Equal(200, reply.Status);
         var actual = Mask(reply.Text);
 
-        var golden = Repo.Path("tests", "Syndication.Tests", "testdata", "golden", file);
+        var golden = Repo.Path("tests", "Syndication.IntegrationTests", "testdata", "golden", file);
         if (Environment.GetEnvironmentVariable("SYNDICATION_UPDATE_GOLDEN") == "1") await File.WriteAllTextAsync(golden, actual);
         Assert.True(File.Exists(golden), $"{golden} is missing: run with SYNDICATION_UPDATE_GOLDEN=1 to write it");
         var expected = await File.ReadAllTextAsync(golden);
