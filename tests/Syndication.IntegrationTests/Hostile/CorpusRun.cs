@@ -28,9 +28,6 @@ public sealed class CorpusRun(TestSite site, string connectionString)
     private readonly Azure.Storage.Blobs.BlobContainerClient listing = new(connectionString, site.Incoming.Name,
         new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 0 } });
 
-    /// <summary>Longer than this for one slug counts as a hang.</summary>
-    public static readonly TimeSpan PerCaseLimit = TimeSpan.FromSeconds(15);
-
     /// <summary>Longer than this for the whole reconciliation counts as a hang.</summary>
     public static readonly TimeSpan ReconcileLimit = TimeSpan.FromMinutes(4);
 
@@ -138,15 +135,15 @@ public sealed class CorpusRun(TestSite site, string connectionString)
             var slugs = names.Select(n => ArticleBlobName.Parse(n)?.Slug).OfType<string>().Distinct().ToList();
             try
             {
-                using var cts = new CancellationTokenSource(PerCaseLimit);
+                using var cts = new CancellationTokenSource(HostileCorpus.PerCaseLimit);
                 foreach (var slug in slugs)
-                    await site.Ingestor.IngestSlugAsync(slug, repair: true, cts.Token).WaitAsync(PerCaseLimit + TimeSpan.FromSeconds(1));
+                    await site.Ingestor.IngestSlugAsync(slug, repair: true, cts.Token).WaitAsync(HostileCorpus.PerCaseLimit + TimeSpan.FromSeconds(1));
                 foreach (var name in names.Where(n => ArticleBlobName.Parse(n) is null))
-                    await site.Ingestor.IngestBlobAsync(name, cts.Token).WaitAsync(PerCaseLimit + TimeSpan.FromSeconds(1));
+                    await site.Ingestor.IngestBlobAsync(name, cts.Token).WaitAsync(HostileCorpus.PerCaseLimit + TimeSpan.FromSeconds(1));
             }
             catch (Exception e) when (e is TimeoutException or OperationCanceledException)
             {
-                run.Crashed = $"hung: not done within {PerCaseLimit.TotalSeconds} s";
+                run.Crashed = $"hung: not done within {HostileCorpus.PerCaseLimit.TotalSeconds} s";
             }
             catch (Exception e)
             {

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Syndication.LocalRunner;
-using Syndication.Tests.Functions;
 using Syndication.Tests.Support;
 
 namespace Syndication.Tests.Runner;
@@ -92,16 +91,5 @@ public sealed class ManageEndpointTests(AzuriteFixture azurite)
         await using var _ = app;
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync("manage/rejections")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("feeds/all.rss")).StatusCode);
-    }
-
-    [Fact]
-    public void InAzureTheManageFunctionsNeedTheAdminKeyTheWebhookAFunctionKeyAndEverythingElseIsAnonymous()
-    {
-        foreach (var trigger in FunctionsMetadataTests.Metadata().SelectMany(f => f!["bindings"]!.AsArray()).Where(b => (string?)b!["type"] == "httpTrigger"))
-        {
-            var route = (string)trigger!["route"]!;
-            var level = route.StartsWith("manage/") ? "Admin" : route.StartsWith("events/") ? "Function" : "Anonymous";
-            Assert.Equal(level, (string?)trigger["authLevel"]);
-        }
     }
 }

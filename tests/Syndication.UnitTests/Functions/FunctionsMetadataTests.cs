@@ -67,6 +67,17 @@ public sealed class FunctionsMetadataTests
     public void ManageFunctionsNeedTheAdminKey(string function) => Assert.Equal("Admin", (string?)Trigger(function)["authLevel"]);
 
     [Fact]
+    public void InAzureTheManageFunctionsNeedTheAdminKeyTheWebhookAFunctionKeyAndEverythingElseIsAnonymous()
+    {
+        foreach (var trigger in Metadata().SelectMany(f => f!["bindings"]!.AsArray()).Where(b => (string?)b!["type"] == "httpTrigger"))
+        {
+            var route = (string)trigger!["route"]!;
+            var level = route.StartsWith("manage/") ? "Admin" : route.StartsWith("events/") ? "Function" : "Anonymous";
+            Assert.Equal(level, (string?)trigger["authLevel"]);
+        }
+    }
+
+    [Fact]
     public void TheDeletionWebhookNeedsAFunctionKeySoItsOwnKeyOpensIt() =>
         Assert.Equal("Function", (string?)Trigger("HandleBlobDeleted")["authLevel"]);
 

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Syndication.Tests.Images;
 
 /// <summary>Images made in the test with SkiaSharp: a smooth gradient, with fine detail (noise) where asked.</summary>
-internal static class TestImages
+public static class TestImages
 {
     public static byte[] Jpeg(int width, int height, SKRectI? detail = null) => Encode(width, height, detail, SKEncodedImageFormat.Jpeg, opaque: true);
 

@@ -5,7 +5,7 @@ namespace Syndication.Tests.Hostile;
 // a site with the default cap (LongInputTests).
 public static partial class HostileCorpus
 {
-    /// <summary>The long-input cases; each must settle within the harness's hang limit, <see cref="CorpusRun.PerCaseLimit"/>.</summary>
+    /// <summary>The long-input cases; each must settle within the harness's hang limit, <see cref="PerCaseLimit"/>.</summary>
     public static IReadOnlyList<HostileCase> LongInputs { get; } = [.. Long()];
 
     private static IEnumerable<HostileCase> Long()

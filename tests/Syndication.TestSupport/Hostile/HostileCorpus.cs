@@ -38,6 +38,9 @@ public static partial class HostileCorpus
     /// <summary>The image size cap the corpus site is configured with (Syndication__MaxImageBytes).</summary>
     public const int MaxImageBytes = 128 * 1024;
 
+    /// <summary>Longer than this for one case (parsed alone, or ingested on a site) counts as a hang.</summary>
+    public static readonly TimeSpan PerCaseLimit = TimeSpan.FromSeconds(15);
+
     public static IReadOnlyList<HostileCase> Cases { get; } = Build();
 
     private static List<HostileCase> Build()
