@@ -33,13 +33,7 @@ public sealed partial class GoldenFileTests(AzuriteFixture azurite)
         Assert.Equal(200, reply.Status);
         var actual = Mask(reply.Text);
 
-        var golden = Repo.Path("tests", "Syndication.IntegrationTests", "testdata", "golden", file);
-        if (Environment.GetEnvironmentVariable("SYNDICATION_UPDATE_GOLDEN") == "1") await File.WriteAllTextAsync(golden, actual);
-        Assert.True(File.Exists(golden), $"{golden} is missing: run with SYNDICATION_UPDATE_GOLDEN=1 to write it");
-        var expected = await File.ReadAllTextAsync(golden);
-        var line = FirstDifferentLine(expected, actual);
-        Assert.True(line is null, $"{file} differs from {golden} at line {line}:\n  golden: {Line(expected, line)}\n  actual: {Line(actual, line)}\n" +
-            "If the change is intended: SYNDICATION_UPDATE_GOLDEN=1 dotnet test --filter GoldenFileTests, and review the diff.");
+        Golden.Matches(Repo.Path("tests", "Syndication.IntegrationTests", "testdata", "golden", file), actual, nameof(GoldenFileTests));
     }
 
     private static string Mask(string text)
@@ -50,16 +44,6 @@ public sealed partial class GoldenFileTests(AzuriteFixture azurite)
         text = IsoTime().Replace(text, m => DateTimeOffset.TryParse(m.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) && Recent(t) ? "NOW" : m.Value);
         return RfcTime().Replace(text, m => DateTimeOffset.TryParse(m.Value.Replace("GMT", "+00:00"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) && Recent(t) ? "NOW" : m.Value);
     }
-
-    private static int? FirstDifferentLine(string a, string b)
-    {
-        var (x, y) = (a.Split('\n'), b.Split('\n'));
-        for (var i = 0; i < Math.Max(x.Length, y.Length); i++)
-            if (i >= x.Length || i >= y.Length || x[i] != y[i]) return i + 1;
-        return null;
-    }
-
-    private static string Line(string text, int? line) => text.Split('\n').ElementAtOrDefault((line ?? 1) - 1) is { } l ? (l.Length > 300 ? l[..300] + "…" : l) : "(end of file)";
 
     [GeneratedRegex(@"\?v=[0-9a-f]{16}")]
     private static partial Regex ImageVersion();
