@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
-# Runs every test of every test project. The integration tests start their own Azurite (the npm package pinned
-# in package.json) on free ports, in memory, and stop it when they finish. Ends with "N passed, N failed".
+# Runs every test of every test project: tests/Syndication.UnitTests (nothing running) and
+# tests/Syndication.IntegrationTests, which start their own Azurite (the npm package pinned in package.json) on free
+# ports, in memory, and stop it when they finish. --unit runs the unit tests alone, without the npm packages. Other
+# arguments go to dotnet test (--filter ..., -c Release). Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if [ ! -f node_modules/azurite/dist/src/azurite.js ]; then
+target=Syndication.sln
+args=()
+for arg in "$@"; do
+  if [ "$arg" = --unit ]; then target=tests/Syndication.UnitTests; else args+=("$arg"); fi
+done
+
+if [ "$target" = Syndication.sln ] && [ ! -f node_modules/azurite/dist/src/azurite.js ]; then
   npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 
 mkdir -p .run
 log=.run/test.log
-dotnet test Syndication.sln --nologo "$@" 2>&1 | tee "$log"
+dotnet test "$target" --nologo "${args[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Sum the per-project summaries ("Passed!  - Failed: 0, Passed: 69, Skipped: 0, Total: 69").

@@ -10,7 +10,7 @@ public sealed record SitemapNews(string PublicationName, string Language, DateTi
 
 /// <summary>
 /// The sitemaps protocol (sitemaps.org 0.9) with Google's news (0.9) and image (1.1) extensions: pure functions from
-/// entries to bytes; <c>tests/Syndication.Tests/testdata/sitemaps/</c> holds the schemas they are checked against.
+/// entries to bytes; <c>tests/Syndication.IntegrationTests/testdata/sitemaps/</c> holds the schemas they are checked against.
 /// </summary>
 public static class SitemapWriter
 {
