@@ -38,4 +38,32 @@ public sealed class ContentHashTests
         Assert.Equal("e58767807f3759e01c1bb5054a779d4b", ContentHash.OfContent(bare, []));
         Assert.Equal("5f7259a93f15ea6e080c509516a4a986", ContentHash.OfContent(bare, [LocalBoats]));
     }
+
+    [Fact]
+    public void ANewFieldThatAnArticleLeavesEmptyChangesNoHash()
+    {
+        var fields = Parse(ContentHashPinTests.Full);
+        var today = ContentHash.Json<ArticleFields>(fields);
+
+        Assert.Contains("\"Summary\":null", ContentHash.Json<ArticleFields>(Parse(ContentHashPinTests.Bare)));
+        Assert.Equal(today, ContentHash.Json(new Tomorrow(fields)));
+        Assert.Equal(today, ContentHash.Json(new Tomorrow(fields) { Subtitle = "", Credits = [] }));
+        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { Subtitle = "What the storm left" }));
+        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { Credits = ["Ana Lima"] }));
+        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { Premium = true }));
+        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { Pages = 0 }));
+    }
+
+    // ArticleFields as it would be with new fields of each kind added, none of them stated by today's articles.
+    private sealed record Tomorrow : ArticleFields
+    {
+        public Tomorrow(ArticleFields fields) : base(fields)
+        {
+        }
+
+        public string? Subtitle { get; init; }
+        public IReadOnlyList<string> Credits { get; init; } = [];
+        public bool Premium { get; init; }
+        public int? Pages { get; init; }
+    }
 }
