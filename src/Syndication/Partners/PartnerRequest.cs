@@ -60,7 +60,7 @@ public sealed record PartnerRequest(string Id, string? Name, IReadOnlyList<strin
                 return null;
             case "feeds" when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() is > 0 and <= 100:
                 return ReadFeeds(value, draft);
-            case "limit" when value.TryGetInt32(out var n) && n >= 1 && n <= maxLimit:
+            case "limit" when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= 1 && n <= maxLimit:
                 draft.Limit = n;
                 return null;
             case "id":
