@@ -47,23 +47,23 @@ public sealed class ContentHashTests
 
         Assert.Contains("\"Summary\":null", ContentHash.Json<ArticleFields>(Parse(ContentHashPinTests.Bare)));
         Assert.Equal(today, ContentHash.Json(new Tomorrow(fields)));
-        Assert.Equal(today, ContentHash.Json(new Tomorrow(fields) { Subtitle = "", Credits = [] }));
-        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { Subtitle = "What the storm left" }));
-        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { Credits = ["Ana Lima"] }));
-        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { Premium = true }));
-        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { Pages = 0 }));
+        Assert.Equal(today, ContentHash.Json(new Tomorrow(fields) { NewText = "", NewList = [] }));
+        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { NewText = "What the storm left" }));
+        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { NewList = ["Ana Lima"] }));
+        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { NewFlag = true }));
+        Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { NewNumber = 0 }));
     }
 
-    // ArticleFields as it would be with new fields of each kind added, none of them stated by today's articles.
+    // ArticleFields as it would be with a new field of each kind (named so no real field will be), none stated by today's articles.
     private sealed record Tomorrow : ArticleFields
     {
         public Tomorrow(ArticleFields fields) : base(fields)
         {
         }
 
-        public string? Subtitle { get; init; }
-        public IReadOnlyList<string> Credits { get; init; } = [];
-        public bool Premium { get; init; }
-        public int? Pages { get; init; }
+        public string? NewText { get; init; }
+        public IReadOnlyList<string> NewList { get; init; } = [];
+        public bool NewFlag { get; init; }
+        public int? NewNumber { get; init; }
     }
 }
