@@ -3,11 +3,20 @@ namespace Syndication.Articles;
 /// <summary>
 /// What an article says about itself in plain text, the same record from the parser through storage to every writer:
 /// <see cref="ParsedArticle"/>, <see cref="Storage.StoredArticle"/> and <see cref="Feeds.FeedItem"/> extend it, the store
-/// keeps each of its properties as a column, and each step copies it whole. A new field is added here, filled by the
-/// parsers and written by the writers and the article page; nothing in between changes.
+/// keeps each of its properties as a column, and each step copies it whole. A new field is added here (with a bump of
+/// <see cref="ParserVersion"/>), filled by the parsers and written by the writers and the article page; nothing in
+/// between changes: <see cref="PlainText.Apply"/> cleans every string and list of strings here, and the content hash
+/// leaves out a property that is empty, so articles that do not state the new field keep their hashes and `updated`.
 /// </summary>
 public record ArticleFields
 {
+    /// <summary>
+    /// Bump when parsing changes what readers see, a new field here included: every article's source signature carries
+    /// it, so the next reconcile pass reads every document again and articles published before gain the field (without
+    /// a bump, only when their document is uploaded again).
+    /// </summary>
+    public const string ParserVersion = "2"; // 2: images gain renditions
+
     /// <summary>The headline, plain text; every parser sets it (a document without one is rejected).</summary>
     public string Title { get; init; } = "";
     /// <summary>The standfirst: one paragraph of plain text.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -6,10 +7,11 @@ using AngleSharp.Html.Parser;
 namespace Syndication.Articles;
 
 /// <summary>
-/// Text fields (title, summary, authors, categories, tags, captions, credits, alt text) are plain text, whatever the
-/// document wrote in them: the text of <c>&lt;b&gt;x&lt;/b&gt;</c> stays, <c>&lt;script&gt;</c> and <c>&lt;style&gt;</c>
-/// go with their content, entities are decoded once. Many readers treat a feed's titles as HTML, so no field keeps a
-/// <c>&lt;</c> that starts a tag: markup that decoding revealed ("&amp;lt;script&amp;gt;") is removed as well.
+/// Text fields (every string and list of strings of <see cref="ArticleFields"/>; image captions, credits and alt text)
+/// are plain text, whatever the document wrote in them: the text of <c>&lt;b&gt;x&lt;/b&gt;</c> stays,
+/// <c>&lt;script&gt;</c> and <c>&lt;style&gt;</c> go with their content, entities are decoded once. Many readers treat a
+/// feed's titles as HTML, so no field keeps a <c>&lt;</c> that starts a tag: markup that decoding revealed
+/// ("&amp;lt;script&amp;gt;") is removed as well.
 /// </summary>
 public static partial class PlainText
 {
@@ -33,21 +35,31 @@ public static partial class PlainText
     public static bool HasMarkup(string? text) =>
         !string.IsNullOrEmpty(text) && (TagStart().IsMatch(text) || (text.Contains('&') && TagStart().IsMatch(WebUtility.HtmlDecode(text))));
 
-    /// <summary>The article with every plain-text field made plain text; rejected when its title was nothing but markup.</summary>
+    /// <summary>
+    /// The article with every plain-text field made plain text: each string and list of strings of
+    /// <see cref="ArticleFields"/>, and the images' captions, credits and alt text. Rejected when its title was nothing
+    /// but markup.
+    /// </summary>
     public static ParsedArticle Apply(ParsedArticle article, string component)
     {
-        var title = From(article.Title);
-        if (title.Length == 0) throw new ArticleRejectedException($"{component}: the title holds only markup, no text");
-        return article with
-        {
-            Title = title,
-            Summary = NullIfEmpty(From(article.Summary)),
-            Authors = Names(article.Authors),
-            Categories = Names(article.Categories),
-            Tags = Names(article.Tags),
-            Images = article.Images.Select(i => i with { Caption = NullIfEmpty(From(i.Caption)), Credit = NullIfEmpty(From(i.Credit)), Alt = NullIfEmpty(From(i.Alt)) }).ToList(),
-        };
+        var plain = article with { Images = article.Images.Select(i => i with { Caption = NullIfEmpty(From(i.Caption)), Credit = NullIfEmpty(From(i.Credit)), Alt = NullIfEmpty(From(i.Alt)) }).ToList() };
+        // A fresh copy that no one has seen yet, so its fields are set in place.
+        foreach (var (field, clean) in TextFields) field.SetValue(plain, clean(field.GetValue(plain)));
+        if (plain.Title.Length == 0) throw new ArticleRejectedException($"{component}: the title holds only markup, no text");
+        return plain;
     }
+
+    // Every property of ArticleFields that holds text (a string, or a list of strings) and how it is made plain, found
+    // once: a field added there is plain text with no change here.
+    private static readonly (PropertyInfo Field, Func<object?, object?> Clean)[] TextFields = [.. typeof(ArticleFields).GetProperties()
+        .Where(p => p.CanWrite && (p.PropertyType == typeof(string) || p.PropertyType.IsAssignableFrom(typeof(List<string>))))
+        .Select(p => (p, Cleaner(p)))];
+
+    // A list of names loses markup, empty names and repeats; a string loses markup, and becomes null where it may be.
+    private static Func<object?, object?> Cleaner(PropertyInfo field) =>
+        field.PropertyType != typeof(string) ? names => Names(names as IEnumerable<string> ?? [])
+        : new NullabilityInfoContext().Create(field).WriteState == NullabilityState.Nullable ? text => NullIfEmpty(From(text as string))
+        : text => From(text as string);
 
     private static string Strip(string html)
     {
@@ -62,7 +74,7 @@ public static partial class PlainText
         return body.TextContent;
     }
 
-    private static IReadOnlyList<string> Names(IReadOnlyList<string> names) =>
+    private static List<string> Names(IEnumerable<string> names) =>
         names.Select(From).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

@@ -79,63 +79,87 @@ public static class JsonFeedWriter
         return RenderBuffer.Return(buffer);
     }
 
+    // One item's members in the order JSON Feed lists them, then our extension and the attachments.
     private static void Item(Utf8JsonWriter w, FeedItem item)
     {
         w.WriteStartObject();
         w.WriteString("id", item.Id);
         w.WriteString("url", item.Link.AbsoluteUri);
         w.WriteString("title", item.Title);
-        w.WritePropertyName("content_html");
-        if (item.ContentHtml.Count == 0) w.WriteStringValue("");
-        for (var i = 0; i < item.ContentHtml.Count; i++) w.WriteStringValueSegment(item.ContentHtml[i], isFinalSegment: i == item.ContentHtml.Count - 1);
+        ContentHtml(w, item.ContentHtml);
         if (item.Summary is { } summary) w.WriteString("summary", summary);
-        if (item.Images.Count > 0)
-        {
-            // The promo rendition (1.91:1, 1200 wide) when the lead image has one.
-            var banner = FeedRendition.Pick(item.Images[0].Renditions, FeedRendition.Promo)?.Url ?? item.Images[0].Url;
-            w.WriteString("image", banner.AbsoluteUri);
-            w.WriteString("banner_image", banner.AbsoluteUri);
-        }
+        LeadImage(w, item.Images);
         w.WriteString("date_published", Xml.Rfc3339(item.Published));
         w.WriteString("date_modified", Xml.Rfc3339(item.Updated));
-        if (item.Authors.Count > 0)
-        {
-            w.WriteStartArray("authors");
-            foreach (var author in item.Authors)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", author);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        var tags = item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (tags.Count > 0)
-        {
-            w.WriteStartArray("tags");
-            foreach (var tag in tags) w.WriteStringValue(tag);
-            w.WriteEndArray();
-        }
+        Authors(w, item.Authors);
+        Tags(w, item.Categories.Concat(item.Tags).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
         if (item.Language is { } language) w.WriteString("language", language);
-        // Our extension (JSON Feed 1.1 "_" keys): whether date_published is the publisher's or our receipt time.
+        Extension(w, item);
+        Attachments(w, item.Images);
+        w.WriteEndObject();
+    }
+
+    // The content's pieces written as one string, never joined into one more copy of the body.
+    private static void ContentHtml(Utf8JsonWriter w, IReadOnlyList<string> pieces)
+    {
+        w.WritePropertyName("content_html");
+        if (pieces.Count == 0) w.WriteStringValue("");
+        for (var i = 0; i < pieces.Count; i++) w.WriteStringValueSegment(pieces[i], isFinalSegment: i == pieces.Count - 1);
+    }
+
+    // The lead image as image and banner_image: its promo rendition (1.91:1, 1200 wide) when it has one.
+    private static void LeadImage(Utf8JsonWriter w, IReadOnlyList<FeedImage> images)
+    {
+        if (images.Count == 0) return;
+        var banner = FeedRendition.Pick(images[0].Renditions, FeedRendition.Promo)?.Url ?? images[0].Url;
+        w.WriteString("image", banner.AbsoluteUri);
+        w.WriteString("banner_image", banner.AbsoluteUri);
+    }
+
+    private static void Authors(Utf8JsonWriter w, IReadOnlyList<string> authors)
+    {
+        if (authors.Count == 0) return;
+        w.WriteStartArray("authors");
+        foreach (var author in authors)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", author);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    // Categories and tags are one list in JSON Feed.
+    private static void Tags(Utf8JsonWriter w, List<string> tags)
+    {
+        if (tags.Count == 0) return;
+        w.WriteStartArray("tags");
+        foreach (var tag in tags) w.WriteStringValue(tag);
+        w.WriteEndArray();
+    }
+
+    // Our extension (JSON Feed 1.1 "_" keys): whether date_published is the publisher's or our receipt time.
+    private static void Extension(Utf8JsonWriter w, FeedItem item)
+    {
         w.WriteStartObject("_syndication");
         w.WriteBoolean("date_stated", item.DateStated);
         w.WriteEndObject();
-        if (item.Images.Any(i => i.IsKnown))
+    }
+
+    // Attachments need a MIME type: only the images whose bytes we know.
+    private static void Attachments(Utf8JsonWriter w, IReadOnlyList<FeedImage> images)
+    {
+        if (!images.Any(i => i.IsKnown)) return;
+        w.WriteStartArray("attachments");
+        foreach (var image in images.Where(i => i.IsKnown))
         {
-            // Attachments need a MIME type: only the images whose bytes we know.
-            w.WriteStartArray("attachments");
-            foreach (var image in item.Images.Where(i => i.IsKnown))
-            {
-                w.WriteStartObject();
-                w.WriteString("url", image.Url.AbsoluteUri);
-                w.WriteString("mime_type", image.ContentType);
-                if ((image.Caption ?? image.Alt) is { } title) w.WriteString("title", title);
-                w.WriteNumber("size_in_bytes", image.Length);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            w.WriteStartObject();
+            w.WriteString("url", image.Url.AbsoluteUri);
+            w.WriteString("mime_type", image.ContentType);
+            if ((image.Caption ?? image.Alt) is { } title) w.WriteString("title", title);
+            w.WriteNumber("size_in_bytes", image.Length);
+            w.WriteEndObject();
         }
-        w.WriteEndObject();
+        w.WriteEndArray();
     }
 }

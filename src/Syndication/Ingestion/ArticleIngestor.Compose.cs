@@ -19,9 +19,9 @@ public sealed partial class ArticleIngestor
         var now = time.GetUtcNow();
         var stated = Plausible(MetadataDate(metadata, "published"), now) ?? Plausible(parsed.Published, now);
         var published = stated ?? (previous is { DateStated: false } ? previous.Published : document.CreatedOn);
-        var textHash = Hash(JsonSerializer.Serialize(new { parsed, published }));
+        var textHash = ContentHash.OfText(parsed, published);
         // The parsed article (its body included) is serialized once: what readers see is its text hash and the images.
-        var contentHash = Hash(textHash + "|" + JsonSerializer.Serialize(images.Select(i => i.Visible)));
+        var contentHash = ContentHash.OfContent(textHash, images);
         var declaredUpdated = Plausible(MetadataDate(metadata, "updated"), now) ?? Plausible(parsed.Updated, now);
         var article = new StoredArticle(parsed)
         {

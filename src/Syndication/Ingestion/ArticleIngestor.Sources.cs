@@ -60,7 +60,7 @@ public sealed partial class ArticleIngestor
 
     private static string Signature(SourceBlob document, IEnumerable<SourceBlob> images)
     {
-        var sb = new StringBuilder(ParserVersion).Append('|').Append(document.Name).Append('|').Append(document.ETag);
+        var sb = new StringBuilder(ArticleFields.ParserVersion).Append('|').Append(document.Name).Append('|').Append(document.ETag);
         foreach (var image in images.OrderBy(i => i.Name, StringComparer.Ordinal))
             sb.Append('|').Append(image.Name).Append('|').Append(image.ETag);
         return Hash(sb.ToString());

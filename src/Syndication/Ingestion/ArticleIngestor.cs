@@ -16,8 +16,6 @@ namespace Syndication.Ingestion;
 public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub, IOptions<IngestionOptions> options,
     DecodeGate decodes, ILogger<ArticleIngestor> logger, TimeProvider time)
 {
-    /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
-    private const string ParserVersion = "2"; // 2: images gain renditions
     /// <summary>At most this many images of one article are published (the check command says so too).</summary>
     public const int MaxImages = 20;
     // Every lost race means another writer made progress; 50 concurrent updates of one slug on a loaded machine

@@ -13,59 +13,87 @@ public sealed record PartnerRequest(string Id, string? Name, IReadOnlyList<strin
     /// <summary>The request, or why the JSON is not one.</summary>
     public static (PartnerRequest? Request, string? Error) Parse(ReadOnlyMemory<byte> json, int maxLimit)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 4 });
-        }
-        catch (JsonException e)
-        {
-            return (null, $"the body is not valid JSON: {e.Message.Split('\n')[0]}");
-        }
+        if (Document(json, out var invalid) is not { } document) return (null, invalid);
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, "the body must be a JSON object like {\"id\":\"acme\",\"name\":\"Acme News\",\"feeds\":[\"all\"]}");
-            string? id = null, name = null;
-            List<string>? feeds = null;
-            int? limit = null;
+            var draft = new Draft();
             foreach (var field in document.RootElement.EnumerateObject())
-            {
-                switch (field.Name)
-                {
-                    case "id" when field.Value.ValueKind == JsonValueKind.String:
-                        id = field.Value.GetString();
-                        break;
-                    case "name" when field.Value.ValueKind == JsonValueKind.String:
-                        name = CleanText.Line(field.Value.GetString(), 200);
-                        break;
-                    case "feeds" when field.Value.ValueKind == JsonValueKind.Array && field.Value.GetArrayLength() is > 0 and <= 100:
-                        feeds = [];
-                        foreach (var feed in field.Value.EnumerateArray())
-                        {
-                            if (feed.ValueKind != JsonValueKind.String || !IsFeed(feed.GetString()!)) return (null, $"{FeedsRule}; not {feed.GetRawText()}");
-                            feeds.Add(feed.GetString()!);
-                        }
-                        break;
-                    case "limit" when field.Value.TryGetInt32(out var n) && n >= 1 && n <= maxLimit:
-                        limit = n;
-                        break;
-                    case "id":
-                        return (null, IdRule);
-                    case "name":
-                        return (null, "name must be a string");
-                    case "feeds":
-                        return (null, FeedsRule + " (from 1 to 100 of them)");
-                    case "limit":
-                        return (null, $"limit must be a whole number from 1 to {maxLimit}");
-                    default:
-                        return (null, $"unknown field '{field.Name}'; a partner has id, name, feeds and limit");
-                }
-            }
-            if (id is null) return (null, "id is required; " + IdRule);
-            if (!PartnerId.IsValid(id)) return (null, IdRule);
-            if (feeds is null) return (null, "feeds is required; " + FeedsRule);
-            return (new PartnerRequest(id, string.IsNullOrEmpty(name) ? null : name, feeds.Distinct().ToList(), limit), null);
+                if (Read(field, draft, maxLimit) is { } error) return (null, error);
+            return Complete(draft);
         }
+    }
+
+    // The fields as read so far (a repeated field: the last one counts).
+    private sealed class Draft
+    {
+        public string? Id, Name;
+        public List<string>? Feeds;
+        public int? Limit;
+    }
+
+    private static JsonDocument? Document(ReadOnlyMemory<byte> json, out string? invalid)
+    {
+        try
+        {
+            invalid = null;
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 4 });
+        }
+        catch (JsonException e)
+        {
+            invalid = $"the body is not valid JSON: {e.Message.Split('\n')[0]}";
+            return null;
+        }
+    }
+
+    // One field into the draft, or why it is wrong.
+    private static string? Read(JsonProperty field, Draft draft, int maxLimit)
+    {
+        var value = field.Value;
+        switch (field.Name)
+        {
+            case "id" when value.ValueKind == JsonValueKind.String:
+                draft.Id = value.GetString();
+                return null;
+            case "name" when value.ValueKind == JsonValueKind.String:
+                draft.Name = CleanText.Line(value.GetString(), 200);
+                return null;
+            case "feeds" when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() is > 0 and <= 100:
+                return ReadFeeds(value, draft);
+            case "limit" when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= 1 && n <= maxLimit:
+                draft.Limit = n;
+                return null;
+            case "id":
+                return IdRule;
+            case "name":
+                return "name must be a string";
+            case "feeds":
+                return FeedsRule + " (from 1 to 100 of them)";
+            case "limit":
+                return $"limit must be a whole number from 1 to {maxLimit}";
+            default:
+                return $"unknown field '{field.Name}'; a partner has id, name, feeds and limit";
+        }
+    }
+
+    private static string? ReadFeeds(JsonElement feeds, Draft draft)
+    {
+        draft.Feeds = [];
+        foreach (var feed in feeds.EnumerateArray())
+        {
+            if (feed.ValueKind != JsonValueKind.String || !IsFeed(feed.GetString()!)) return $"{FeedsRule}; not {feed.GetRawText()}";
+            draft.Feeds.Add(feed.GetString()!);
+        }
+        return null;
+    }
+
+    // The required fields present and valid: the request, its feeds each once.
+    private static (PartnerRequest? Request, string? Error) Complete(Draft draft)
+    {
+        if (draft.Id is null) return (null, "id is required; " + IdRule);
+        if (!PartnerId.IsValid(draft.Id)) return (null, IdRule);
+        if (draft.Feeds is null) return (null, "feeds is required; " + FeedsRule);
+        return (new PartnerRequest(draft.Id, string.IsNullOrEmpty(draft.Name) ? null : draft.Name, draft.Feeds.Distinct().ToList(), draft.Limit), null);
     }
 
     private static bool IsFeed(string feed) =>
