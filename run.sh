@@ -53,7 +53,7 @@ elif listening 10000 && listening 10001 && listening 10002; then
   echo "run.sh: reusing the Azurite already listening on 10000-10002"
 else
   mkdir -p .azurite
-  node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --location .azurite \
+  node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --disableTelemetry --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
   pids+=($!)
   for azurite_port in 10000 10001 10002; do wait_for "$azurite_port" 30 Azurite; done

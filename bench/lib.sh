@@ -27,7 +27,7 @@ start_azurite() {
   [ -f "$root/node_modules/azurite/dist/src/azurite.js" ] || (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   local blob queue table
   blob=$(free_port); queue=$(free_port); table=$(free_port)
-  node "$root/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --inMemoryPersistence --loose \
+  node "$root/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --disableTelemetry --inMemoryPersistence --loose \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
   azurite_pid=$!

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Packs the `syndication` .NET tool (src/Syndication.Cli, the whole command) into artifacts/tools, for installing it
-# anywhere: dotnet tool install --global --add-source artifacts/tools Syndication.Cli
+# Packs the `syndication` .NET tool (src/Syndication.Cli, the whole command) into artifacts/tools,
+# for installing it: in the clone `dotnet tool install --global Syndication.Cli` (nuget.config maps the package to
+# artifacts/tools and, mapping sources, refuses --add-source); elsewhere add --add-source PATH-TO-CLONE/artifacts/tools.
 # With "local", packs the repository's local tool instead (tools/Syndication.Cli.Local: builds and runs this checkout's
 # command) into .config/tools, where `dotnet tool restore` finds it through nuget.config; commit the package then.
 set -euo pipefail
@@ -13,5 +14,5 @@ if [ "${1:-}" = local ]; then
 else
   dotnet pack src/Syndication.Cli -c Release -o artifacts/tools --nologo -v quiet -clp:ErrorsOnly
   ls artifacts/tools/*.nupkg
-  echo "install: dotnet tool install --global --add-source artifacts/tools Syndication.Cli"
+  echo "install: dotnet tool install --global Syndication.Cli   (here; elsewhere add --add-source $PWD/artifacts/tools)"
 fi

@@ -89,3 +89,15 @@ if (-not $webhookKey) {
     Write-Host "postdeploy: function key '$webhookKeyName' of $webhookFunction set"
 }
 Add-Subscription 'remove-articles' "$endpoint/api/events/blob-deleted?code=$webhookKey" 'Microsoft.Storage.BlobDeleted' $webhookFunction
+
+# The smoke check (scripts/smoke.sh, bash): a probe article through storage, Event Grid and the feeds, as readers get
+# them. Offered after every deploy; run here when SYNDICATION_SMOKE is true (azd env set SYNDICATION_SMOKE true) and
+# bash is on the PATH (Git Bash or WSL).
+$public = if ($env:FEED_RSS_URL) { $env:FEED_RSS_URL -replace '/feeds/all\.rss$', '' } else { "$endpoint/api" }
+$smoke = Join-Path $PSScriptRoot '../../scripts/smoke.sh'
+if ($env:SYNDICATION_SMOKE -eq 'true' -and (Get-Command bash -ErrorAction SilentlyContinue)) {
+    bash $smoke $public
+    if ($LASTEXITCODE -ne 0) { throw "postdeploy: the smoke check failed (above)" }
+} else {
+    Write-Host "postdeploy: check the deployment end to end with bash scripts/smoke.sh $public (azd env set SYNDICATION_SMOKE true runs it after every deploy)"
+}

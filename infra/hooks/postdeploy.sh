@@ -89,3 +89,14 @@ if [[ -z "$webhook_key" ]]; then
   echo "postdeploy: function key '$webhook_key_name' of $webhook_function set"
 fi
 subscribe remove-articles "$endpoint/api/events/blob-deleted?code=$webhook_key" Microsoft.Storage.BlobDeleted "$webhook_function"
+
+# The smoke check (scripts/smoke.sh): a probe article through storage, Event Grid and the feeds, as readers get them.
+# Offered after every deploy; run here when SYNDICATION_SMOKE is true (azd env set SYNDICATION_SMOKE true).
+public="${FEED_RSS_URL:+${FEED_RSS_URL%/feeds/all.rss}}"
+public="${public:-$endpoint/api}"
+smoke="$(cd "$(dirname "$0")/../.." && pwd)/scripts/smoke.sh"
+if [[ "${SYNDICATION_SMOKE:-}" == true ]]; then
+  "$smoke" "$public"
+else
+  echo "postdeploy: check the deployment end to end with scripts/smoke.sh $public (azd env set SYNDICATION_SMOKE true runs it after every deploy)"
+fi

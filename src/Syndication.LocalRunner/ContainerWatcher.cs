@@ -1,3 +1,4 @@
+using Syndication.Http;
 using Syndication.Ingestion;
 
 namespace Syndication.LocalRunner;
@@ -6,7 +7,7 @@ namespace Syndication.LocalRunner;
 /// Ingestion without Event Grid: reconciles the articles container every few seconds (the same code as the
 /// Functions app's ReconcileArticles timer), so uploads, changes and deletions show in the feeds within seconds.
 /// </summary>
-internal sealed partial class ContainerWatcher(ArticleIngestor ingestor, IConfiguration configuration, ILogger<ContainerWatcher> logger)
+internal sealed partial class ContainerWatcher(ArticleIngestor ingestor, StorageOutage outage, IConfiguration configuration, ILogger<ContainerWatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +22,10 @@ internal sealed partial class ContainerWatcher(ArticleIngestor ingestor, IConfig
                 // Every 30th pass (and the first) also checks that every published body and image is still there.
                 await ingestor.ApplySchedulesAsync(stoppingToken);
                 await ingestor.ReconcileAsync(verifyPublished: pass++ % 30 == 0, stoppingToken);
+            }
+            catch (Exception e) when (StorageOutage.IsUnreachable(e))
+            {
+                outage.Report(e);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -49,9 +49,12 @@ public static class RunnerApp
     {
         var api = app.MapGroup("/api");
         var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        var outage = app.ServiceProvider.GetRequiredService<StorageOutage>();
         foreach (var route in RouteTable.All)
         {
-            var endpoint = api.MapMethods(route.Route, route.Methods, route.Handle).WithName(route.Function);
+            // Storage not answering is a 503 with Retry-After, as the Functions app's StorageOutageMiddleware makes it.
+            Func<HttpContext, Task<Reply>> handle = c => outage.GuardAsync(() => route.Handle(c));
+            var endpoint = api.MapMethods(route.Route, route.Methods, handle).WithName(route.Function);
             if (KeyFilter.For(route.Auth, configuration) is { } keys) endpoint.AddEndpointFilter(keys);
         }
         app.MapGet("/", () => Results.Redirect("/api/")).ExcludeFromDescription();

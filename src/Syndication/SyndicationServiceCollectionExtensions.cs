@@ -34,6 +34,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<FeedService>();
         services.AddSingleton<RenderCache>();
         services.AddSingleton<HealthCheck>();
+        services.AddSingleton<StorageOutage>();
         services.AddSingleton<SyndicationHandlers>();
         services.AddSingleton<ManageHandlers>();
         services.AddSingleton<EventHandlers>();

@@ -23,7 +23,7 @@ public sealed class AdminApi(HostSettings settings, WorkerSupervisor supervisor,
 
     private IResult Status(HttpContext context)
     {
-        if (!keys.IsMaster(context.Request)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        if (!keys.IsMaster(context.Request)) return HostKeys.AdminRefusal();
         var ready = supervisor.ReadyAsync(CancellationToken.None);
         return Results.Ok(new
         {
@@ -39,7 +39,7 @@ public sealed class AdminApi(HostSettings settings, WorkerSupervisor supervisor,
 
     private async Task<IResult> InvokeAsync(HttpContext context, string name)
     {
-        if (!keys.IsMaster(context.Request)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        if (!keys.IsMaster(context.Request)) return HostKeys.AdminRefusal();
         var worker = await supervisor.ReadyAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
         if (!worker.Functions.TryGetValue(name, out var function)) return Results.NotFound();
         var body = context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0

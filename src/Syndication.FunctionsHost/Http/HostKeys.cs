@@ -37,6 +37,24 @@ public sealed class HostKeys(HostSettings settings)
         return Matches(given, Keys.Master) || (Keys.SystemKeys.TryGetValue(systemKeyName, out var key) && Matches(given, key));
     }
 
+    /// <summary>
+    /// The 401 for a request without the key this function's level needs: a short plain-text body naming that key and
+    /// where it goes, as the local runner answers (the Functions host's own 401 is empty, which leaves a caller guessing).
+    /// </summary>
+    public static IResult Refusal(string functionName, string authLevel) => Refused(string.Equals(authLevel, "admin", StringComparison.OrdinalIgnoreCase)
+        ? "this route needs the master key (FunctionsHost__Key)"
+        : $"this route needs a function key: one of its own (FunctionsHost__FunctionKeys__{functionName}__{{name}}), a host key (FunctionsHost__HostKeys__{{name}}) or the master key (FunctionsHost__Key)");
+
+    /// <summary>The 401 of the admin API: the master key.</summary>
+    public static IResult AdminRefusal() => Refused("the admin API needs the master key (FunctionsHost__Key)");
+
+    /// <summary>The 401 of an extension's webhook: its system key or the master key.</summary>
+    public static IResult SystemRefusal(string systemKeyName) =>
+        Refused($"this webhook needs the {systemKeyName} system key (FunctionsHost__SystemKeys__{systemKeyName}) or the master key (FunctionsHost__Key)");
+
+    private static IResult Refused(string needs) =>
+        Results.Text(needs + ", in the x-functions-key header or the code query parameter\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+
     private static string Given(HttpRequest request) =>
         request.Headers["x-functions-key"].ToString() is { Length: > 0 } header ? header : request.Query["code"].ToString();
 

@@ -33,9 +33,10 @@ public sealed partial class HttpTriggerProxy(WorkerSupervisor supervisor, HostKe
 
     private async Task InvokeAsync(HttpContext context, FunctionInfo function)
     {
-        if (!keys.Allows(context.Request, function.Name, function.TriggerProperty("authLevel") ?? "function"))
+        var authLevel = function.TriggerProperty("authLevel") ?? "function";
+        if (!keys.Allows(context.Request, function.Name, authLevel))
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await HostKeys.Refusal(function.Name, authLevel).ExecuteAsync(context);
             return;
         }
         WorkerChannel worker;

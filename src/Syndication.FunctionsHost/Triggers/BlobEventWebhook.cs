@@ -22,7 +22,7 @@ public sealed partial class BlobEventWebhook(WorkerSupervisor supervisor, BlobTr
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!keys.AllowsSystem(request, SystemKeyName)) return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        if (!keys.AllowsSystem(request, SystemKeyName)) return HostKeys.SystemRefusal(SystemKeyName);
         var functionName = request.Query["functionName"].ToString();
         var worker = await supervisor.ReadyAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
         if (!worker.Functions.TryGetValue(BlobTriggerMessage.FunctionName(functionName), out var function) || !function.Is("blobTrigger"))

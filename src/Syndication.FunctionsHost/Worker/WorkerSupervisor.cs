@@ -6,8 +6,9 @@ namespace Syndication.FunctionsHost.Worker;
 
 /// <summary>
 /// Keeps one worker running, as the Functions host's worker process manager does: starts it, waits for its stream,
-/// initializes it, and when it exits or its stream ends, starts a new one (after a short back-off). Callers wait for
-/// the ready worker with <see cref="ReadyAsync"/>.
+/// initializes it, and when it exits or its stream ends, starts a new one (after a short back-off), unless the host is
+/// stopping: then the worker is told to stop, and none is started after it. Callers wait for the ready worker with
+/// <see cref="ReadyAsync"/>.
 /// </summary>
 public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<WorkerSupervisor> log, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     : BackgroundService
@@ -42,9 +43,10 @@ public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<Work
     {
         // Shutdown begins with the web server, which waits for open requests, the worker's stream among them: tell the
         // worker to stop first (WorkerTerminate), end its stream, and kill it if it has not exited after the grace period.
+        // Ctrl-C reaches the worker too (one process group): a worker leaving now is the shutdown, not a crash to mend.
         lifetime.ApplicationStopping.Register(() => _ = StopWorkerAsync(TimeSpan.FromSeconds(2)));
         var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!Stopping(stoppingToken))
         {
             var started = Stopwatch.GetTimestamp();
             var workerId = Guid.NewGuid().ToString();
@@ -65,10 +67,11 @@ public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<Work
                 failures = 0;
                 LogReady(workerId, process.Id, channel.Functions.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 await Task.WhenAny(channel.Closed, exited);
-                if (!stoppingToken.IsCancellationRequested) LogLost(workerId, process.HasExited ? process.ExitCode : null);
+                if (!Stopping(stoppingToken)) LogLost(workerId, process.HasExited ? process.ExitCode : null);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                if (Stopping(stoppingToken)) break;
                 failures++;
                 LogFailed(e, workerId, failures);
             }
@@ -80,10 +83,12 @@ public sealed partial class WorkerSupervisor(HostSettings settings, ILogger<Work
                 channel.Close();
                 Kill();
             }
-            if (!stoppingToken.IsCancellationRequested)
+            if (!Stopping(stoppingToken))
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * (1 << Math.Min(failures, 6)), 5000)), stoppingToken).ContinueWith(_ => { });
         }
     }
+
+    private bool Stopping(CancellationToken stoppingToken) => stoppingToken.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

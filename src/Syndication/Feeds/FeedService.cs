@@ -34,9 +34,7 @@ public sealed class FeedService(ArticleStore store, ItemCache items, PageCursors
             Link = urls.Home(),
             SelfUrl = urls.Feed(request.Key, request.Format, (limit + Cursor(request.Key, request.After, request.Before)).TrimEnd('&')),
             Language = o.Language,
-            // No article dates an empty feed: today rather than 1970, which readers and the W3C validator call implausible;
-            // the day, not the second, so every instance writes the same bytes (and ETag) for it.
-            Updated = page.Articles.Count == 0 ? Today(time.GetUtcNow()) : page.Articles.Max(a => a.Updated),
+            Updated = Updated(page.Articles),
             Author = o.Author,
             ImageUrl = Absolute(urls, o.ImageUrl),
             IconUrl = Absolute(urls, o.IconUrl),
@@ -107,5 +105,12 @@ public sealed class FeedService(ArticleStore store, ItemCache items, PageCursors
     private static Uri? Absolute(SiteUrls urls, string? url) =>
         string.IsNullOrWhiteSpace(url) ? null : new Uri(urls.Origin, url);
 
-    private static DateTimeOffset Today(DateTimeOffset d) => new(d.UtcDateTime.Date, TimeSpan.Zero);
+    /// <summary>When a feed last changed, as its first page (default limit) dates it: for the OPML list's dateCreated.</summary>
+    public async Task<DateTimeOffset> UpdatedAsync(FeedKey key, CancellationToken ct = default) =>
+        Updated((await store.FeedPageAsync(key, options.Value.DefaultLimit, ct: ct)).Articles);
+
+    // The page's latest update. No article dates an empty feed: today rather than 1970, which readers and the W3C
+    // validator call implausible; the day, not the second, so every instance writes the same bytes (and ETag) for it.
+    private DateTimeOffset Updated(IReadOnlyList<StoredArticle> articles) =>
+        articles.Count == 0 ? new(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero) : articles.Max(a => a.Updated);
 }

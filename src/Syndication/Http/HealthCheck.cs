@@ -8,7 +8,7 @@ namespace Syndication.Http;
 /// answer kept for <see cref="CacheFor"/> after it completes, so a flood of probes costs storage nothing more. Why it
 /// failed goes to the log, never to the caller.
 /// </summary>
-public sealed partial class HealthCheck(ArticleStore store, TimeProvider time, ILogger<HealthCheck> logger)
+public sealed partial class HealthCheck(ArticleStore store, StorageOutage outage, TimeProvider time, ILogger<HealthCheck> logger)
 {
     /// <summary>How long an answer is kept after its probe completed.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
@@ -40,7 +40,9 @@ public sealed partial class HealthCheck(ArticleStore store, TimeProvider time, I
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            LogUnhealthy(e);
+            // Storage not answering is one line (the outage's); anything else, with its stack, is worth reading.
+            if (StorageOutage.IsUnreachable(e)) outage.Report(e);
+            else LogUnhealthy(e);
             healthy = false;
         }
         lock (gate) answeredAt = time.GetUtcNow();

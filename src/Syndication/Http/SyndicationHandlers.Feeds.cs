@@ -67,8 +67,10 @@ public sealed partial class SyndicationHandlers
             var names = await store.FeedNamesAsync(ct);
             var list = names.OrderBy(n => n.Key.Kind).ThenBy(n => n.Key.Slug, StringComparer.Ordinal)
                 .Select(n => ($"{o.Title}: {n.Name}", n.Key)).Prepend((o.Title, FeedKey.All)).ToList();
-            return new Rendered(OpmlWriter.Write(o.Title, DateTimeOffset.UnixEpoch, list, urls,
-                Sitemaps.Files.Select(f => (f.Title, urls.Sitemap(f.File))).ToList()), "text/x-opml; charset=utf-8", null);
+            // Dated as the whole feed is (its newest articles' latest update), not 1970.
+            var created = await feeds.UpdatedAsync(FeedKey.All, ct);
+            return new Rendered(OpmlWriter.Write(o.Title, created, list, urls,
+                Sitemaps.Files.Select(f => (f.Title, urls.Sitemap(f.File))).ToList()), "text/x-opml; charset=utf-8", created);
         }, ct);
         return Respond(request, opml!);
     }
@@ -91,7 +93,9 @@ public sealed partial class SyndicationHandlers
     {
         var o = options.Value;
         var (defaultLimit, maxLimit) = scope is null ? (o.DefaultLimit, o.MaxLimit) : (scope.Limit, scope.Limit);
-        if (!TryLimit(request, defaultLimit, maxLimit, out var limit)) return Reply.BadRequest($"limit must be a whole number from 1 to {maxLimit}");
+        // Out of range is refused, not capped: a reader asking 500 learns the page size rather than silently getting 200.
+        if (!TryLimit(request, defaultLimit, maxLimit, out var limit))
+            return Reply.BadRequest($"limit must be a whole number from 1 to {maxLimit}, the most one page holds; the feed's next links page on from there");
         var urls = scope is null ? UrlsFor(request) : UrlsFor(request).ForPartner(scope.PartnerId);
         var (afterText, beforeText) = (request.Query["after"].ToString(), request.Query["before"].ToString());
         if (afterText.Length > 0 && beforeText.Length > 0)
@@ -120,8 +124,8 @@ public sealed partial class SyndicationHandlers
         limit = defaultLimit;
         var text = request.Query["limit"].ToString();
         if (text.Length == 0) return true;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) || asked < 1) return false;
-        limit = Math.Min(asked, maxLimit);
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) || asked < 1 || asked > maxLimit) return false;
+        limit = asked;
         return true;
     }
 }

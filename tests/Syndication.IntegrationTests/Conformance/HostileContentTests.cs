@@ -40,7 +40,7 @@ public sealed class HostileContentTests(AzuriteFixture azurite)
         return site;
     }
 
-    [Theory]
+    [NeedsValidatorsTheory]
     [InlineData("all.rss", "rss20")]
     [InlineData("all.atom", "atom10")]
     public async Task FeedparserReadsTheHostileArticleWithoutBozoAndWithItsTextIntact(string file, string version)
@@ -63,7 +63,7 @@ public sealed class HostileContentTests(AzuriteFixture azurite)
         Assert.Equal(Title, net.Title.Text);
     }
 
-    [Fact]
+    [NeedsValidatorsFact]
     public async Task TheHostileArticlesFeedsStillFollowTheW3cRulesAndTheAtomSchema()
     {
         await using var site = await HostileSiteAsync(azurite);

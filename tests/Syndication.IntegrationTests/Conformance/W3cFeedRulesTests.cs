@@ -35,7 +35,7 @@ public sealed class W3cFeedRulesTests(AzuriteFixture azurite)
         Assert.Equal(W3cFeedRules.MediaRss, doc.Root.GetNamespaceOfPrefix("media")?.NamespaceName);
     }
 
-    [Theory]
+    [NeedsValidatorsTheory]
     [InlineData("all.atom", "")]
     [InlineData("all.atom", "limit=1")]
     [InlineData("category/weather.atom", "")]

@@ -60,7 +60,7 @@ public sealed class EmbargoAndExpiryTests(AzuriteFixture azurite)
         Assert.Equal(0, await site.Ingestor.ApplySchedulesAsync()); // done once
     }
 
-    [Fact]
+    [NeedsValidatorsFact]
     public async Task AnExpiredArticleIsWithdrawnWithATombstoneInAtomWithdrawnJsonAnd410()
     {
         await using var site = Site();

@@ -70,7 +70,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             ArgumentList =
             {
-                script, "--skipApiVersionCheck", "--silent", "--loose",
+                script, "--skipApiVersionCheck", "--disableTelemetry", "--silent", "--loose",
                 "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
                 "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
                 "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
