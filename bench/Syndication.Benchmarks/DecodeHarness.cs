@@ -50,7 +50,7 @@ internal static class DecodeHarness
         var (table, incoming, published) = (Harness.Name("decode"), Harness.Name("incoming-"), Harness.Name("published-"));
         await using var services = Harness.Services(table, incoming, published);
         var store = services.GetRequiredService<ArticleStore>();
-        await store.EnsureCreatedAsync();
+        await services.GetRequiredService<StorageAccount>().EnsureCreatedAsync();
         var slugs = Enumerable.Range(1, count).Select(i => $"large-{i}").ToList();
         foreach (var slug in slugs)
         {

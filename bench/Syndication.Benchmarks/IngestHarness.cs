@@ -90,7 +90,7 @@ internal static class IngestHarness
         var (table, incoming, published) = (Harness.Name("ingest"), Harness.Name("incoming-"), Harness.Name("published-"));
         await using var services = Harness.Services(table, incoming, published, parallelism);
         var store = services.GetRequiredService<ArticleStore>();
-        await store.EnsureCreatedAsync();
+        await services.GetRequiredService<StorageAccount>().EnsureCreatedAsync();
         var upload = Stopwatch.StartNew();
         await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (d, ct) =>
             await store.UploadIncomingAsync(d.Slug + ".md", BinaryData.FromBytes(d.Bytes), ct: ct));
@@ -121,7 +121,7 @@ internal static class IngestHarness
         var (table, incoming, published) = (Harness.Name("reference"), Harness.Name("incoming-"), Harness.Name("published-"));
         await using var services = Harness.Services(table, incoming, published);
         var store = services.GetRequiredService<ArticleStore>();
-        await store.EnsureCreatedAsync();
+        await services.GetRequiredService<StorageAccount>().EnsureCreatedAsync();
         var rows = services.GetRequiredService<TableServiceClient>().GetTableClient(table);
         var articles = documents.Select(d => Article(d, DocumentParser.Parse(DocumentFormat.Markdown, d.Bytes))).ToList();
         if (download)

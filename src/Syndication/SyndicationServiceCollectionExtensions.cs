@@ -25,6 +25,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ServerKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<StorageAccount>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton(sp => new DecodeGate(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxConcurrentDecodes));
         services.AddSingleton<ArticleIngestor>();

@@ -7,12 +7,12 @@ namespace Syndication.Publishing;
 /// Publishes article documents from disk to the incoming container (images first, then the document, so the first
 /// ingestion already sees them) and removes them: what a publisher does with <c>az storage blob upload</c>.
 /// </summary>
-public sealed class ArticlePublisher(ArticleStore store)
+public sealed class ArticlePublisher(StorageAccount storage, ArticleStore store)
 {
     /// <summary>Publishes a document file (with the images in the folder named after its slug), or every document in a folder.</summary>
     public async Task<IReadOnlyList<string>> PublishAsync(string path, CancellationToken ct = default)
     {
-        await store.EnsureCreatedAsync();
+        await storage.EnsureCreatedAsync();
         if (Directory.Exists(path))
         {
             var slugs = new List<string>();

@@ -25,7 +25,7 @@ public sealed record PublishSummary(IReadOnlyList<PublishedDocument> Documents, 
 /// (<see cref="ArticleIngestor"/>, the code every trigger runs; the app's own trigger finding it done is harmless), as
 /// <c>PUT manage/blobs</c> does. Publishing the same folder again uploads nothing and reports it unchanged.
 /// </summary>
-public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor ingestor, ArticleStore store,
+public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor ingestor, StorageAccount storage, ArticleStore store,
     BlobServiceClient blobs, IOptions<StorageOptions> options)
 {
     /// <summary>The document files named by files and folders (a folder's documents in name order), or the first bad path.</summary>
@@ -47,7 +47,7 @@ public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor in
         int parallelism = 8, CancellationToken ct = default)
     {
         var done = new PublishedDocument[documents.Count];
-        await store.EnsureCreatedAsync().WaitAsync(ct);
+        await storage.EnsureCreatedAsync().WaitAsync(ct);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, documents.Count), options, async (i, token) =>
         {

@@ -15,7 +15,7 @@ public sealed partial class ArticleStore
     /// <summary>Incoming blobs whose names start with the prefix (all when null).</summary>
     public async Task<List<SourceBlob>> IncomingBlobsAsync(string? prefix = null, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var list = new List<SourceBlob>();
         await foreach (var b in incoming.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
             list.Add(new SourceBlob(b.Name, b.Properties.ETag?.ToString() ?? "", b.Properties.ContentLength ?? 0,
@@ -27,7 +27,7 @@ public sealed partial class ArticleStore
     /// <summary>Slugs whose article row names a body or image blob the published container does not hold.</summary>
     public async Task<HashSet<string>> ArticlesMissingPublishedBlobsAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var present = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var b in published.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, ct)) present.Add(b.Name);
         var damaged = new HashSet<string>(StringComparer.Ordinal);
@@ -59,7 +59,7 @@ public sealed partial class ArticleStore
     /// <summary>Uploads (or replaces) a document or image blob in the incoming container, as a publisher does.</summary>
     public async Task UploadIncomingAsync(string name, BinaryData content, IDictionary<string, string>? metadata = null, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         await incoming.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { Metadata = metadata }, ct);
     }
 

@@ -43,7 +43,7 @@ public sealed partial class ArticleStore
     /// <summary>Every category, tag and author some article uses (the OPML list).</summary>
     public async Task<List<FeedName>> FeedNamesAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey ge {"n|"} and RowKey lt {"n}"}");
         var names = new List<FeedName>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))

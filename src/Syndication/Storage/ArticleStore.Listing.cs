@@ -22,7 +22,7 @@ public sealed partial class ArticleStore
     /// <summary>The watermark's top row, or null before the first pass.</summary>
     public async Task<ListingMark?> ListingMarkAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(ListingPartition, ListingTop, cancellationToken: ct);
         if (!row.HasValue || row.Value is not { } e) return null;
         return new ListingMark((e.GetString("Buckets") ?? "").Split(','), e.GetString("Version") ?? "", e.GetDateTimeOffset("Verified"));

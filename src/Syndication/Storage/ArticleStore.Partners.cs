@@ -16,7 +16,7 @@ public sealed partial class ArticleStore
     /// <summary>Adds a partner; false when one with that id exists.</summary>
     public async Task<bool> AddPartnerAsync(StoredPartner partner, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         try
         {
             await table.AddEntityAsync(PartnerRow(partner), ct);
@@ -31,7 +31,7 @@ public sealed partial class ArticleStore
     /// <summary>Replaces a partner's row (a new password hash, a new version); false when it no longer exists.</summary>
     public async Task<bool> ReplacePartnerAsync(StoredPartner partner, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         try
         {
             await table.UpdateEntityAsync(PartnerRow(partner), ETag.All, TableUpdateMode.Replace, ct);
@@ -49,7 +49,7 @@ public sealed partial class ArticleStore
     /// </summary>
     public async Task<bool> ReplacePartnerHashAsync(StoredPartner seen, string hash, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(PartnerPartition, seen.Id, cancellationToken: ct);
         if (!row.HasValue || row.Value is not { } e || e.GetString("Version") != seen.Version || e.GetString("PasswordHash") != seen.PasswordHash) return false;
         try
@@ -82,7 +82,7 @@ public sealed partial class ArticleStore
     /// <summary>The partner with this id, or null.</summary>
     public async Task<StoredPartner?> PartnerAsync(string id, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(PartnerPartition, id, cancellationToken: ct);
         return row.HasValue && row.Value is { } e ? ToPartner(e) : null;
     }
@@ -90,7 +90,7 @@ public sealed partial class ArticleStore
     /// <summary>Every partner, by id.</summary>
     public async Task<List<StoredPartner>> PartnersAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var list = new List<StoredPartner>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartnerPartition}"), cancellationToken: ct))
             list.Add(ToPartner(e));
@@ -100,7 +100,7 @@ public sealed partial class ArticleStore
     /// <summary>Replaces this instance's pull count row for a partner and day.</summary>
     public async Task SavePullsAsync(string instance, PartnerPulls pulls, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var entity = new TableEntity(PullsPartition, $"{pulls.PartnerId}|{pulls.Day:yyyy-MM-dd}|{instance}")
         {
             ["Count"] = pulls.Count,
@@ -112,7 +112,7 @@ public sealed partial class ArticleStore
     /// <summary>Pulls per partner and day since <paramref name="from"/>, summed over instances.</summary>
     public async Task<List<PartnerPulls>> PullsAsync(DateOnly from, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var sums = new Dictionary<(string, DateOnly), PartnerPulls>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PullsPartition}"), cancellationToken: ct))
         {

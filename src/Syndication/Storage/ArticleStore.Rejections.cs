@@ -15,7 +15,7 @@ public sealed partial class ArticleStore
     /// <summary>Records (or counts again) a rejection with a reason a person understands.</summary>
     public async Task RecordRejectionAsync(string blobName, string reason, string signature, DateTimeOffset now, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var key = RejectionKey(blobName);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(RejectedPartition, key, cancellationToken: ct);
         var previous = existing.HasValue ? existing.Value : null;
@@ -46,7 +46,7 @@ public sealed partial class ArticleStore
     /// <summary>Every recorded rejection.</summary>
     public async Task<List<Rejection>> RejectionsAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var list = new List<Rejection>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RejectedPartition}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))

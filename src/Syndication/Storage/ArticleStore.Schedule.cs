@@ -16,7 +16,7 @@ public sealed partial class ArticleStore
     /// <summary>Records that the slug must be converged again at <paramref name="due"/>.</summary>
     public async Task ScheduleAsync(string slug, DateTimeOffset due, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var entity = new TableEntity(SchedulePartition, $"{due.UtcTicks:D19}|{slug}") { ["Slug"] = slug, ["Due"] = due };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
@@ -24,7 +24,7 @@ public sealed partial class ArticleStore
     /// <summary>Every scheduled slug whose time is at or before <paramref name="now"/>, earliest first.</summary>
     public async Task<List<ScheduledSlug>> DueAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var end = now.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "}";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SchedulePartition} and RowKey lt {end}");
         var due = new List<ScheduledSlug>();

@@ -28,7 +28,7 @@ public sealed partial class ArticleStore
     /// <summary>Every tombstone withdrawn at or after <paramref name="since"/>, newest first.</summary>
     public async Task<List<Tombstone>> TombstonesAsync(DateTimeOffset since, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey ge {TombstonePrefix} and RowKey lt {"x}"}");
         var list = new List<Tombstone>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
@@ -39,7 +39,7 @@ public sealed partial class ArticleStore
     /// <summary>The slug's tombstone if it was withdrawn at or after <paramref name="since"/>, else null.</summary>
     public async Task<Tombstone?> TombstoneAsync(string slug, DateTimeOffset since, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(FeedPartition, TombstonePrefix + slug, cancellationToken: ct);
         return row.HasValue && row.Value is { } e && ToTombstone(e) is { } t && t.When >= since ? t : null;
     }

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
 using Syndication.Articles;
 
 namespace Syndication.Storage;
@@ -37,62 +36,27 @@ public sealed partial class ArticleStore
     private const string ArticlePrefix = "a|";
     private const string TimelinePrefix = "t|";
 
+    private readonly StorageAccount account;
     private readonly TableClient table;
     private readonly BlobContainerClient incoming;
     private readonly BlobContainerClient published;
-    private readonly bool createIfMissing;
-    private readonly Lock creating = new();
-    private Task? created;
     private readonly GroupCommit commits;
     private readonly TimeProvider time;
 
-    public ArticleStore(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider time)
+    public ArticleStore(StorageAccount account, TimeProvider time)
     {
+        this.account = account;
         this.time = time;
-        table = tables.GetTableClient(options.Value.Table);
-        incoming = blobs.GetBlobContainerClient(options.Value.ArticlesContainer);
-        published = blobs.GetBlobContainerClient(options.Value.PublishedContainer);
-        createIfMissing = options.Value.CreateIfMissing;
+        table = account.Table;
+        incoming = account.Incoming;
+        published = account.Published;
         commits = new GroupCommit(table, VersionStamp);
-    }
-
-    /// <summary>
-    /// Creates the table and containers once per process (unless <see cref="StorageOptions.CreateIfMissing"/> is off).
-    /// Concurrent callers share one attempt; a failed attempt is forgotten, so the next call tries again (right after a
-    /// deployment, role assignments may not have propagated yet).
-    /// </summary>
-    public Task EnsureCreatedAsync()
-    {
-        if (!createIfMissing) return Task.CompletedTask;
-        // Every store call comes through here: once creation has succeeded, no lock.
-        if (Volatile.Read(ref created) is { IsCompletedSuccessfully: true } done) return done;
-        lock (creating)
-        {
-            if (created is null || created.IsFaulted || created.IsCanceled) created = CreateAsync();
-            return created;
-        }
-    }
-
-    private async Task CreateAsync()
-    {
-        await table.CreateIfNotExistsAsync();
-        await incoming.CreateIfNotExistsAsync();
-        await published.CreateIfNotExistsAsync();
-    }
-
-    /// <summary>Reads one row of the table and the properties of both containers; throws when storage does not answer.</summary>
-    public async Task ProbeAsync(CancellationToken ct)
-    {
-        await EnsureCreatedAsync().WaitAsync(ct);
-        await table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages().FirstAsync(ct);
-        await incoming.GetPropertiesAsync(cancellationToken: ct);
-        await published.GetPropertiesAsync(cancellationToken: ct);
     }
 
     /// <summary>The article for a slug with its row's ETag, or null.</summary>
     public async Task<(StoredArticle Article, ETag ETag)?> ArticleBySlugAsync(string slug, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(FeedPartition, ArticlePrefix + slug, cancellationToken: ct);
         return row.HasValue && row.Value is { } entity ? (ToArticle(entity), entity.ETag) : null;
     }
@@ -103,7 +67,7 @@ public sealed partial class ArticleStore
     /// </summary>
     public async Task<FeedPage> FeedPageAsync(FeedKey key, int limit, string? after = null, string? before = null, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var prefix = IndexPrefix(key);
         var end = prefix[..^1] + "}";
         if (before is not null)
@@ -144,7 +108,7 @@ public sealed partial class ArticleStore
     /// <summary>Every article's slug and source signature: what reconciliation compares with the container.</summary>
     public async Task<Dictionary<string, string>> ArticleSignaturesAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey ge {ArticlePrefix} and RowKey lt {"a}"}");
         var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "SourceSignature"], cancellationToken: ct))
@@ -159,7 +123,7 @@ public sealed partial class ArticleStore
     /// </summary>
     public async Task SaveArticleAsync(StoredArticle article, StoredArticle? previous, ETag? expected, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         // Saves made while another is in flight share its successor transaction (GroupCommit), each still all-or-nothing;
         // the name rows are the same upsert whichever article writes them, so a combined transaction writes each once.
         var (own, names) = SaveRows(article, previous, expected);
@@ -218,7 +182,7 @@ public sealed partial class ArticleStore
     /// </summary>
     public async Task<string> FeedVersionAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(FeedPartition, VersionKey, ["Version"], ct);
         return row.HasValue && row.Value is { } e ? e.GetString("Version") ?? "" : "";
     }

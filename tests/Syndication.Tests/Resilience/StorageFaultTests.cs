@@ -26,7 +26,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         try
         {
             await using var site = new TestSite(azurite);
-            await site.Store.EnsureCreatedAsync();
+            await site.Storage.EnsureCreatedAsync();
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(8));
             var uploaded = 0;
             var violations = new ConcurrentBag<string>();
