@@ -21,8 +21,6 @@ namespace Syndication.Storage;
 /// <item>RK "x|{slug}": the tombstone of a withdrawn article (ArticleStore.Tombstones.cs).</item>
 /// <item>PK "rejected", RK "{escaped blob name}": a blob we could not publish, with the reason and attempts.</item>
 /// <item>PK "schedule", RK "{due ticks}|{slug}": when an embargo lifts or an article expires (ArticleStore.Schedule.cs).</item>
-/// <item>PK "partner", RK "{id}": a partner and its credentials; PK "pulls", RK "{id}|{day}|{instance}": its pulls
-/// (ArticleStore.Partners.cs).</item>
 /// </list>
 /// Timeline and index rows carry the article's fields, so a feed is one query. All rows of an article live in one
 /// partition, so one entity group transaction writes them all and removes the keys an update moved: a feed never
