@@ -28,6 +28,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<StorageAccount>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<PartnerStore>();
+        services.AddSingleton<RejectionStore>();
         services.AddSingleton(sp => new DecodeGate(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxConcurrentDecodes));
         services.AddSingleton<ArticleIngestor>();
         services.AddHttpClient<HubNotifier>(http => http.Timeout = TimeSpan.FromSeconds(5));

@@ -51,7 +51,7 @@ public sealed partial class ArticleIngestor
     // A document that will always fail the same way is recorded with its reason, so a person finds it.
     private async Task<IngestOutcome> RejectAsync(SlugState state, SourceBlob document, string reason, string signature, CancellationToken ct)
     {
-        await store.RecordRejectionAsync(document.Name, reason, signature, time.GetUtcNow(), ct);
+        await rejections.RecordRejectionAsync(document.Name, reason, signature, time.GetUtcNow(), ct);
         return new IngestOutcome(state.Slug, IngestResult.Rejected, reason);
     }
 
@@ -96,7 +96,7 @@ public sealed partial class ArticleIngestor
     // not goes, and the hub hears of a change readers can see.
     private async Task<IngestOutcome> AfterSaveAsync(SlugState state, StoredArticle article, CancellationToken ct)
     {
-        if (state.MayBeRejected(article.SourceBlob)) await store.ClearRejectionAsync(article.SourceBlob, ct);
+        if (state.MayBeRejected(article.SourceBlob)) await rejections.ClearRejectionAsync(article.SourceBlob, ct);
         if (state.Previous is { } old)
         {
             await RemovePublishedAsync(old, article, ct);

@@ -74,7 +74,7 @@ public sealed partial class ArticleIngestor
         }
         var damaged = verify ? await store.ArticlesMissingPublishedBlobsAsync(ct) : [];
         var rejected = candidates.Count == 0 ? []
-            : (await store.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
+            : (await rejections.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
         var rejectedNames = rejected.Keys.ToHashSet(StringComparer.Ordinal);
 
         // Each slug to converge with what the listing says of it: its blobs, and whether the table had its row.

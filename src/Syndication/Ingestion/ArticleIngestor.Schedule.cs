@@ -27,7 +27,7 @@ public sealed partial class ArticleIngestor
     private async Task<IngestOutcome> WithholdAsync(SlugState state, SourceBlob document, Visibility visibility, DateTimeOffset now, CancellationToken ct)
     {
         if (visibility.NextChangeAfter(now) is { } due) await store.ScheduleAsync(state.Slug, due, ct);
-        if (state.MayBeRejected(document.Name)) await store.ClearRejectionAsync(document.Name, ct);
+        if (state.MayBeRejected(document.Name)) await rejections.ClearRejectionAsync(document.Name, ct);
         if (state.Row is { } shown)
         {
             await store.DeleteArticleAsync(shown.Article, shown.ETag, ct, withdrawnAt: now);

@@ -19,7 +19,6 @@ namespace Syndication.Storage;
 /// <item>RK "n|{c|g|w}|{slug}": the display name of each category, tag and author in use (the OPML list).</item>
 /// <item>RK "v|site": the feed version, replaced in every article transaction; rendered-feed caches key on it.</item>
 /// <item>RK "x|{slug}": the tombstone of a withdrawn article (ArticleStore.Tombstones.cs).</item>
-/// <item>PK "rejected", RK "{escaped blob name}": a blob we could not publish, with the reason and attempts.</item>
 /// <item>PK "schedule", RK "{due ticks}|{slug}": when an embargo lifts or an article expires (ArticleStore.Schedule.cs).</item>
 /// </list>
 /// Timeline and index rows carry the article's fields, so a feed is one query. All rows of an article live in one

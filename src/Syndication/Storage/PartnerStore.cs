@@ -18,15 +18,13 @@ public sealed class PartnerStore(StorageAccount account)
     private const string PartnerPartition = "partner";
     private const string PullsPartition = "pulls";
 
-    private TableClient Table => account.Table;
-
     /// <summary>Adds a partner; false when one with that id exists.</summary>
     public async Task<bool> AddPartnerAsync(StoredPartner partner, CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
         try
         {
-            await Table.AddEntityAsync(PartnerRow(partner), ct);
+            await account.Table.AddEntityAsync(PartnerRow(partner), ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -41,7 +39,7 @@ public sealed class PartnerStore(StorageAccount account)
         await account.EnsureCreatedAsync();
         try
         {
-            await Table.UpdateEntityAsync(PartnerRow(partner), ETag.All, TableUpdateMode.Replace, ct);
+            await account.Table.UpdateEntityAsync(PartnerRow(partner), ETag.All, TableUpdateMode.Replace, ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -61,7 +59,7 @@ public sealed class PartnerStore(StorageAccount account)
         if (e is null || e.GetString("Version") != seen.Version || e.GetString("PasswordHash") != seen.PasswordHash) return false;
         try
         {
-            await Table.UpdateEntityAsync(new TableEntity(PartnerPartition, seen.Id) { ["PasswordHash"] = hash }, e.ETag, TableUpdateMode.Merge, ct);
+            await account.Table.UpdateEntityAsync(new TableEntity(PartnerPartition, seen.Id) { ["PasswordHash"] = hash }, e.ETag, TableUpdateMode.Merge, ct);
             return true;
         }
         catch (RequestFailedException x) when (x.Status is 404 or 412)
@@ -77,7 +75,7 @@ public sealed class PartnerStore(StorageAccount account)
         if (await PartnerAsync(id, ct) is null) return false;
         try
         {
-            await Table.DeleteEntityAsync(PartnerPartition, id, ETag.All, ct);
+            await account.Table.DeleteEntityAsync(PartnerPartition, id, ETag.All, ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -98,7 +96,7 @@ public sealed class PartnerStore(StorageAccount account)
     {
         await account.EnsureCreatedAsync();
         var list = new List<StoredPartner>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartnerPartition}"), cancellationToken: ct))
+        await foreach (var e in account.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartnerPartition}"), cancellationToken: ct))
             list.Add(ToPartner(e));
         return list;
     }
@@ -112,7 +110,7 @@ public sealed class PartnerStore(StorageAccount account)
             ["Count"] = pulls.Count,
             ["LastPull"] = pulls.LastPull,
         };
-        await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        await account.Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
     /// <summary>Pulls per partner and day since <paramref name="from"/>, summed over instances.</summary>
@@ -120,7 +118,7 @@ public sealed class PartnerStore(StorageAccount account)
     {
         await account.EnsureCreatedAsync();
         var sums = new Dictionary<(string, DateOnly), PartnerPulls>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PullsPartition}"), cancellationToken: ct))
+        await foreach (var e in account.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PullsPartition}"), cancellationToken: ct))
         {
             if (e.RowKey.Split('|') is not [var id, var dayText, _]
                 || !DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day < from) continue;

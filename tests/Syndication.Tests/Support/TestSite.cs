@@ -45,6 +45,7 @@ public sealed class TestSite : IAsyncDisposable
 
     public StorageAccount Storage => services.GetRequiredService<StorageAccount>();
     public ArticleStore Store => services.GetRequiredService<ArticleStore>();
+    public RejectionStore Rejections => services.GetRequiredService<RejectionStore>();
     public ArticleIngestor Ingestor => services.GetRequiredService<ArticleIngestor>();
     public SyndicationHandlers Handlers => services.GetRequiredService<SyndicationHandlers>();
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
