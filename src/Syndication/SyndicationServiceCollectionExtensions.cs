@@ -29,6 +29,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<PartnerStore>();
         services.AddSingleton<RejectionStore>();
+        services.AddSingleton<ScheduleStore>();
         services.AddSingleton(sp => new DecodeGate(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxConcurrentDecodes));
         services.AddSingleton<ArticleIngestor>();
         services.AddHttpClient<HubNotifier>(http => http.Timeout = TimeSpan.FromSeconds(5));

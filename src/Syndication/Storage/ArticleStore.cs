@@ -18,8 +18,7 @@ namespace Syndication.Storage;
 /// feed (names slugified, at most 10 of each per article).</item>
 /// <item>RK "n|{c|g|w}|{slug}": the display name of each category, tag and author in use (the OPML list).</item>
 /// <item>RK "v|site": the feed version, replaced in every article transaction; rendered-feed caches key on it.</item>
-/// <item>RK "x|{slug}": the tombstone of a withdrawn article (ArticleStore.Tombstones.cs).</item>
-/// <item>PK "schedule", RK "{due ticks}|{slug}": when an embargo lifts or an article expires (ArticleStore.Schedule.cs).</item>
+/// <item>RK "x|{slug}": the tombstone of a withdrawn article (<see cref="ScheduleStore"/>).</item>
 /// </list>
 /// Timeline and index rows carry the article's fields, so a feed is one query. All rows of an article live in one
 /// partition, so one entity group transaction writes them all and removes the keys an update moved: a feed never
@@ -29,7 +28,8 @@ namespace Syndication.Storage;
 /// </summary>
 public sealed partial class ArticleStore
 {
-    private const string FeedPartition = "feed";
+    /// <summary>The partition of every row a feed reads: articles, the timeline and indexes, the version, tombstones.</summary>
+    internal const string FeedPartition = "feed";
     private const string ArticlePrefix = "a|";
     private const string TimelinePrefix = "t|";
 
@@ -167,7 +167,7 @@ public sealed partial class ArticleStore
         };
         actions.AddRange(IndexKeys(article).Distinct()
             .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(FeedPartition, k), ETag.All)));
-        if (withdrawnAt is { } when) actions.Add(new(TableTransactionActionType.UpsertReplace, TombstoneRow(article, when)));
+        if (withdrawnAt is { } when) actions.Add(new(TableTransactionActionType.UpsertReplace, ScheduleStore.TombstoneRow(article, when)));
         actions.Add(VersionStamp());
         await table.SubmitTransactionAsync(actions, ct);
         Interlocked.Increment(ref localCommits);
