@@ -27,6 +27,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton(sp => ServerKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<StorageAccount>();
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<IncomingStore>();
         services.AddSingleton<PartnerStore>();
         services.AddSingleton<RejectionStore>();
         services.AddSingleton<ScheduleStore>();

@@ -18,7 +18,7 @@ public sealed partial class ArticleIngestor
         // Rejected from the listing, so an enormous blob is never downloaded.
         if (document.Length > options.Value.MaxDocumentBytes)
             return await RejectAsync(state, document, DocumentParser.OverLimit(document.Length, options.Value.MaxDocumentBytes), signature, ct);
-        if (await store.DownloadIncomingAsync(document.Name, ct) is not { } download)
+        if (await incoming.DownloadIncomingAsync(document.Name, ct) is not { } download)
             return new IngestOutcome(state.Slug, IngestResult.Ignored, "the document vanished while reading");
         if (!TryParse(document, download.Content, out var parsed, out var reason))
             return await RejectAsync(state, document, reason, signature, ct);

@@ -41,7 +41,7 @@ public sealed partial class ArticleIngestor
             await RejectImageAsync(blob, $"image: {blob.Length} bytes is over the {options.Value.MaxImageBytes}-byte limit", ct);
             return null;
         }
-        if (await store.DownloadIncomingAsync(blob.Name, ct) is not { } image) return null;
+        if (await incoming.DownloadIncomingAsync(blob.Name, ct) is not { } image) return null;
         ImageInfo info;
         try
         {

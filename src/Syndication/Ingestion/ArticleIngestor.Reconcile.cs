@@ -31,7 +31,7 @@ public sealed partial class ArticleIngestor
     public async Task<ReconcileResult> ReconcileScheduledAsync(CancellationToken ct = default)
     {
         await ApplySchedulesAsync(ct);
-        var mark = await store.ListingMarkAsync(ct);
+        var mark = await incoming.ListingMarkAsync(ct);
         var due = mark?.Verified is not { } at || time.GetUtcNow() - at >= TimeSpan.FromHours(options.Value.VerifyPublishedHours);
         return await PassAsync(due, mark, ct);
     }
@@ -39,8 +39,8 @@ public sealed partial class ArticleIngestor
     private async Task<ReconcileResult> PassAsync(bool verify, ListingMark? mark, CancellationToken ct)
     {
         var versionRead = store.FeedVersionAsync(ct);
-        var blobs = await store.IncomingBlobsAsync(ct: ct);
-        mark ??= await store.ListingMarkAsync(ct);
+        var blobs = await incoming.IncomingBlobsAsync(ct: ct);
+        mark ??= await incoming.ListingMarkAsync(ct);
         var version = await versionRead;
         var listed = new Dictionary<string, (SourceBlob Document, List<SourceBlob> Blobs, string Signature)>(StringComparer.Ordinal);
         foreach (var group in blobs.GroupBy(b => ArticleBlobName.Parse(b.Name)?.Slug ?? "", StringComparer.Ordinal).Where(g => g.Key != ""))
@@ -60,7 +60,7 @@ public sealed partial class ArticleIngestor
         Dictionary<string, string> stored = [];
         if (!full)
         {
-            var before = await store.ListingEntriesAsync(buckets, ct);
+            var before = await incoming.ListingEntriesAsync(buckets, ct);
             candidates = buckets.SelectMany(digest.Entries).Where(e => !before.TryGetValue(e.Slug, out var s) || s != e.Signature)
                 .Select(e => e.Slug).Concat(before.Keys.Where(s => !listed.ContainsKey(s))).ToHashSet(StringComparer.Ordinal);
             full = candidates.Count > PointReadsUpTo;
@@ -115,7 +115,7 @@ public sealed partial class ArticleIngestor
         // Only the bucket rows whose digest moved are written: an absent row reads as an empty bucket.
         var moved = buckets.Concat(failed.Select(ListingDigest.BucketOf)).Distinct()
             .Where(b => digest.BucketDigests[b] != (mark is { Buckets.Count: ListingDigest.Buckets } m ? m.Buckets[b] : ""));
-        await store.SaveListingMarkAsync(new ListingMark(digest.BucketDigests, version, verified),
+        await incoming.SaveListingMarkAsync(new ListingMark(digest.BucketDigests, version, verified),
             moved.ToDictionary(b => b, digest.Entries), ct);
 
         var result = new ReconcileResult(listed.Count,

@@ -13,9 +13,9 @@ namespace Syndication.Ingestion;
 /// Turns what is in the incoming container into stored articles. Every entry point converges one slug on the
 /// blobs present now (document + images), so upload order, repeats and concurrent triggers do not matter.
 /// </summary>
-public sealed partial class ArticleIngestor(ArticleStore store, RejectionStore rejections, ScheduleStore schedule,
-    HubNotifier hub, IOptions<IngestionOptions> options,
-    DecodeGate decodes, ILogger<ArticleIngestor> logger, TimeProvider time)
+public sealed partial class ArticleIngestor(ArticleStore store, IncomingStore incoming, RejectionStore rejections,
+    ScheduleStore schedule, HubNotifier hub, IOptions<IngestionOptions> options, DecodeGate decodes,
+    ILogger<ArticleIngestor> logger, TimeProvider time)
 {
     /// <summary>Bump when parsing changes what readers see, so reconciliation re-ingests everything.</summary>
     private const string ParserVersion = "2"; // 2: images gain renditions

@@ -4,26 +4,10 @@ using Azure.Storage.Blobs.Models;
 
 namespace Syndication.Storage;
 
-/// <summary>An incoming blob as listed: name, ETag, size and times.</summary>
-public sealed record SourceBlob(string Name, string ETag, long Length, DateTimeOffset LastModified, DateTimeOffset CreatedOn);
-
-// Blobs: incoming documents and images (ingestion only reads them: it never modifies or deletes a publisher's blob;
-// the upload and delete here are the publisher's), and the published container holding rendered bodies and the
-// images we serve.
+// The published container: rendered bodies and the images we serve (renditions: ArticleStore.Renditions.cs), each
+// written before the rows that name it.
 public sealed partial class ArticleStore
 {
-    /// <summary>Incoming blobs whose names start with the prefix (all when null).</summary>
-    public async Task<List<SourceBlob>> IncomingBlobsAsync(string? prefix = null, CancellationToken ct = default)
-    {
-        await account.EnsureCreatedAsync();
-        var list = new List<SourceBlob>();
-        await foreach (var b in incoming.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
-            list.Add(new SourceBlob(b.Name, b.Properties.ETag?.ToString() ?? "", b.Properties.ContentLength ?? 0,
-                b.Properties.LastModified ?? DateTimeOffset.UnixEpoch,
-                b.Properties.CreatedOn ?? b.Properties.LastModified ?? DateTimeOffset.UnixEpoch));
-        return list;
-    }
-
     /// <summary>Slugs whose article row names a body or image blob the published container does not hold.</summary>
     public async Task<HashSet<string>> ArticlesMissingPublishedBlobsAsync(CancellationToken ct = default)
     {
@@ -39,33 +23,6 @@ public sealed partial class ArticleStore
         }
         return damaged;
     }
-
-    /// <summary>An incoming blob's bytes and metadata, if it still exists.</summary>
-    public async Task<(BinaryData Content, IDictionary<string, string> Metadata, string ETag)?> DownloadIncomingAsync(
-        string name, CancellationToken ct = default)
-    {
-        try
-        {
-            var result = await incoming.GetBlobClient(name).DownloadContentAsync(ct);
-            var metadata = new Dictionary<string, string>(result.Value.Details.Metadata, StringComparer.OrdinalIgnoreCase);
-            return (result.Value.Content, metadata, result.Value.Details.ETag.ToString());
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Uploads (or replaces) a document or image blob in the incoming container, as a publisher does.</summary>
-    public async Task UploadIncomingAsync(string name, BinaryData content, IDictionary<string, string>? metadata = null, CancellationToken ct = default)
-    {
-        await account.EnsureCreatedAsync();
-        await incoming.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { Metadata = metadata }, ct);
-    }
-
-    /// <summary>Removes a publisher's blob (and its snapshots) from the incoming container, ignoring one already gone.</summary>
-    public async Task DeleteIncomingAsync(string name, CancellationToken ct = default) =>
-        await incoming.DeleteBlobIfExistsAsync(name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
 
     /// <summary>Writes a rendered body (content-addressed name, so rows naming an older body stay valid).</summary>
     public async Task WriteBodyAsync(string name, string html, CancellationToken ct = default) =>

@@ -6,8 +6,9 @@ using Syndication.Articles;
 namespace Syndication.Storage;
 
 /// <summary>
-/// The one store: article metadata in Table Storage, bodies and images in Blob Storage.
-/// <para>Table design (one table; every row of the feed in partition "feed"):</para>
+/// Articles: their rows, the timeline and the filtered feeds' index rows, the names in use, the feed version and the
+/// sitemaps read from the timeline, in the shared table; their bodies, images and renditions in the published container.
+/// <para>Partition "feed" (shared with the tombstones, so an article's removal leaves its tombstone in one transaction):</para>
 /// <list type="bullet">
 /// <item>RK "a|{slug}": the article row, read by slug (article page, ingestion).</item>
 /// <item>RK "t|{order}": the timeline, where {order} is "{inverted publish ticks, 19 digits}|{slug}". RowKeys sort
@@ -35,7 +36,6 @@ public sealed partial class ArticleStore
 
     private readonly StorageAccount account;
     private readonly TableClient table;
-    private readonly BlobContainerClient incoming;
     private readonly BlobContainerClient published;
     private readonly GroupCommit commits;
     private readonly TimeProvider time;
@@ -45,7 +45,6 @@ public sealed partial class ArticleStore
         this.account = account;
         this.time = time;
         table = account.Table;
-        incoming = account.Incoming;
         published = account.Published;
         commits = new GroupCommit(table, VersionStamp);
     }
@@ -111,6 +110,18 @@ public sealed partial class ArticleStore
         await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "SourceSignature"], cancellationToken: ct))
             signatures[e.RowKey[ArticlePrefix.Length..]] = e.GetString("SourceSignature") ?? "";
         return signatures;
+    }
+
+    /// <summary>The source signatures of these slugs' article rows (point reads of two columns; absent slugs are left out).</summary>
+    public async Task<Dictionary<string, string>> ArticleSignaturesAsync(IReadOnlyCollection<string> slugs, CancellationToken ct = default)
+    {
+        var signatures = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(slugs, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (slug, token) =>
+        {
+            if (await account.RowAsync(FeedPartition, ArticlePrefix + slug, ["RowKey", "SourceSignature"], token) is { } e)
+                signatures[slug] = e.GetString("SourceSignature") ?? "";
+        });
+        return new Dictionary<string, string>(signatures, StringComparer.Ordinal);
     }
 
     /// <summary>
