@@ -53,8 +53,7 @@ public sealed partial class ArticleStore
     public async Task<(StoredArticle Article, ETag ETag)?> ArticleBySlugAsync(string slug, CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(FeedPartition, ArticlePrefix + slug, cancellationToken: ct);
-        return row.HasValue && row.Value is { } entity ? (ToArticle(entity), entity.ETag) : null;
+        return await account.RowAsync(FeedPartition, ArticlePrefix + slug, ct: ct) is { } entity ? (ToArticle(entity), entity.ETag) : null;
     }
 
     /// <summary>
@@ -183,27 +182,6 @@ public sealed partial class ArticleStore
         await table.SubmitTransactionAsync(actions, ct);
         Interlocked.Increment(ref localCommits);
     }
-
-    /// <summary>
-    /// The feed version: changes in the same transaction as any article, so a cache keyed on it can never serve a
-    /// feed older than the version it read.
-    /// </summary>
-    public async Task<string> FeedVersionAsync(CancellationToken ct = default)
-    {
-        await account.EnsureCreatedAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(FeedPartition, VersionKey, ["Version"], ct);
-        return row.HasValue && row.Value is { } e ? e.GetString("Version") ?? "" : "";
-    }
-
-    private const string VersionKey = "v|site";
-    private long localCommits;
-
-    /// <summary>How many transactions the saves of this instance took (fewer than saves when they were grouped).</summary>
-    internal long SaveTransactions => commits.Transactions;
-
-
-    internal static TableTransactionAction VersionStamp() =>
-        new(TableTransactionActionType.UpsertReplace, new TableEntity(FeedPartition, VersionKey) { ["Version"] = Guid.NewGuid().ToString("N") });
 
     /// <summary>Where the article sorts in every feed: inverted publish ticks then slug, newest first.</summary>
     public static string Order(StoredArticle article) =>

@@ -4,8 +4,9 @@ using Azure.Storage.Blobs.Models;
 
 namespace Syndication.Storage;
 
-// The published container: rendered bodies and the images we serve (renditions: ArticleStore.Renditions.cs), each
-// written before the rows that name it.
+// The published container: rendered bodies, "images/{slug}/{file}" and "renditions/{slug}/{name}", each written before
+// the rows that name it. A rendition's name is content-addressed (a hash of the source bytes and the rendition spec), so
+// a name's bytes never change: written once, and left alone when an image's bytes come back unchanged.
 public sealed partial class ArticleStore
 {
     /// <summary>Slugs whose article row names a body or image blob the published container does not hold.</summary>
@@ -48,9 +49,8 @@ public sealed partial class ArticleStore
         await published.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: ct);
 
     /// <summary>Publishes an image's bytes with the MIME type its bytes state.</summary>
-    public async Task WriteImageAsync(string slug, string file, BinaryData bytes, string contentType, CancellationToken ct = default) =>
-        await published.GetBlobClient(ImageBlob(slug, file)).UploadAsync(bytes,
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=3600" } }, ct);
+    public Task WriteImageAsync(string slug, string file, BinaryData bytes, string contentType, CancellationToken ct = default) =>
+        WriteServedAsync(ImageBlob(slug, file), bytes, contentType, ct);
 
     /// <summary>
     /// Opens a published image for streaming, or null when there is none; with a range, only those bytes, and only
@@ -62,6 +62,23 @@ public sealed partial class ArticleStore
     /// <summary>A published image's ETag, length and times without its bytes, or null when there is none.</summary>
     public Task<BlobProperties?> ImagePropertiesAsync(string slug, string file, CancellationToken ct = default) =>
         PublishedPropertiesAsync(ImageBlob(slug, file), ct);
+
+    /// <summary>Publishes one rendition's bytes under its content-addressed name.</summary>
+    public Task WriteRenditionAsync(string slug, string name, BinaryData bytes, string contentType, CancellationToken ct = default) =>
+        WriteServedAsync(RenditionBlob(slug, name), bytes, contentType, ct);
+
+    /// <summary>Opens a rendition for streaming (a range of it when asked, while its ETag is still <paramref name="ifMatch"/>), or null when there is none.</summary>
+    public Task<BlobDownloadStreamingResult?> OpenRenditionAsync(string slug, string name, CancellationToken ct = default,
+        HttpRange range = default, ETag? ifMatch = null) => OpenPublishedAsync(RenditionBlob(slug, name), range, ifMatch, ct);
+
+    /// <summary>A rendition's ETag, length and type without its bytes, or null when there is none.</summary>
+    public Task<BlobProperties?> RenditionPropertiesAsync(string slug, string name, CancellationToken ct = default) =>
+        PublishedPropertiesAsync(RenditionBlob(slug, name), ct);
+
+    // Any served blob of the published container (images, renditions): its bytes with their MIME type, cached an hour.
+    private async Task WriteServedAsync(string blobName, BinaryData bytes, string contentType, CancellationToken ct) =>
+        await published.GetBlobClient(blobName).UploadAsync(bytes,
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=3600" } }, ct);
 
     // Any served blob of the published container (images, renditions): a range of it while its ETag holds, or null.
     private async Task<BlobDownloadStreamingResult?> OpenPublishedAsync(string blobName, HttpRange range, ETag? ifMatch, CancellationToken ct)
@@ -91,4 +108,7 @@ public sealed partial class ArticleStore
 
     /// <summary>The published blob name of an article's image.</summary>
     public static string ImageBlob(string slug, string file) => $"images/{slug}/{file}";
+
+    /// <summary>The published blob name of a rendition.</summary>
+    public static string RenditionBlob(string slug, string name) => $"renditions/{slug}/{name}";
 }
