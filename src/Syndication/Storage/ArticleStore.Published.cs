@@ -52,36 +52,21 @@ public sealed partial class ArticleStore
     public Task WriteImageAsync(string slug, string file, BinaryData bytes, string contentType, CancellationToken ct = default) =>
         WriteServedAsync(ImageBlob(slug, file), bytes, contentType, ct);
 
-    /// <summary>
-    /// Opens a published image for streaming, or null when there is none; with a range, only those bytes, and only
-    /// while the blob's ETag is still <paramref name="ifMatch"/> (null when it changed since).
-    /// </summary>
-    public Task<BlobDownloadStreamingResult?> OpenImageAsync(string slug, string file, CancellationToken ct = default,
-        HttpRange range = default, ETag? ifMatch = null) => OpenPublishedAsync(ImageBlob(slug, file), range, ifMatch, ct);
-
-    /// <summary>A published image's ETag, length and times without its bytes, or null when there is none.</summary>
-    public Task<BlobProperties?> ImagePropertiesAsync(string slug, string file, CancellationToken ct = default) =>
-        PublishedPropertiesAsync(ImageBlob(slug, file), ct);
-
     /// <summary>Publishes one rendition's bytes under its content-addressed name.</summary>
     public Task WriteRenditionAsync(string slug, string name, BinaryData bytes, string contentType, CancellationToken ct = default) =>
         WriteServedAsync(RenditionBlob(slug, name), bytes, contentType, ct);
-
-    /// <summary>Opens a rendition for streaming (a range of it when asked, while its ETag is still <paramref name="ifMatch"/>), or null when there is none.</summary>
-    public Task<BlobDownloadStreamingResult?> OpenRenditionAsync(string slug, string name, CancellationToken ct = default,
-        HttpRange range = default, ETag? ifMatch = null) => OpenPublishedAsync(RenditionBlob(slug, name), range, ifMatch, ct);
-
-    /// <summary>A rendition's ETag, length and type without its bytes, or null when there is none.</summary>
-    public Task<BlobProperties?> RenditionPropertiesAsync(string slug, string name, CancellationToken ct = default) =>
-        PublishedPropertiesAsync(RenditionBlob(slug, name), ct);
 
     // Any served blob of the published container (images, renditions): its bytes with their MIME type, cached an hour.
     private async Task WriteServedAsync(string blobName, BinaryData bytes, string contentType, CancellationToken ct) =>
         await published.GetBlobClient(blobName).UploadAsync(bytes,
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=3600" } }, ct);
 
-    // Any served blob of the published container (images, renditions): a range of it while its ETag holds, or null.
-    private async Task<BlobDownloadStreamingResult?> OpenPublishedAsync(string blobName, HttpRange range, ETag? ifMatch, CancellationToken ct)
+    /// <summary>
+    /// Opens a served blob (<see cref="ImageBlob"/>, <see cref="RenditionBlob"/>) for streaming, or null when there is
+    /// none; with a range, only those bytes, and only while the blob's ETag is still <paramref name="ifMatch"/> (null
+    /// when it changed since).
+    /// </summary>
+    public async Task<BlobDownloadStreamingResult?> OpenPublishedAsync(string blobName, HttpRange range, ETag? ifMatch, CancellationToken ct = default)
     {
         try
         {
@@ -94,7 +79,8 @@ public sealed partial class ArticleStore
         }
     }
 
-    private async Task<BlobProperties?> PublishedPropertiesAsync(string blobName, CancellationToken ct)
+    /// <summary>A served blob's ETag, length, type and times without its bytes, or null when there is none.</summary>
+    public async Task<BlobProperties?> PublishedPropertiesAsync(string blobName, CancellationToken ct = default)
     {
         try
         {
