@@ -15,7 +15,7 @@ namespace Syndication;
 
 public static class SyndicationServiceCollectionExtensions
 {
-    /// <summary>Everything both doors need: options, storage clients, the store, ingestion, feeds and HTTP handlers.</summary>
+    /// <summary>Everything both doors need: options, storage clients, the stores, ingestion, feeds and HTTP handlers.</summary>
     public static IServiceCollection AddSyndication(this IServiceCollection services)
     {
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateSettings(FeedOptions.Section, FeedOptions.Check);
