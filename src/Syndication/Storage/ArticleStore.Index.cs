@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Syndication.Articles;
 
@@ -61,13 +60,7 @@ public sealed partial class ArticleStore
         foreach (var name in Names(previous).Where(n => !kept.Contains(n.Key)))
         {
             if ((await FeedPageAsync(name.Key, 1, ct: ct)).Articles.Count > 0) continue;
-            try
-            {
-                await table.DeleteEntityAsync(FeedPartition, $"n|{KindChar(name.Key.Kind)}|{name.Key.Slug}", ETag.All, ct);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
+            await account.DeleteRowAsync(FeedPartition, $"n|{KindChar(name.Key.Kind)}|{name.Key.Slug}", ct);
         }
     }
 }
