@@ -50,12 +50,13 @@ internal static class DecodeHarness
         var (table, incoming, published) = (Harness.Name("decode"), Harness.Name("incoming-"), Harness.Name("published-"));
         await using var services = Harness.Services(table, incoming, published);
         var store = services.GetRequiredService<ArticleStore>();
-        await store.EnsureCreatedAsync();
+        var sources = services.GetRequiredService<IncomingStore>();
+        await services.GetRequiredService<StorageAccount>().EnsureCreatedAsync();
         var slugs = Enumerable.Range(1, count).Select(i => $"large-{i}").ToList();
         foreach (var slug in slugs)
         {
-            await store.UploadIncomingAsync($"{slug}/lead.png", BinaryData.FromBytes(image));
-            await store.UploadIncomingAsync($"{slug}.md", BinaryData.FromBytes(Encoding.UTF8.GetBytes(
+            await sources.UploadIncomingAsync($"{slug}/lead.png", BinaryData.FromBytes(image));
+            await sources.UploadIncomingAsync($"{slug}.md", BinaryData.FromBytes(Encoding.UTF8.GetBytes(
                 $"---\ntitle: Large image {slug}\npublished: 2026-12-01T08:00:00Z\nimages:\n  - file: lead.png\n---\nBody.\n")));
         }
         var ingestor = services.GetRequiredService<ArticleIngestor>();

@@ -90,10 +90,11 @@ internal static class IngestHarness
         var (table, incoming, published) = (Harness.Name("ingest"), Harness.Name("incoming-"), Harness.Name("published-"));
         await using var services = Harness.Services(table, incoming, published, parallelism);
         var store = services.GetRequiredService<ArticleStore>();
-        await store.EnsureCreatedAsync();
+        var sources = services.GetRequiredService<IncomingStore>();
+        await services.GetRequiredService<StorageAccount>().EnsureCreatedAsync();
         var upload = Stopwatch.StartNew();
         await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (d, ct) =>
-            await store.UploadIncomingAsync(d.Slug + ".md", BinaryData.FromBytes(d.Bytes), ct: ct));
+            await sources.UploadIncomingAsync(d.Slug + ".md", BinaryData.FromBytes(d.Bytes), ct: ct));
         upload.Stop();
 
         var ingestor = services.GetRequiredService<ArticleIngestor>();
@@ -121,18 +122,19 @@ internal static class IngestHarness
         var (table, incoming, published) = (Harness.Name("reference"), Harness.Name("incoming-"), Harness.Name("published-"));
         await using var services = Harness.Services(table, incoming, published);
         var store = services.GetRequiredService<ArticleStore>();
-        await store.EnsureCreatedAsync();
+        var sources = services.GetRequiredService<IncomingStore>();
+        await services.GetRequiredService<StorageAccount>().EnsureCreatedAsync();
         var rows = services.GetRequiredService<TableServiceClient>().GetTableClient(table);
         var articles = documents.Select(d => Article(d, DocumentParser.Parse(DocumentFormat.Markdown, d.Bytes))).ToList();
         if (download)
             await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (d, ct) =>
-                await store.UploadIncomingAsync(d.Slug + ".md", BinaryData.FromBytes(d.Bytes), ct: ct));
+                await sources.UploadIncomingAsync(d.Slug + ".md", BinaryData.FromBytes(d.Bytes), ct: ct));
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(articles, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (a, ct) =>
         {
-            if (download) await store.DownloadIncomingAsync(a.Article.SourceBlob, ct);
+            if (download) await sources.DownloadIncomingAsync(a.Article.SourceBlob, ct);
             await store.WriteBodyAsync(a.Article.BodyBlob, a.Body, ct);
             if (grouped) await store.SaveArticleAsync(a.Article, null, null, ct);
             else await rows.SubmitTransactionAsync([.. ArticleStore.SaveActions(a.Article, null, null), ArticleStore.VersionStamp()], ct);

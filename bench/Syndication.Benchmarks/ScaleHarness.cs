@@ -30,7 +30,7 @@ internal static class ScaleHarness
         var store = services.GetRequiredService<ArticleStore>();
         var table = services.GetRequiredService<TableServiceClient>()
             .GetTableClient(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.Table);
-        await store.EnsureCreatedAsync();
+        await services.GetRequiredService<StorageAccount>().EnsureCreatedAsync();
         using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None });
 
         var results = new List<(int Count, Stats Miss, Stats Hit, Stats Raw, double? Rss)>();

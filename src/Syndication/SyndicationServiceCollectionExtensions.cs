@@ -15,7 +15,7 @@ namespace Syndication;
 
 public static class SyndicationServiceCollectionExtensions
 {
-    /// <summary>Everything both doors need: options, storage clients, the store, ingestion, feeds and HTTP handlers.</summary>
+    /// <summary>Everything both doors need: options, storage clients, the stores, ingestion, feeds and HTTP handlers.</summary>
     public static IServiceCollection AddSyndication(this IServiceCollection services)
     {
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateSettings(FeedOptions.Section, FeedOptions.Check);
@@ -25,7 +25,12 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ServerKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<StorageAccount>();
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<IncomingStore>();
+        services.AddSingleton<PartnerStore>();
+        services.AddSingleton<RejectionStore>();
+        services.AddSingleton<ScheduleStore>();
         services.AddSingleton(sp => new DecodeGate(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxConcurrentDecodes));
         services.AddSingleton<ArticleIngestor>();
         services.AddHttpClient<HubNotifier>(http => http.Timeout = TimeSpan.FromSeconds(5));

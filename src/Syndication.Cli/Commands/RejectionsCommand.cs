@@ -12,7 +12,7 @@ internal sealed class RejectionsCommand(CliEnvironment environment) : AsyncComma
     public override async Task<int> ExecuteAsync(CommandContext context, TargetSettings settings, CancellationToken ct)
     {
         await using var services = environment.Open(settings).Services();
-        var rejections = (await services.GetRequiredService<ArticleStore>().RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen).ToList();
+        var rejections = (await services.GetRequiredService<RejectionStore>().RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen).ToList();
         if (settings.Json)
         {
             // The stored record as it is, so its fields are those of GET manage/rejections (signature included).

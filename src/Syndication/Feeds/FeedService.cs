@@ -16,7 +16,7 @@ public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, stri
 /// the items not in it, from its body (downloaded in parallel) and kept. Writes them through the same cache. Its paging
 /// links carry signed cursors.
 /// </summary>
-public sealed class FeedService(ArticleStore store, ItemCache items, PageCursors cursors, IOptions<FeedOptions> options, TimeProvider time)
+public sealed class FeedService(ArticleStore store, ScheduleStore schedule, ItemCache items, PageCursors cursors, IOptions<FeedOptions> options, TimeProvider time)
 {
     /// <summary>The feed page, or null when a category, tag or author feed names one no article has.</summary>
     public async Task<Feed?> PageAsync(FeedRequest request, SiteUrls urls, CancellationToken ct = default)
@@ -49,10 +49,10 @@ public sealed class FeedService(ArticleStore store, ItemCache items, PageCursors
     }
 
     /// <summary>Every article withdrawn within <see cref="FeedOptions.TombstoneDays"/>, newest first.</summary>
-    public Task<List<Tombstone>> WithdrawnAsync(CancellationToken ct = default) => store.TombstonesAsync(TombstonesSince(), ct);
+    public Task<List<Tombstone>> WithdrawnAsync(CancellationToken ct = default) => schedule.TombstonesAsync(TombstonesSince(), ct);
 
     /// <summary>The slug's tombstone when it was withdrawn within <see cref="FeedOptions.TombstoneDays"/>, else null.</summary>
-    public Task<Tombstone?> WithdrawnAsync(string slug, CancellationToken ct = default) => store.TombstoneAsync(slug, TombstonesSince(), ct);
+    public Task<Tombstone?> WithdrawnAsync(string slug, CancellationToken ct = default) => schedule.TombstoneAsync(slug, TombstonesSince(), ct);
 
     private DateTimeOffset TombstonesSince() => time.GetUtcNow().AddDays(-options.Value.TombstoneDays);
 

@@ -8,7 +8,7 @@ namespace Syndication.Http;
 /// answer kept for <see cref="CacheFor"/> after it completes, so a flood of probes costs storage nothing more. Why it
 /// failed goes to the log, never to the caller.
 /// </summary>
-public sealed partial class HealthCheck(ArticleStore store, StorageOutage outage, TimeProvider time, ILogger<HealthCheck> logger)
+public sealed partial class HealthCheck(StorageAccount storage, StorageOutage outage, TimeProvider time, ILogger<HealthCheck> logger)
 {
     /// <summary>How long an answer is kept after its probe completed.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
@@ -35,7 +35,7 @@ public sealed partial class HealthCheck(ArticleStore store, StorageOutage outage
         {
             // Not the caller's token: the probe is shared, and one caller leaving must not fail the others.
             using var timeout = new CancellationTokenSource(ProbeTimeout);
-            await store.ProbeAsync(timeout.Token);
+            await storage.ProbeAsync(timeout.Token);
             healthy = true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -12,7 +12,7 @@ namespace Syndication.Http;
 /// The key-protected endpoints: publish a blob, remove an article, list rejections and retry one. The doors enforce
 /// the key (the admin key in Azure, <c>Syndication__AdminKey</c> in the local runner); these only do the work.
 /// </summary>
-public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor, ArticlePublisher publisher, IOptions<IngestionOptions> limits)
+public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor ingestor, ArticlePublisher publisher, IOptions<IngestionOptions> limits)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -22,14 +22,14 @@ public sealed class ManageHandlers(ArticleStore store, ArticleIngestor ingestor,
 
     /// <summary>GET manage/rejections: every blob we could not publish, with reason, attempts and times.</summary>
     public async Task<Reply> ListRejectionsAsync(CancellationToken ct = default) =>
-        JsonReply(200, (await store.RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen));
+        JsonReply(200, (await rejections.RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen));
 
     /// <summary>POST manage/rejections/retry?blob=NAME: forgets the rejection and ingests the blob again now.</summary>
     public async Task<Reply> RetryAsync(HttpRequest request, CancellationToken ct = default)
     {
         var blob = request.Query["blob"].ToString();
         if (ArticleBlobName.Parse(blob) is null) return Reply.BadRequest("blob must name " + ArticleBlobName.Expected);
-        await store.ClearRejectionAsync(blob, ct);
+        await rejections.ClearRejectionAsync(blob, ct);
         return JsonReply(200, await ingestor.IngestBlobAsync(blob, ct));
     }
 

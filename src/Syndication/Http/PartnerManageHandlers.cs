@@ -12,7 +12,7 @@ namespace Syndication.Http;
 /// The key-protected partner routes: create (the password is shown once), rotate, delete and list with pulls. The
 /// doors enforce the key, as for <see cref="ManageHandlers"/>.
 /// </summary>
-public sealed class PartnerManageHandlers(ArticleStore store, PartnerGate gate, PartnerPullCounter pulls,
+public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, PartnerPullCounter pulls,
     IOptions<PartnerOptions> options, IOptions<FeedOptions> feedOptions, TimeProvider time)
 {
     /// <summary>The largest request body the create route reads.</summary>

@@ -1,8 +1,8 @@
 using Azure;
-using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Syndication.Articles;
+using Syndication.Storage;
 
 namespace Syndication.Http;
 
@@ -22,8 +22,7 @@ public sealed partial class SyndicationHandlers
     {
         if (!ArticleBlobName.IsValidSlug(slug) || !ArticleBlobName.IsValidFileName(file))
             return Reply.BadRequest("slug or file name has characters we never publish");
-        return await PublishedAsync(request, () => MissingPublishedAsync(slug, $"image '{slug}/{file}'", ct),
-            (range, ifMatch) => store.OpenImageAsync(slug, file, ct, range, ifMatch), () => store.ImagePropertiesAsync(slug, file, ct));
+        return await PublishedAsync(request, ArticleStore.ImageBlob(slug, file), () => MissingPublishedAsync(slug, $"image '{slug}/{file}'", ct), ct);
     }
 
     /// <summary>
@@ -31,12 +30,11 @@ public sealed partial class SyndicationHandlers
     /// Range answered 206 with those bytes or 416 when it has none of them; <paramref name="missing"/> answers when it is
     /// gone. Without a Range header, one read.
     /// </summary>
-    private async Task<Reply> PublishedAsync(HttpRequest request, Func<Task<Reply>> missing,
-        Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> properties)
+    private async Task<Reply> PublishedAsync(HttpRequest request, string blobName, Func<Task<Reply>> missing, CancellationToken ct)
     {
         var range = request.Headers.Range.ToString();
-        if (range.Length > 0 && await RangeAsync(request, range, missing, open, properties) is { } partial) return partial;
-        var blob = await open(default, null);
+        if (range.Length > 0 && await RangeAsync(request, range, blobName, missing, ct) is { } partial) return partial;
+        var blob = await store.OpenPublishedAsync(blobName, default, null, ct);
         if (blob is null) return await missing();
         var details = blob.Details;
         var etag = details.ETag.ToString("H");
@@ -51,10 +49,9 @@ public sealed partial class SyndicationHandlers
 
     // A Range request: 206 with the bytes asked for, 416 when the blob has none of them; null to send it whole
     // (several ranges, a malformed header, an If-Range that no longer matches, or bytes that changed meanwhile).
-    private async Task<Reply?> RangeAsync(HttpRequest request, string header,
-        Func<Task<Reply>> missing, Func<HttpRange, ETag?, Task<BlobDownloadStreamingResult?>> open, Func<Task<BlobProperties?>> read)
+    private async Task<Reply?> RangeAsync(HttpRequest request, string header, string blobName, Func<Task<Reply>> missing, CancellationToken ct)
     {
-        var properties = await read();
+        var properties = await store.PublishedPropertiesAsync(blobName, ct);
         if (properties is null) return await missing();
         var etag = properties.ETag.ToString("H");
         if (Conditional.IsNotModified(request, etag, properties.LastModified))
@@ -66,7 +63,7 @@ public sealed partial class SyndicationHandlers
         if (unsatisfiable)
             return Reply.Text(416, $"the image has {total} bytes").With(HeaderNames.ContentRange, $"bytes */{total}").With(HeaderNames.AcceptRanges, "bytes");
         if (asked is not { } r) return null;
-        var part = await open(new HttpRange(r.First, r.Length), properties.ETag);
+        var part = await store.OpenPublishedAsync(blobName, new HttpRange(r.First, r.Length), properties.ETag, ct);
         if (part is null) return null;
         var reply = Reply.Stream(properties.ContentType ?? "application/octet-stream", part.Content, r.Length, status: 206)
             .With(HeaderNames.ContentRange, r.ContentRange(total));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Syndication.Articles;
+using Syndication.Storage;
 
 namespace Syndication.Http;
 
@@ -16,8 +17,7 @@ public sealed partial class SyndicationHandlers
     {
         if (!ArticleBlobName.IsValidSlug(slug) || !RenditionName().IsMatch(name))
             return Reply.BadRequest("slug or rendition name has characters we never publish");
-        return await PublishedAsync(request, () => MissingPublishedAsync(slug, $"rendition '{slug}/{name}'", ct),
-            (range, ifMatch) => store.OpenRenditionAsync(slug, name, ct, range, ifMatch), () => store.RenditionPropertiesAsync(slug, name, ct));
+        return await PublishedAsync(request, ArticleStore.RenditionBlob(slug, name), () => MissingPublishedAsync(slug, $"rendition '{slug}/{name}'", ct), ct);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9a-f]{16}-[a-z]+-[0-9]{1,5}x[0-9]{1,5}-r[0-9]+\.(jpg|png|webp)\z")]

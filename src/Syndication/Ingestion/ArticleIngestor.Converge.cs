@@ -18,7 +18,7 @@ public sealed partial class ArticleIngestor
         // Rejected from the listing, so an enormous blob is never downloaded.
         if (document.Length > options.Value.MaxDocumentBytes)
             return await RejectAsync(state, document, DocumentParser.OverLimit(document.Length, options.Value.MaxDocumentBytes), signature, ct);
-        if (await store.DownloadIncomingAsync(document.Name, ct) is not { } download)
+        if (await incoming.DownloadIncomingAsync(document.Name, ct) is not { } download)
             return new IngestOutcome(state.Slug, IngestResult.Ignored, "the document vanished while reading");
         if (!TryParse(document, download.Content, out var parsed, out var reason))
             return await RejectAsync(state, document, reason, signature, ct);
@@ -51,7 +51,7 @@ public sealed partial class ArticleIngestor
     // A document that will always fail the same way is recorded with its reason, so a person finds it.
     private async Task<IngestOutcome> RejectAsync(SlugState state, SourceBlob document, string reason, string signature, CancellationToken ct)
     {
-        await store.RecordRejectionAsync(document.Name, reason, signature, time.GetUtcNow(), ct);
+        await rejections.RecordRejectionAsync(document.Name, reason, signature, time.GetUtcNow(), ct);
         return new IngestOutcome(state.Slug, IngestResult.Rejected, reason);
     }
 
@@ -96,7 +96,7 @@ public sealed partial class ArticleIngestor
     // not goes, and the hub hears of a change readers can see.
     private async Task<IngestOutcome> AfterSaveAsync(SlugState state, StoredArticle article, CancellationToken ct)
     {
-        if (state.MayBeRejected(article.SourceBlob)) await store.ClearRejectionAsync(article.SourceBlob, ct);
+        if (state.MayBeRejected(article.SourceBlob)) await rejections.ClearRejectionAsync(article.SourceBlob, ct);
         if (state.Previous is { } old)
         {
             await RemovePublishedAsync(old, article, ct);

@@ -41,7 +41,7 @@ public sealed partial class ArticleIngestor
             await RejectImageAsync(blob, $"image: {blob.Length} bytes is over the {options.Value.MaxImageBytes}-byte limit", ct);
             return null;
         }
-        if (await store.DownloadIncomingAsync(blob.Name, ct) is not { } image) return null;
+        if (await incoming.DownloadIncomingAsync(blob.Name, ct) is not { } image) return null;
         ImageInfo info;
         try
         {
@@ -54,7 +54,7 @@ public sealed partial class ArticleIngestor
             return null;
         }
         await store.WriteImageAsync(state.Slug, file, image.Content, info.ContentType, ct);
-        if (state.MayBeRejected(blob.Name)) await store.ClearRejectionAsync(blob.Name, ct);
+        if (state.MayBeRejected(blob.Name)) await rejections.ClearRejectionAsync(blob.Name, ct);
         var bytes = image.Content.ToMemory();
         return (info.ContentType, info.Width, info.Height, bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span)),
             await PublishRenditionsAsync(state, blob, image.Content, info, ct));
@@ -62,7 +62,7 @@ public sealed partial class ArticleIngestor
 
     private async Task RejectImageAsync(SourceBlob blob, string reason, CancellationToken ct)
     {
-        await store.RecordRejectionAsync(blob.Name, reason, blob.ETag, time.GetUtcNow(), ct);
+        await rejections.RecordRejectionAsync(blob.Name, reason, blob.ETag, time.GetUtcNow(), ct);
         LogImageRejected(blob.Name, reason);
     }
 

@@ -23,7 +23,7 @@ public sealed partial class ArticleIngestor
         }
         blob ??= CleanText.Cut(message, 500);
         var known = ArticleBlobName.Parse(blob) is not null;
-        await store.RecordRejectionAsync(blob,
+        await rejections.RecordRejectionAsync(blob,
             known ? "ingest: failed 5 times in a row (the blob trigger gave up); see the logged errors, then retry"
                   : "ingest: the blob trigger gave up on a message that names no article blob", "", time.GetUtcNow(), ct);
         return blob;

@@ -31,7 +31,7 @@ public sealed partial class ArticleIngestor
     public async Task<ReconcileResult> ReconcileScheduledAsync(CancellationToken ct = default)
     {
         await ApplySchedulesAsync(ct);
-        var mark = await store.ListingMarkAsync(ct);
+        var mark = await incoming.ListingMarkAsync(ct);
         var due = mark?.Verified is not { } at || time.GetUtcNow() - at >= TimeSpan.FromHours(options.Value.VerifyPublishedHours);
         return await PassAsync(due, mark, ct);
     }
@@ -41,8 +41,8 @@ public sealed partial class ArticleIngestor
     private async Task<ReconcileResult> PassAsync(bool verify, ListingMark? mark, CancellationToken ct)
     {
         var versionRead = store.FeedVersionAsync(ct);
-        var listed = Listed(await store.IncomingBlobsAsync(ct: ct));
-        mark ??= await store.ListingMarkAsync(ct);
+        var listed = Listed(await incoming.IncomingBlobsAsync(ct: ct));
+        mark ??= await incoming.ListingMarkAsync(ct);
         var version = await versionRead;
         var digest = new ListingDigest(listed.Select(l => (l.Key, l.Value.Signature)));
         var sameListing = mark is not null && mark.Buckets.SequenceEqual(digest.BucketDigests);
@@ -97,7 +97,7 @@ public sealed partial class ArticleIngestor
         if (!full && mark is { Buckets.Count: ListingDigest.Buckets })
         {
             var buckets = Enumerable.Range(0, ListingDigest.Buckets).Where(b => mark.Buckets[b] != digest.BucketDigests[b]).ToList();
-            var before = await store.ListingEntriesAsync(buckets, ct);
+            var before = await incoming.ListingEntriesAsync(buckets, ct);
             var candidates = buckets.SelectMany(digest.Entries).Where(e => !before.TryGetValue(e.Slug, out var s) || s != e.Signature)
                 .Select(e => e.Slug).Concat(before.Keys.Where(s => !listed.ContainsKey(s))).ToHashSet(StringComparer.Ordinal);
             if (candidates.Count <= PointReadsUpTo) return new Compared(buckets, candidates, await store.ArticleSignaturesAsync(candidates, ct));
@@ -113,7 +113,7 @@ public sealed partial class ArticleIngestor
     {
         var damaged = verify ? await store.ArticlesMissingPublishedBlobsAsync(ct) : [];
         var rejected = compared.Slugs.Count == 0 ? []
-            : (await store.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
+            : (await rejections.RejectionsAsync(ct)).ToDictionary(r => r.BlobName, r => r.Signature, StringComparer.Ordinal);
         var work = new List<(string Slug, List<SourceBlob> Blobs, bool Stored)>();
         foreach (var slug in compared.Slugs)
         {
@@ -157,6 +157,6 @@ public sealed partial class ArticleIngestor
     {
         var moved = touched.Distinct()
             .Where(b => digest.BucketDigests[b] != (mark is { Buckets.Count: ListingDigest.Buckets } m ? m.Buckets[b] : ""));
-        await store.SaveListingMarkAsync(next, moved.ToDictionary(b => b, digest.Entries), ct);
+        await incoming.SaveListingMarkAsync(next, moved.ToDictionary(b => b, digest.Entries), ct);
     }
 }

@@ -12,12 +12,12 @@ public sealed partial class ArticleIngestor
     /// <summary>Converges every slug whose embargo lifted or which expired by now; returns how many.</summary>
     public async Task<int> ApplySchedulesAsync(CancellationToken ct = default)
     {
-        var due = await store.DueAsync(time.GetUtcNow(), ct);
+        var due = await schedule.DueAsync(time.GetUtcNow(), ct);
         foreach (var slug in due.GroupBy(d => d.Slug, StringComparer.Ordinal))
         {
             // Repair: the sources did not change, their meaning did, so the unchanged-sources shortcut must not apply.
             await IngestSlugAsync(slug.Key, repair: true, ct);
-            foreach (var row in slug) await store.ClearScheduledAsync(row, ct);
+            foreach (var row in slug) await schedule.ClearScheduledAsync(row, ct);
         }
         return due.Count;
     }
@@ -26,8 +26,8 @@ public sealed partial class ArticleIngestor
     // becomes visible, if it ever does, is scheduled.
     private async Task<IngestOutcome> WithholdAsync(SlugState state, SourceBlob document, Visibility visibility, DateTimeOffset now, CancellationToken ct)
     {
-        if (visibility.NextChangeAfter(now) is { } due) await store.ScheduleAsync(state.Slug, due, ct);
-        if (state.MayBeRejected(document.Name)) await store.ClearRejectionAsync(document.Name, ct);
+        if (visibility.NextChangeAfter(now) is { } due) await schedule.ScheduleAsync(state.Slug, due, ct);
+        if (state.MayBeRejected(document.Name)) await rejections.ClearRejectionAsync(document.Name, ct);
         if (state.Row is { } shown)
         {
             await store.DeleteArticleAsync(shown.Article, shown.ETag, ct, withdrawnAt: now);
@@ -52,7 +52,7 @@ public sealed partial class ArticleIngestor
     // withdrawal left.
     private async Task ScheduleAfterSaveAsync(SlugState state, Visibility visibility, DateTimeOffset now, CancellationToken ct)
     {
-        if (visibility.NextChangeAfter(now) is { } due) await store.ScheduleAsync(state.Slug, due, ct);
-        if (state.Previous is null) await store.ClearTombstoneAsync(state.Slug, ct);
+        if (visibility.NextChangeAfter(now) is { } due) await schedule.ScheduleAsync(state.Slug, due, ct);
+        if (state.Previous is null) await schedule.ClearTombstoneAsync(state.Slug, ct);
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class ArticleIngestor
     private async Task<SlugState> ReadStateAsync(string slug, CancellationToken ct)
     {
         var row = await store.ArticleBySlugAsync(slug, ct);
-        var blobs = await store.IncomingBlobsAsync(slug, ct);
+        var blobs = await incoming.IncomingBlobsAsync(slug, ct);
         return StateOf(slug, row, blobs, _ => true);
     }
 

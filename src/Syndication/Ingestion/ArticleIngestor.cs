@@ -13,8 +13,9 @@ namespace Syndication.Ingestion;
 /// Turns what is in the incoming container into stored articles. Every entry point converges one slug on the
 /// blobs present now (document + images), so upload order, repeats and concurrent triggers do not matter.
 /// </summary>
-public sealed partial class ArticleIngestor(ArticleStore store, HubNotifier hub, IOptions<IngestionOptions> options,
-    DecodeGate decodes, ILogger<ArticleIngestor> logger, TimeProvider time)
+public sealed partial class ArticleIngestor(ArticleStore store, IncomingStore incoming, RejectionStore rejections,
+    ScheduleStore schedule, HubNotifier hub, IOptions<IngestionOptions> options, DecodeGate decodes,
+    ILogger<ArticleIngestor> logger, TimeProvider time)
 {
     /// <summary>At most this many images of one article are published (the check command says so too).</summary>
     public const int MaxImages = 20;

@@ -29,7 +29,7 @@ public sealed record PartnerCheck(StoredPartner? Partner, int Status, TimeSpan R
 /// <see cref="FeedOptions.VersionCheckSeconds"/>, and at once on the instance that changed one, so an unknown id costs no
 /// storage read) and failure counts per client (a MemoryCache with a size limit).
 /// </summary>
-public sealed partial class PartnerGate(ArticleStore store, ServerKey serverKey, IOptions<PartnerOptions> options, IOptions<FeedOptions> feeds,
+public sealed partial class PartnerGate(PartnerStore store, ServerKey serverKey, IOptions<PartnerOptions> options, IOptions<FeedOptions> feeds,
     TimeProvider time, ILogger<PartnerGate> logger) : IDisposable
 {
     private readonly byte[] signing = serverKey.For(PartnerPassword.Purpose);

@@ -10,7 +10,7 @@ namespace Syndication.Partners;
 /// once per <see cref="PartnerOptions.PullFlushSeconds"/> (and whenever the partner list is asked for), so a pull costs
 /// no storage request. A crash loses at most that interval's counts of one instance.
 /// </summary>
-public sealed partial class PartnerPullCounter(ArticleStore store, IOptions<PartnerOptions> options, TimeProvider time, ILogger<PartnerPullCounter> logger)
+public sealed partial class PartnerPullCounter(PartnerStore store, IOptions<PartnerOptions> options, TimeProvider time, ILogger<PartnerPullCounter> logger)
 {
     private sealed class Tally
     {

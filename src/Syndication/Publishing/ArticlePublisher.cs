@@ -7,12 +7,12 @@ namespace Syndication.Publishing;
 /// Publishes article documents from disk to the incoming container (images first, then the document, so the first
 /// ingestion already sees them) and removes them: what a publisher does with <c>az storage blob upload</c>.
 /// </summary>
-public sealed class ArticlePublisher(ArticleStore store)
+public sealed class ArticlePublisher(StorageAccount storage, IncomingStore incoming)
 {
     /// <summary>Publishes a document file (with the images in the folder named after its slug), or every document in a folder.</summary>
     public async Task<IReadOnlyList<string>> PublishAsync(string path, CancellationToken ct = default)
     {
-        await store.EnsureCreatedAsync();
+        await storage.EnsureCreatedAsync();
         if (Directory.Exists(path))
         {
             var slugs = new List<string>();
@@ -28,7 +28,7 @@ public sealed class ArticlePublisher(ArticleStore store)
     public async Task<int> UnpublishAsync(string slug, CancellationToken ct = default)
     {
         var blobs = await BlobsOfAsync(slug, ct);
-        foreach (var blob in blobs) await store.DeleteIncomingAsync(blob, ct);
+        foreach (var blob in blobs) await incoming.DeleteIncomingAsync(blob, ct);
         return blobs.Count;
     }
 
@@ -36,14 +36,14 @@ public sealed class ArticlePublisher(ArticleStore store)
     public async Task<IReadOnlyList<string>> BlobsOfAsync(string slug, CancellationToken ct = default)
     {
         if (!ArticleBlobName.IsValidSlug(slug)) throw new ArgumentException($"publish: '{slug}' is not a valid slug");
-        return (await store.IncomingBlobsAsync(slug, ct)).Select(b => b.Name).Where(n => ArticleBlobName.Parse(n)?.Slug == slug)
+        return (await incoming.IncomingBlobsAsync(slug, ct)).Select(b => b.Name).Where(n => ArticleBlobName.Parse(n)?.Slug == slug)
             .Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Uploads one document or image blob (optionally with metadata such as "published").</summary>
     public async Task UploadAsync(string blobName, BinaryData content, IDictionary<string, string>? metadata = null, CancellationToken ct = default)
     {
-        await store.UploadIncomingAsync(blobName, content, metadata, ct);
+        await incoming.UploadIncomingAsync(blobName, content, metadata, ct);
     }
 
     private async Task<string> PublishDocumentAsync(string file, CancellationToken ct)
@@ -58,10 +58,10 @@ public sealed class ArticlePublisher(ArticleStore store)
             {
                 var blobName = $"{slug}/{Path.GetFileName(image)}";
                 if (ArticleBlobName.Parse(blobName) is null) continue;
-                await store.UploadIncomingAsync(blobName, BinaryData.FromBytes(await File.ReadAllBytesAsync(image, ct)), ct: ct);
+                await incoming.UploadIncomingAsync(blobName, BinaryData.FromBytes(await File.ReadAllBytesAsync(image, ct)), ct: ct);
             }
         }
-        await store.UploadIncomingAsync(name, BinaryData.FromBytes(await File.ReadAllBytesAsync(file, ct)), ct: ct);
+        await incoming.UploadIncomingAsync(name, BinaryData.FromBytes(await File.ReadAllBytesAsync(file, ct)), ct: ct);
         return slug;
     }
 

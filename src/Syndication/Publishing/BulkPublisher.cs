@@ -25,7 +25,7 @@ public sealed record PublishSummary(IReadOnlyList<PublishedDocument> Documents, 
 /// (<see cref="ArticleIngestor"/>, the code every trigger runs; the app's own trigger finding it done is harmless), as
 /// <c>PUT manage/blobs</c> does. Publishing the same folder again uploads nothing and reports it unchanged.
 /// </summary>
-public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor ingestor, ArticleStore store,
+public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor ingestor, StorageAccount storage, RejectionStore rejections,
     BlobServiceClient blobs, IOptions<StorageOptions> options)
 {
     /// <summary>The document files named by files and folders (a folder's documents in name order), or the first bad path.</summary>
@@ -47,7 +47,7 @@ public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor in
         int parallelism = 8, CancellationToken ct = default)
     {
         var done = new PublishedDocument[documents.Count];
-        await store.EnsureCreatedAsync().WaitAsync(ct);
+        await storage.EnsureCreatedAsync().WaitAsync(ct);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, documents.Count), options, async (i, token) =>
         {
@@ -55,7 +55,7 @@ public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor in
             progress?.Report(done[i]);
         });
         var slugs = done.Select(d => d.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var images = slugs.Count == 0 ? [] : (await store.RejectionsAsync(ct))
+        var images = slugs.Count == 0 ? [] : (await rejections.RejectionsAsync(ct))
             .Where(r => r.BlobName.IndexOf('/') is > 0 and var slash && slugs.Contains(r.BlobName[..slash]))
             .OrderBy(r => r.BlobName, StringComparer.Ordinal).ToList();
         return new PublishSummary(done, images);

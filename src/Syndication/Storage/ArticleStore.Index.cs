@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Syndication.Articles;
 
@@ -43,7 +42,7 @@ public sealed partial class ArticleStore
     /// <summary>Every category, tag and author some article uses (the OPML list).</summary>
     public async Task<List<FeedName>> FeedNamesAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey ge {"n|"} and RowKey lt {"n}"}");
         var names = new List<FeedName>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
@@ -61,13 +60,7 @@ public sealed partial class ArticleStore
         foreach (var name in Names(previous).Where(n => !kept.Contains(n.Key)))
         {
             if ((await FeedPageAsync(name.Key, 1, ct: ct)).Articles.Count > 0) continue;
-            try
-            {
-                await table.DeleteEntityAsync(FeedPartition, $"n|{KindChar(name.Key.Kind)}|{name.Key.Slug}", ETag.All, ct);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
+            await account.DeleteRowAsync(FeedPartition, $"n|{KindChar(name.Key.Kind)}|{name.Key.Slug}", ct);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class ArticleStore
     public async Task<FeedPage> SitemapPageAsync(int limit, string? after = null, DateTimeOffset? since = null, bool news = false,
         CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var from = TimelinePrefix + (after ?? "");
         // Published at or after since: an inverted tick count at most since's, so a RowKey below "t|{that}}" ('}' sorts after '|').
         var end = since is { } s ? $"{TimelinePrefix}{DateTimeOffset.MaxValue.UtcTicks - s.UtcTicks:D19}}}" : "t}";

@@ -1,13 +1,35 @@
+using Azure.Data.Tables;
+
 namespace Syndication.Storage;
 
-// The feed version as caches need it: recent enough, read rarely, never older than this process's own commits.
+// The feed version, RK "v|site" in the feed partition, replaced in every article transaction; and the version as caches
+// need it: recent enough, read rarely, never older than this process's own commits.
 public sealed partial class ArticleStore
 {
+    private const string VersionKey = "v|site";
+    private long localCommits;
     private readonly Lock versionGate = new();
     private Task<string>? versionRead;
     private DateTimeOffset versionReadAt = DateTimeOffset.MinValue;
     private long commitsAtRead = -1;
     private string? lastVersion;
+
+    /// <summary>
+    /// The feed version: changes in the same transaction as any article, so a cache keyed on it can never serve a
+    /// feed older than the version it read.
+    /// </summary>
+    public async Task<string> FeedVersionAsync(CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        return await account.RowAsync(FeedPartition, VersionKey, ["Version"], ct) is { } e ? e.GetString("Version") ?? "" : "";
+    }
+
+    /// <summary>How many transactions the saves of this instance took (fewer than saves when they were grouped).</summary>
+    internal long SaveTransactions => commits.Transactions;
+
+    /// <summary>The version row's new value, in every article transaction.</summary>
+    internal static TableTransactionAction VersionStamp() =>
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(FeedPartition, VersionKey) { ["Version"] = Guid.NewGuid().ToString("N") });
 
     /// <summary>
     /// The feed version as of at most <paramref name="maxAge"/> ago: read at most once per <paramref name="maxAge"/>

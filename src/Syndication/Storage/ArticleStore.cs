@@ -1,14 +1,14 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
 using Syndication.Articles;
 
 namespace Syndication.Storage;
 
 /// <summary>
-/// The one store: article metadata in Table Storage, bodies and images in Blob Storage.
-/// <para>Table design (one table; every row of the feed in partition "feed"):</para>
+/// Articles: their rows, the timeline and the filtered feeds' index rows, the names in use, the feed version and the
+/// sitemaps read from the timeline, in the shared table; their bodies, images and renditions in the published container.
+/// <para>Partition "feed" (shared with the tombstones, so an article's removal leaves its tombstone in one transaction):</para>
 /// <list type="bullet">
 /// <item>RK "a|{slug}": the article row, read by slug (article page, ingestion).</item>
 /// <item>RK "t|{order}": the timeline, where {order} is "{inverted publish ticks, 19 digits}|{slug}". RowKeys sort
@@ -19,11 +19,7 @@ namespace Syndication.Storage;
 /// feed (names slugified, at most 10 of each per article).</item>
 /// <item>RK "n|{c|g|w}|{slug}": the display name of each category, tag and author in use (the OPML list).</item>
 /// <item>RK "v|site": the feed version, replaced in every article transaction; rendered-feed caches key on it.</item>
-/// <item>RK "x|{slug}": the tombstone of a withdrawn article (ArticleStore.Tombstones.cs).</item>
-/// <item>PK "rejected", RK "{escaped blob name}": a blob we could not publish, with the reason and attempts.</item>
-/// <item>PK "schedule", RK "{due ticks}|{slug}": when an embargo lifts or an article expires (ArticleStore.Schedule.cs).</item>
-/// <item>PK "partner", RK "{id}": a partner and its credentials; PK "pulls", RK "{id}|{day}|{instance}": its pulls
-/// (ArticleStore.Partners.cs).</item>
+/// <item>RK "x|{slug}": the tombstone of a withdrawn article (<see cref="ScheduleStore"/>).</item>
 /// </list>
 /// Timeline and index rows carry the article's fields, so a feed is one query. All rows of an article live in one
 /// partition, so one entity group transaction writes them all and removes the keys an update moved: a feed never
@@ -33,68 +29,31 @@ namespace Syndication.Storage;
 /// </summary>
 public sealed partial class ArticleStore
 {
-    private const string FeedPartition = "feed";
+    /// <summary>The partition of every row a feed reads: articles, the timeline and indexes, the version, tombstones.</summary>
+    internal const string FeedPartition = "feed";
     private const string ArticlePrefix = "a|";
     private const string TimelinePrefix = "t|";
 
+    private readonly StorageAccount account;
     private readonly TableClient table;
-    private readonly BlobContainerClient incoming;
     private readonly BlobContainerClient published;
-    private readonly bool createIfMissing;
-    private readonly Lock creating = new();
-    private Task? created;
     private readonly GroupCommit commits;
     private readonly TimeProvider time;
 
-    public ArticleStore(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options, TimeProvider time)
+    public ArticleStore(StorageAccount account, TimeProvider time)
     {
+        this.account = account;
         this.time = time;
-        table = tables.GetTableClient(options.Value.Table);
-        incoming = blobs.GetBlobContainerClient(options.Value.ArticlesContainer);
-        published = blobs.GetBlobContainerClient(options.Value.PublishedContainer);
-        createIfMissing = options.Value.CreateIfMissing;
+        table = account.Table;
+        published = account.Published;
         commits = new GroupCommit(table, VersionStamp);
-    }
-
-    /// <summary>
-    /// Creates the table and containers once per process (unless <see cref="StorageOptions.CreateIfMissing"/> is off).
-    /// Concurrent callers share one attempt; a failed attempt is forgotten, so the next call tries again (right after a
-    /// deployment, role assignments may not have propagated yet).
-    /// </summary>
-    public Task EnsureCreatedAsync()
-    {
-        if (!createIfMissing) return Task.CompletedTask;
-        // Every store call comes through here: once creation has succeeded, no lock.
-        if (Volatile.Read(ref created) is { IsCompletedSuccessfully: true } done) return done;
-        lock (creating)
-        {
-            if (created is null || created.IsFaulted || created.IsCanceled) created = CreateAsync();
-            return created;
-        }
-    }
-
-    private async Task CreateAsync()
-    {
-        await table.CreateIfNotExistsAsync();
-        await incoming.CreateIfNotExistsAsync();
-        await published.CreateIfNotExistsAsync();
-    }
-
-    /// <summary>Reads one row of the table and the properties of both containers; throws when storage does not answer.</summary>
-    public async Task ProbeAsync(CancellationToken ct)
-    {
-        await EnsureCreatedAsync().WaitAsync(ct);
-        await table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages().FirstAsync(ct);
-        await incoming.GetPropertiesAsync(cancellationToken: ct);
-        await published.GetPropertiesAsync(cancellationToken: ct);
     }
 
     /// <summary>The article for a slug with its row's ETag, or null.</summary>
     public async Task<(StoredArticle Article, ETag ETag)?> ArticleBySlugAsync(string slug, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(FeedPartition, ArticlePrefix + slug, cancellationToken: ct);
-        return row.HasValue && row.Value is { } entity ? (ToArticle(entity), entity.ETag) : null;
+        await account.EnsureCreatedAsync();
+        return await account.RowAsync(FeedPartition, ArticlePrefix + slug, ct: ct) is { } entity ? (ToArticle(entity), entity.ETag) : null;
     }
 
     /// <summary>
@@ -103,7 +62,7 @@ public sealed partial class ArticleStore
     /// </summary>
     public async Task<FeedPage> FeedPageAsync(FeedKey key, int limit, string? after = null, string? before = null, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var prefix = IndexPrefix(key);
         var end = prefix[..^1] + "}";
         if (before is not null)
@@ -144,12 +103,24 @@ public sealed partial class ArticleStore
     /// <summary>Every article's slug and source signature: what reconciliation compares with the container.</summary>
     public async Task<Dictionary<string, string>> ArticleSignaturesAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FeedPartition} and RowKey ge {ArticlePrefix} and RowKey lt {"a}"}");
         var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "SourceSignature"], cancellationToken: ct))
             signatures[e.RowKey[ArticlePrefix.Length..]] = e.GetString("SourceSignature") ?? "";
         return signatures;
+    }
+
+    /// <summary>The source signatures of these slugs' article rows (point reads of two columns; absent slugs are left out).</summary>
+    public async Task<Dictionary<string, string>> ArticleSignaturesAsync(IReadOnlyCollection<string> slugs, CancellationToken ct = default)
+    {
+        var signatures = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(slugs, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (slug, token) =>
+        {
+            if (await account.RowAsync(FeedPartition, ArticlePrefix + slug, ["RowKey", "SourceSignature"], token) is { } e)
+                signatures[slug] = e.GetString("SourceSignature") ?? "";
+        });
+        return new Dictionary<string, string>(signatures, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -159,7 +130,7 @@ public sealed partial class ArticleStore
     /// </summary>
     public async Task SaveArticleAsync(StoredArticle article, StoredArticle? previous, ETag? expected, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         // Saves made while another is in flight share its successor transaction (GroupCommit), each still all-or-nothing;
         // the name rows are the same upsert whichever article writes them, so a combined transaction writes each once.
         var (own, names) = SaveRows(article, previous, expected);
@@ -206,32 +177,11 @@ public sealed partial class ArticleStore
         };
         actions.AddRange(IndexKeys(article).Distinct()
             .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(FeedPartition, k), ETag.All)));
-        if (withdrawnAt is { } when) actions.Add(new(TableTransactionActionType.UpsertReplace, TombstoneRow(article, when)));
+        if (withdrawnAt is { } when) actions.Add(new(TableTransactionActionType.UpsertReplace, ScheduleStore.TombstoneRow(article, when)));
         actions.Add(VersionStamp());
         await table.SubmitTransactionAsync(actions, ct);
         Interlocked.Increment(ref localCommits);
     }
-
-    /// <summary>
-    /// The feed version: changes in the same transaction as any article, so a cache keyed on it can never serve a
-    /// feed older than the version it read.
-    /// </summary>
-    public async Task<string> FeedVersionAsync(CancellationToken ct = default)
-    {
-        await EnsureCreatedAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(FeedPartition, VersionKey, ["Version"], ct);
-        return row.HasValue && row.Value is { } e ? e.GetString("Version") ?? "" : "";
-    }
-
-    private const string VersionKey = "v|site";
-    private long localCommits;
-
-    /// <summary>How many transactions the saves of this instance took (fewer than saves when they were grouped).</summary>
-    internal long SaveTransactions => commits.Transactions;
-
-
-    internal static TableTransactionAction VersionStamp() =>
-        new(TableTransactionActionType.UpsertReplace, new TableEntity(FeedPartition, VersionKey) { ["Version"] = Guid.NewGuid().ToString("N") });
 
     /// <summary>Where the article sorts in every feed: inverted publish ticks then slug, newest first.</summary>
     public static string Order(StoredArticle article) =>

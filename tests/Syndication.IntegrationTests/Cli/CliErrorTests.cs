@@ -53,7 +53,7 @@ public sealed class CliErrorTests(AzuriteFixture azurite)
         var readOnly = $"BlobEndpoint=http://127.0.0.1:{azurite.BlobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{azurite.TablePort}/devstoreaccount1;SharedAccessSignature={sas}";
 
         var cli = new CliRun(azurite);
-        await using (var site = cli.Site()) await site.Store.EnsureCreatedAsync();
+        await using (var site = cli.Site()) await site.Storage.EnsureCreatedAsync();
 
         var result = await cli.RunAsync("publish", "--connection-string", readOnly, Repo.Samples("harbour-reopens.md"));
 

@@ -43,7 +43,7 @@ public sealed class CorpusRun(TestSite site, string connectionString)
     public async Task UploadAsync(IEnumerable<HostileCase> cases)
     {
         var clock = Stopwatch.StartNew();
-        await site.Store.EnsureCreatedAsync();
+        await site.Storage.EnsureCreatedAsync();
         Cases.AddRange(cases.Select(c => new CaseRun(c)));
         // Names first, while the container is small and each listing quick.
         var listed = new HashSet<string>(StringComparer.Ordinal);

@@ -100,14 +100,14 @@ public sealed partial class HostileCorpusTests(AzuriteFixture azurite, ITestOutp
     private static async Task RetryAfterFixingAsync(TestSite site)
     {
         const string blob = "json-types-root-array-json.json";
-        Assert.Contains(blob, (await site.Store.RejectionsAsync()).Select(r => r.BlobName));
+        Assert.Contains(blob, (await site.Rejections.RejectionsAsync()).Select(r => r.BlobName));
         await site.UploadTextAsync(blob, """{"title": "Harbour fixed by hand", "body": "Fixed."}""");
 
         var reply = await TestSite.ExecuteAsync(r => site.Get<ManageHandlers>().RetryAsync(r), "POST", "/api/manage/rejections/retry", "?blob=" + blob);
 
         Assert.Equal(200, reply.Status);
         Assert.Equal("Published", JsonDocument.Parse(reply.Body).RootElement.GetProperty("result").GetString());
-        Assert.DoesNotContain(blob, (await site.Store.RejectionsAsync()).Select(r => r.BlobName));
+        Assert.DoesNotContain(blob, (await site.Rejections.RejectionsAsync()).Select(r => r.BlobName));
         var feed = await AllSamples.FeedAsync(site, "all.json", "?limit=200");
         Assert.Contains("Harbour fixed by hand", CorpusFeeds.JsonItems([("", feed)]).Select(i => CorpusFeeds.Text(i, "title")));
     }

@@ -20,7 +20,7 @@ public sealed class SizeCapTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestResult.Rejected, outcome.Result);
         Assert.Equal("document: 5242881 bytes is over the 5242880-byte limit", outcome.Reason);
-        Assert.Equal(outcome.Reason, (await site.Store.RejectionsAsync()).Single().Reason);
+        Assert.Equal(outcome.Reason, (await site.Rejections.RejectionsAsync()).Single().Reason);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class SizeCapTests(AzuriteFixture azurite)
 
         await site.Ingestor.ReconcileAsync();
 
-        var reasons = (await site.Store.RejectionsAsync()).ToDictionary(r => r.BlobName, r => r.Reason);
+        var reasons = (await site.Rejections.RejectionsAsync()).ToDictionary(r => r.BlobName, r => r.Reason);
         Assert.Equal("document: 1012 bytes is over the 1000-byte limit", reasons["too-long.md"]);
         Assert.StartsWith("image: 49006 bytes is over the 2000-byte limit", reasons["fits/photo.png"]);
         var fits = await site.Store.ArticleBySlugAsync("fits");

@@ -120,7 +120,7 @@ public sealed class RenditionIngestionTests(AzuriteFixture azurite)
         var image = article.Images.Single();
         Assert.Null(image.Renditions);
         Assert.Equal(1600, image.Width);
-        var rejection = (await site.Store.RejectionsAsync()).Single();
+        var rejection = (await site.Rejections.RejectionsAsync()).Single();
         Assert.Equal("storm/lead.jpg", rejection.BlobName);
         Assert.Equal("image: published without renditions, the image could not be decoded (IncompleteInput)", rejection.Reason);
         var rss = FeedParsers.Document((await TestSite.InvokeAsync(r => new GetFeed(site.Handlers).Run(r, "all.rss"))).Body);
@@ -161,7 +161,7 @@ public sealed class RenditionIngestionTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestResult.Published, (await site.Ingestor.IngestSlugAsync("giant")).Result);
 
-        var rejection = (await site.Store.RejectionsAsync()).Single();
+        var rejection = (await site.Rejections.RejectionsAsync()).Single();
         Assert.Equal("giant/lead.png", rejection.BlobName);
         Assert.Matches("^image: 12000x9000 pixels is over the 100.000.000-pixel limit$", rejection.Reason);
         Assert.Empty((await site.Store.ArticleBySlugAsync("giant"))!.Value.Article.Images);

@@ -136,7 +136,7 @@ public sealed class EmbargoAndExpiryTests(AzuriteFixture azurite)
         var outcome = await site.Ingestor.IngestSlugAsync("bad");
         Assert.Equal(IngestResult.Rejected, outcome.Result);
         Assert.Contains(reason, outcome.Reason);
-        Assert.Contains(reason, Assert.Single(await site.Store.RejectionsAsync()).Reason);
+        Assert.Contains(reason, Assert.Single(await site.Rejections.RejectionsAsync()).Reason);
         Assert.Equal(before.Headers.ETag.ToString(), (await Get(site, "all.atom")).Headers.ETag.ToString());
     }
 

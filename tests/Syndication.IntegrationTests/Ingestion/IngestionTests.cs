@@ -93,7 +93,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var result = await site.Ingestor.ReconcileAsync();
         Assert.Equal(2, result.Rejected);
 
-        var rejections = await site.Store.RejectionsAsync();
+        var rejections = await site.Rejections.RejectionsAsync();
         Assert.Contains(rejections, r => r.BlobName == "broken.json" && r.Reason.StartsWith("json: the document is not valid JSON"));
         Assert.Contains(rejections, r => r.BlobName == "empty.txt" && r.Reason == "document: the blob is empty");
         Assert.True(await site.Incoming.GetBlobClient("broken.json").ExistsAsync());
@@ -102,7 +102,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal(new ReconcileResult(3, 0, 0, 0), await site.Ingestor.ReconcileAsync());
         await site.UploadTextAsync("broken.json", """{"title": "Fixed now", "published": "2023-01-01"}""");
         await site.Ingestor.ReconcileAsync();
-        Assert.DoesNotContain(await site.Store.RejectionsAsync(), r => r.BlobName == "broken.json");
+        Assert.DoesNotContain(await site.Rejections.RejectionsAsync(), r => r.BlobName == "broken.json");
         Assert.Equal(["Good", "Fixed now"], (await RssAsync(site)).Items.Select(i => i.Title.Text));
     }
 
@@ -116,7 +116,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         await site.Ingestor.IngestBlobAsync("story.md");
         var enclosure = (await RssAsync(site)).Items.Single().Links.Single(l => l.RelationshipType == "enclosure");
         Assert.EndsWith("/story/real.jpg", AllSamples.Unversioned(enclosure.Uri.AbsoluteUri));
-        Assert.Contains(await site.Store.RejectionsAsync(), r => r.BlobName == "story/fake.jpg" && r.Reason.StartsWith("image:"));
+        Assert.Contains(await site.Rejections.RejectionsAsync(), r => r.BlobName == "story/fake.jpg" && r.Reason.StartsWith("image:"));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class TelemetryAndHealthTests(AzuriteFixture azurite)
     {
         var tap = new StorageTap();
         await using var site = new TestSite(azurite, replace: tap.On(azurite));
-        await site.Store.EnsureCreatedAsync();
+        await site.Storage.EnsureCreatedAsync();
         tap.Reset();
         var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => TestSite.InvokeAsync(r => new GetHealth(site.Handlers).Run(r))));
         var oneProbe = tap.Count;

@@ -127,7 +127,7 @@ public sealed partial class PartnerFeedTests
         var (app, admin, reader) = await StartAsync();
         await using var _ = app;
         var password = await PasswordOf(await admin.PostAsync("manage/partners", new StringContent("""{"id":"legacy","feeds":["all"]}""")));
-        var (store, gate) = (app.Services.GetRequiredService<ArticleStore>(), app.Services.GetRequiredService<PartnerGate>());
+        var (store, gate) = (app.Services.GetRequiredService<PartnerStore>(), app.Services.GetRequiredService<PartnerGate>());
         var created = (await store.PartnerAsync("legacy"))!;
         var legacy = created with { PasswordHash = Pbkdf2(password, 1000) };
         Assert.True(await store.ReplacePartnerAsync(legacy));
@@ -153,7 +153,7 @@ public sealed partial class PartnerFeedTests
         var (app, admin, reader) = await StartAsync("--Syndication:ServerKey", Convert.ToBase64String(current), "--Syndication:PreviousServerKey", Convert.ToBase64String(previous));
         await using var _ = app;
         var password = await PasswordOf(await admin.PostAsync("manage/partners", new StringContent("""{"id":"rotated","feeds":["all"]}""")));
-        var (store, gate) = (app.Services.GetRequiredService<ArticleStore>(), app.Services.GetRequiredService<PartnerGate>());
+        var (store, gate) = (app.Services.GetRequiredService<PartnerStore>(), app.Services.GetRequiredService<PartnerGate>());
         var created = (await store.PartnerAsync("rotated"))!;
         Assert.Equal(PartnerPassword.Sign("rotated", password, new ServerKey(current).For(PartnerPassword.Purpose)), created.PasswordHash);
         Assert.True(await store.ReplacePartnerAsync(created with { PasswordHash = PartnerPassword.Sign("rotated", password, new ServerKey(previous).For(PartnerPassword.Purpose)) }));

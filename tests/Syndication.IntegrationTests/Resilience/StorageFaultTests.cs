@@ -26,7 +26,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         try
         {
             await using var site = new TestSite(azurite);
-            await site.Store.EnsureCreatedAsync();
+            await site.Storage.EnsureCreatedAsync();
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(8));
             var uploaded = 0;
             var violations = new ConcurrentBag<string>();
@@ -70,7 +70,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             await reading;
 
             // A resumable bulk publish checks what the container holds and uploads again what the crash lost.
-            var present = (await site.Store.IncomingBlobsAsync()).Select(b => b.Name).ToHashSet();
+            var present = (await site.Get<IncomingStore>().IncomingBlobsAsync()).Select(b => b.Name).ToHashSet();
             foreach (var i in Enumerable.Range(1, Articles).Where(i => !present.Contains($"bulk-{i:D4}.md") || !present.Contains($"bulk-{i:D4}/lead.png")))
             {
                 await site.UploadAsync($"bulk-{i:D4}/lead.png", Png);

@@ -61,12 +61,12 @@ public sealed class ThrottlingTests(AzuriteFixture azurite)
         var stored = await site.Store.ArticleSignaturesAsync();
         Assert.All(ingested, title => Assert.Contains(title, served));
         Assert.True(stored.Count == served.Count, $"stored {stored.Count}, served {served.Count}, ingested {string.Join(", ", ingested)}");
-        Assert.Empty(await site.Store.RejectionsAsync());
+        Assert.Empty(await site.Rejections.RejectionsAsync());
 
         // The next pass converges everything, and nothing was taken for a bad document.
         var after = await site.Ingestor.ReconcileAsync();
         Assert.Equal(0, after.Failed);
-        Assert.Empty(await site.Store.RejectionsAsync());
+        Assert.Empty(await site.Rejections.RejectionsAsync());
         var titles = (await site.Store.FeedPageAsync(FeedKey.All, 50)).Articles.Select(a => a.Title).Order().ToList();
         Assert.Equal(Enumerable.Range(1, 3).Select(i => $"Old {i}").Concat(Enumerable.Range(1, 6).Select(i => $"New {i}")).Order().ToList(), titles);
         var feed = FeedParsers.Syndication((await FeedAsync(site)).Body);

@@ -31,7 +31,7 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
     public async Task ConcurrentSavesOfDifferentArticlesShareTransactionsAndAllArrive()
     {
         await using var site = new TestSite(azurite);
-        await site.Store.EnsureCreatedAsync();
+        await site.Storage.EnsureCreatedAsync();
         var before = await site.Store.FeedVersionAsync();
         var saves = Enumerable.Range(0, 40).Select(i => Article($"grouped-{i:D2}", i, i % 2 == 0 ? "Local" : "Weather")).ToList();
         await Task.WhenAll(saves.Select(a => site.Store.SaveArticleAsync(a, null, null)));
@@ -67,7 +67,7 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
     public async Task ACancelledSaveIsWrittenOnlyWhenItsCallerIsToldItWas()
     {
         await using var site = new TestSite(azurite);
-        await site.Store.EnsureCreatedAsync();
+        await site.Storage.EnsureCreatedAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => site.Store.SaveArticleAsync(Article("never", 0), null, null, new CancellationToken(true)));
 
         // Cancelled at scattered moments: each save either completes and is stored, or is cancelled and is not.

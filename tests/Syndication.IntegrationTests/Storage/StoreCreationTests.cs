@@ -26,7 +26,7 @@ public sealed class StoreCreationTests(AzuriteFixture azurite)
     {
         var tap = new StorageTap();
         await using var site = new TestSite(azurite, new Dictionary<string, string?> { ["Syndication:Storage:CreateIfMissing"] = "false" }, tap.On(azurite));
-        await site.Store.EnsureCreatedAsync();
+        await site.Storage.EnsureCreatedAsync();
         Assert.Equal(0, tap.Count);
         // The table was never created, so reading it answers 404 (Bicep creates it in Azure).
         var missing = await Assert.ThrowsAsync<RequestFailedException>(() => site.Store.ArticleSignaturesAsync());

@@ -14,7 +14,7 @@ public static class BulkArticles
     public static async Task WriteAsync(TestSite site, int count, int bodies = 60)
     {
         var store = site.Store;
-        await store.EnsureCreatedAsync();
+        await site.Storage.EnsureCreatedAsync();
         var table = site.Get<TableServiceClient>().GetTableClient(site.Get<IOptions<StorageOptions>>().Value.Table);
         var articles = Enumerable.Range(0, count).Select(Article).ToList();
         var batches = articles.Chunk(50).Select(chunk => chunk.SelectMany(a => ArticleStore.SaveActions(a, null, null)).ToList()).ToList();

@@ -43,7 +43,9 @@ public sealed class TestSite : IAsyncDisposable
         services = collection.BuildServiceProvider();
     }
 
+    public StorageAccount Storage => services.GetRequiredService<StorageAccount>();
     public ArticleStore Store => services.GetRequiredService<ArticleStore>();
+    public RejectionStore Rejections => services.GetRequiredService<RejectionStore>();
     public ArticleIngestor Ingestor => services.GetRequiredService<ArticleIngestor>();
     public SyndicationHandlers Handlers => services.GetRequiredService<SyndicationHandlers>();
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
@@ -55,7 +57,7 @@ public sealed class TestSite : IAsyncDisposable
     /// <summary>Uploads a blob to the incoming container, as a publisher would.</summary>
     public async Task<BlobClient> UploadAsync(string name, byte[] content, IDictionary<string, string>? metadata = null)
     {
-        await Store.EnsureCreatedAsync();
+        await Storage.EnsureCreatedAsync();
         var blob = Incoming.GetBlobClient(name);
         await blob.UploadAsync(new BinaryData(content), new BlobUploadOptions { Metadata = metadata });
         return blob;

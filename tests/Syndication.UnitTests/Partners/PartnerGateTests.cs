@@ -16,8 +16,8 @@ public sealed class PartnerGateTests
 {
     private static PartnerGate Gate(int maxFailures)
     {
-        var store = new ArticleStore(new TableServiceClient("UseDevelopmentStorage=true"), new BlobServiceClient("UseDevelopmentStorage=true"),
-            Options.Create(new StorageOptions()), TimeProvider.System);
+        var store = new PartnerStore(new StorageAccount(new TableServiceClient("UseDevelopmentStorage=true"), new BlobServiceClient("UseDevelopmentStorage=true"),
+            Options.Create(new StorageOptions())));
         return new PartnerGate(store, new ServerKey(RandomNumberGenerator.GetBytes(32)), Options.Create(new PartnerOptions { MaxFailures = maxFailures }),
             Options.Create(new FeedOptions()), TimeProvider.System, NullLogger<PartnerGate>.Instance);
     }

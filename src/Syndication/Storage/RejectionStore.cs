@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Syndication.Articles;
 
@@ -7,18 +6,21 @@ namespace Syndication.Storage;
 /// <summary>A blob we could not publish: why, how often, since when; the blob itself is kept as it is.</summary>
 public sealed record Rejection(string BlobName, string Reason, int Attempts, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, string Signature);
 
-// Rejections: one row per incoming blob we could not publish, in their own partition.
-public sealed partial class ArticleStore
+/// <summary>
+/// The blobs we could not publish, in the shared table: PK "rejected", RK the escaped blob name (BlobName, Reason,
+/// Attempts, FirstSeen, LastSeen, Signature), one row per incoming blob, replaced each time it fails again and removed
+/// once it is published or gone.
+/// </summary>
+public sealed class RejectionStore(StorageAccount account)
 {
     private const string RejectedPartition = "rejected";
 
     /// <summary>Records (or counts again) a rejection with a reason a person understands.</summary>
     public async Task RecordRejectionAsync(string blobName, string reason, string signature, DateTimeOffset now, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var key = RejectionKey(blobName);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(RejectedPartition, key, cancellationToken: ct);
-        var previous = existing.HasValue ? existing.Value : null;
+        var previous = await account.RowAsync(RejectedPartition, key, ct: ct);
         var entity = new TableEntity(RejectedPartition, key)
         {
             ["BlobName"] = blobName,
@@ -28,28 +30,20 @@ public sealed partial class ArticleStore
             ["LastSeen"] = now,
             ["Signature"] = signature,
         };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        await account.Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
     /// <summary>Forgets a rejection once the blob was published or removed.</summary>
-    public async Task ClearRejectionAsync(string blobName, CancellationToken ct = default)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(RejectedPartition, RejectionKey(blobName), ETag.All, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-        }
-    }
+    public Task ClearRejectionAsync(string blobName, CancellationToken ct = default) =>
+        account.DeleteRowAsync(RejectedPartition, RejectionKey(blobName), ct);
 
     /// <summary>Every recorded rejection.</summary>
     public async Task<List<Rejection>> RejectionsAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var list = new List<Rejection>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RejectedPartition}");
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        await foreach (var e in account.Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             list.Add(new Rejection(e.GetString("BlobName"), e.GetString("Reason"), e.GetInt32("Attempts") ?? 1,
                 e.GetDateTimeOffset("FirstSeen") ?? DateTimeOffset.UnixEpoch, e.GetDateTimeOffset("LastSeen") ?? DateTimeOffset.UnixEpoch,
                 e.GetString("Signature") ?? ""));

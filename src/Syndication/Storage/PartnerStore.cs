@@ -4,11 +4,16 @@ using Azure.Data.Tables;
 
 namespace Syndication.Storage;
 
-// Partners: PK "partner", RK "{id}" (Name, Feeds joined by '\n', Limit, PasswordHash, Version, Created). A rotation
-// or deletion replaces the row (and its Version); re-storing the same password in a new form (a legacy PBKDF2 hash, or
-// the previous server key's HMAC, after a success) merges only PasswordHash, on the condition of the row's ETag and Version. Pulls: PK "pulls", RK "{id}|{yyyy-MM-dd}|{instance}" (Count, LastPull): each instance counts in
-// memory and replaces only its own row, at most once a minute, so no two writers contend and a count is one upsert.
-public sealed partial class ArticleStore
+/// <summary>
+/// Partners and how often they pull, in the shared table.
+/// <para>Partners: PK "partner", RK "{id}" (Name, Feeds joined by '\n', Limit, PasswordHash, Version, Created). A
+/// rotation or deletion replaces the row (and its Version); re-storing the same password in a new form (a legacy PBKDF2
+/// hash, or the previous server key's HMAC, after a success) merges only PasswordHash, on the condition of the row's
+/// ETag and Version.</para>
+/// <para>Pulls: PK "pulls", RK "{id}|{yyyy-MM-dd}|{instance}" (Count, LastPull): each instance counts in memory and
+/// replaces only its own row, at most once a minute, so no two writers contend and a count is one upsert.</para>
+/// </summary>
+public sealed class PartnerStore(StorageAccount account)
 {
     private const string PartnerPartition = "partner";
     private const string PullsPartition = "pulls";
@@ -16,10 +21,10 @@ public sealed partial class ArticleStore
     /// <summary>Adds a partner; false when one with that id exists.</summary>
     public async Task<bool> AddPartnerAsync(StoredPartner partner, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         try
         {
-            await table.AddEntityAsync(PartnerRow(partner), ct);
+            await account.Table.AddEntityAsync(PartnerRow(partner), ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -31,10 +36,10 @@ public sealed partial class ArticleStore
     /// <summary>Replaces a partner's row (a new password hash, a new version); false when it no longer exists.</summary>
     public async Task<bool> ReplacePartnerAsync(StoredPartner partner, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         try
         {
-            await table.UpdateEntityAsync(PartnerRow(partner), ETag.All, TableUpdateMode.Replace, ct);
+            await account.Table.UpdateEntityAsync(PartnerRow(partner), ETag.All, TableUpdateMode.Replace, ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -49,12 +54,12 @@ public sealed partial class ArticleStore
     /// </summary>
     public async Task<bool> ReplacePartnerHashAsync(StoredPartner seen, string hash, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartnerPartition, seen.Id, cancellationToken: ct);
-        if (!row.HasValue || row.Value is not { } e || e.GetString("Version") != seen.Version || e.GetString("PasswordHash") != seen.PasswordHash) return false;
+        await account.EnsureCreatedAsync();
+        var e = await account.RowAsync(PartnerPartition, seen.Id, ct: ct);
+        if (e is null || e.GetString("Version") != seen.Version || e.GetString("PasswordHash") != seen.PasswordHash) return false;
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(PartnerPartition, seen.Id) { ["PasswordHash"] = hash }, e.ETag, TableUpdateMode.Merge, ct);
+            await account.Table.UpdateEntityAsync(new TableEntity(PartnerPartition, seen.Id) { ["PasswordHash"] = hash }, e.ETag, TableUpdateMode.Merge, ct);
             return true;
         }
         catch (RequestFailedException x) when (x.Status is 404 or 412)
@@ -70,7 +75,7 @@ public sealed partial class ArticleStore
         if (await PartnerAsync(id, ct) is null) return false;
         try
         {
-            await table.DeleteEntityAsync(PartnerPartition, id, ETag.All, ct);
+            await account.Table.DeleteEntityAsync(PartnerPartition, id, ETag.All, ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -82,17 +87,16 @@ public sealed partial class ArticleStore
     /// <summary>The partner with this id, or null.</summary>
     public async Task<StoredPartner?> PartnerAsync(string id, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartnerPartition, id, cancellationToken: ct);
-        return row.HasValue && row.Value is { } e ? ToPartner(e) : null;
+        await account.EnsureCreatedAsync();
+        return await account.RowAsync(PartnerPartition, id, ct: ct) is { } e ? ToPartner(e) : null;
     }
 
     /// <summary>Every partner, by id.</summary>
     public async Task<List<StoredPartner>> PartnersAsync(CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var list = new List<StoredPartner>();
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartnerPartition}"), cancellationToken: ct))
+        await foreach (var e in account.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartnerPartition}"), cancellationToken: ct))
             list.Add(ToPartner(e));
         return list;
     }
@@ -100,21 +104,21 @@ public sealed partial class ArticleStore
     /// <summary>Replaces this instance's pull count row for a partner and day.</summary>
     public async Task SavePullsAsync(string instance, PartnerPulls pulls, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var entity = new TableEntity(PullsPartition, $"{pulls.PartnerId}|{pulls.Day:yyyy-MM-dd}|{instance}")
         {
             ["Count"] = pulls.Count,
             ["LastPull"] = pulls.LastPull,
         };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        await account.Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
     /// <summary>Pulls per partner and day since <paramref name="from"/>, summed over instances.</summary>
     public async Task<List<PartnerPulls>> PullsAsync(DateOnly from, CancellationToken ct = default)
     {
-        await EnsureCreatedAsync();
+        await account.EnsureCreatedAsync();
         var sums = new Dictionary<(string, DateOnly), PartnerPulls>();
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PullsPartition}"), cancellationToken: ct))
+        await foreach (var e in account.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PullsPartition}"), cancellationToken: ct))
         {
             if (e.RowKey.Split('|') is not [var id, var dayText, _]
                 || !DateOnly.TryParseExact(dayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day < from) continue;
