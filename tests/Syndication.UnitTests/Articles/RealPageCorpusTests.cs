@@ -108,5 +108,5 @@ public sealed class RealPageCorpusTests(ITestOutputHelper output)
     }
 
     private static (ParsedArticle, IReadOnlyDictionary<string, string>) Explain(byte[] bytes) =>
-        (HtmlArticleParser.Parse(bytes), new Dictionary<string, string>());
+        HtmlArticleParser.Explain(bytes) is var e ? (e.Article, e.Decisions) : default;
 }

@@ -23,23 +23,10 @@ internal static class HtmlTitle
         return text;
     }
 
-    /// <summary>
-    /// The article's title: the metadata's (JSON-LD headline, then og:title) unless the visible headline is the better
-    /// one: the page's own <c>&lt;title&gt;</c> says the same (the metadata holds a promo title, a wiki's type label),
-    /// or the metadata's is a shortened form of it. The <c>&lt;title&gt;</c> when there is neither.
-    /// </summary>
-    public static string? Choose(string? jsonLd, string? meta, string? headline, string? pageTitle, string? siteName)
-    {
-        var stated = Clean(jsonLd, siteName, headline) ?? Clean(meta, siteName, headline);
-        if (headline is null) return stated ?? Clean(pageTitle, siteName, null);
-        if (stated is null || Same(stated, headline)) return stated ?? headline;
-        var page = Clean(pageTitle, siteName, headline);
-        return (page is not null && Same(page, headline)) || Shortened(stated, headline) ? headline : stated;
-    }
-
     // "Council approves budget" of "Council approves £2.3bn budget after a late-night vote": cut with an ellipsis, or
     // four in five of its words in a longer headline.
-    private static bool Shortened(string title, string headline)
+    /// <summary>Whether the metadata's title is a shortened form of the visible headline.</summary>
+    public static bool Shortened(string title, string headline)
     {
         if (headline.Length <= title.Length) return false;
         if (title.EndsWith('…') || title.EndsWith("...", StringComparison.Ordinal))
@@ -85,7 +72,8 @@ internal static class HtmlTitle
 
     private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    private static bool Same(string a, string b) => Squash(a) == Squash(b);
+    /// <summary>Whether two titles have the same letters and digits (case, spaces and punctuation aside).</summary>
+    public static bool Same(string? a, string? b) => a is not null && b is not null && Squash(a) == Squash(b);
 
     // Letters and digits only, lower case: "The Guardian" and "theguardian.com" compare by their words.
     private static string Squash(string s) =>
