@@ -76,6 +76,6 @@ internal static class HtmlTitle
     public static bool Same(string? a, string? b) => a is not null && b is not null && Squash(a) == Squash(b);
 
     // Letters and digits only, lower case: "The Guardian" and "theguardian.com" compare by their words.
-    private static string Squash(string s) =>
+    public static string Squash(string s) =>
         new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

@@ -58,10 +58,14 @@ internal static class PagePrecedence
         new("url.meta-canonical", s => s.Meta.Url));
 
     public static readonly Field<string> Headline = new("headline",
+        new("headline.visible-same-words-as-metadata", s => s.StatedHeadline is { } stated && HtmlTitle.Same(stated, s.VisibleHeadline) ? s.VisibleHeadline : null),
         new("headline.visible-confirmed-by-title", s => Differs(s) && HtmlTitle.Same(HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline), s.VisibleHeadline) ? s.VisibleHeadline : null),
         new("headline.visible-metadata-shortened", s => Differs(s) && HtmlTitle.Shortened(s.StatedHeadline!, s.VisibleHeadline!) ? s.VisibleHeadline : null),
         new("headline.jsonld", s => HtmlTitle.Clean(s.JsonLd.Title, s.SiteName, s.VisibleHeadline)),
         new("headline.meta", s => HtmlTitle.Clean(s.Meta.Title, s.SiteName, s.VisibleHeadline)),
+        new("headline.visible-in-title", s => (s.PageTitle is null || Contains(s.PageTitle, s.VisibleHeadline))
+            && !HtmlTitle.IsSiteName(s.VisibleHeadline ?? "", s.SiteName) ? s.VisibleHeadline : null),
+        new("headline.title-element-over-banner", s => OverBanner(s)),
         new("headline.visible", s => s.VisibleHeadline),
         new("headline.title-element", s => HtmlTitle.Clean(s.PageTitle, s.SiteName, null)));
 
@@ -106,6 +110,18 @@ internal static class PagePrecedence
     public static readonly Field<IReadOnlyList<string>> Tags = new("tags",
         new("tags.jsonld", s => s.JsonLd.Tags),
         new("tags.meta", s => s.Meta.Tags));
+
+    private static bool Contains(string title, string? headline) =>
+        headline is not null && HtmlTitle.Squash(title).Contains(HtmlTitle.Squash(headline), StringComparison.Ordinal);
+
+    // A visible "headline" the <title> does not contain and that is shorter than it is a section banner or the site's
+    // logo ("Business Monday", "Rolling Stone"): the <title>, cleaned of the site's name, states the article's headline.
+    private static string? OverBanner(PageSources s)
+    {
+        var title = HtmlTitle.Clean(s.PageTitle, s.SiteName, null);
+        return s.VisibleHeadline is { } banner && title is not null && !HtmlTitle.IsSiteName(title, s.SiteName)
+            && HtmlTitle.Squash(title).Length > HtmlTitle.Squash(banner).Length ? title : null;
+    }
 
     private static bool Differs(PageSources s) =>
         s.VisibleHeadline is not null && s.StatedHeadline is { } stated && !HtmlTitle.Same(stated, s.VisibleHeadline);
