@@ -95,6 +95,8 @@ public sealed class RobustPageReadingTests
     [InlineData("Written by Ana Lima. Reviewed by Dr Ben Okafor", "Ana Lima")]
     [InlineData("By by ANA LIMA, BEN OKAFOR and CARLA DIAZ December 16, 2016, 4:19 PM", "Ana Lima|Ben Okafor|Carla Diaz")]
     [InlineData("Marguerite Reardon E-mail Maggie", "Marguerite Reardon")]
+    [InlineData("By Meg Wagner NEW YORK DAILY NEWS", "Meg Wagner")]
+    [InlineData("Cécile DUCOURTIEUX", "Cécile DUCOURTIEUX")]
     public void BylinesKeepEveryWriterAndDropOtherRolesAndInterfaceText(string byline, string names) =>
         Assert.Equal(names.Split('|'), Bylines.Names(byline));
 
@@ -121,6 +123,15 @@ public sealed class RobustPageReadingTests
     {
         var bytes = Encoding.UTF8.GetBytes("<!doctype html><html><head><meta charset=windows-1252><title>Café costs €5</title></head><body><h1>Café costs €5</h1>" + Story + "</body></html>");
         Assert.Equal("Café costs €5", HtmlArticleParser.Parse(bytes).Title);
+    }
+
+    [Fact]
+    public void AVisibleTimeOnTheDayTheMetadataStatesIsTheMorePreciseDate()
+    {
+        var page = Explain("<title>Harbour reopens</title><meta name=date content=2016-12-15>",
+            "<article><h1>Harbour reopens</h1><p><time datetime=2016-12-15T15:33:00-05:00>15 December 2016</time></p>" + Story + "</article>");
+        Assert.Equal(DateTimeOffset.Parse("2016-12-15T20:33:00Z"), page.Article.Published);
+        Assert.Equal("published.visible-time-on-the-metadata-day", page.Decisions["published"]);
     }
 
     [Fact]

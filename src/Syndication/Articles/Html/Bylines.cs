@@ -59,10 +59,21 @@ internal static partial class Bylines
     {
         var name = Prefix().Replace(part.Trim().Trim('.', ':', '-', '–', '—', '|', '·', '/').Trim().Trim(Brackets).Trim(), "");
         name = ReporterSuffix().Replace(WireAgencies.WithoutTrailingAgency(name), "").Trim();
+        name = WithoutPublicationInCapitals(name);
         // Wire bylines come in capitals ("EGILL BJARNASON"); a name of several words in capitals reads better in title case.
         if (name.Contains(' ') && name.Any(char.IsUpper) && !name.Any(char.IsLower))
             name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant());
         return name;
+    }
+
+    // "Meg Wagner NEW YORK DAILY NEWS": two or more words in capitals after a name written in mixed case are the
+    // publication's name (a surname in capitals, "Cécile DUCOURTIEUX", is one word and stays).
+    private static string WithoutPublicationInCapitals(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var caps = words.Reverse().TakeWhile(w => w.Length > 1 && w.Any(char.IsLetter) && !w.Any(char.IsLower)).Count();
+        var lead = words.Length - caps;
+        return caps >= 2 && lead >= 2 && words[..lead].All(w => w.Any(char.IsLower)) ? string.Join(' ', words[..lead]) : name;
     }
 
     private static bool IsName(string s)

@@ -78,6 +78,7 @@ internal static class PagePrecedence
         new("byline.agency-only-when-no-writer", s => new[] { s.JsonLd, s.Meta, s.Markup, s.Text }.Select(f => Names(s, f)).FirstOrDefault(n => n.Count > 0)));
 
     public static readonly Field<DateTimeOffset?> Published = new("published",
+        new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
         new("published.jsonld", s => s.JsonLd.Published),
         new("published.meta", s => s.Meta.Published),
         new("published.visible", s => s.Markup.Published));
@@ -122,6 +123,12 @@ internal static class PagePrecedence
         return s.VisibleHeadline is { } banner && title is not null && !HtmlTitle.IsSiteName(title, s.SiteName)
             && HtmlTitle.Squash(title).Length > HtmlTitle.Squash(banner).Length ? title : null;
     }
+
+    // Metadata that states only a day (midnight UTC) and a visible stamp with a time on that same day: the stamp is the
+    // more precise statement of the same publication.
+    private static DateTimeOffset? TimeOnStatedDay(DateTimeOffset? stated, DateTimeOffset? visible) =>
+        stated is { } day && day.TimeOfDay == TimeSpan.Zero && day.Offset == TimeSpan.Zero
+        && visible is { } stamp && stamp.TimeOfDay != TimeSpan.Zero && stamp.Date == day.Date ? stamp : null;
 
     private static bool Differs(PageSources s) =>
         s.VisibleHeadline is not null && s.StatedHeadline is { } stated && !HtmlTitle.Same(stated, s.VisibleHeadline);
