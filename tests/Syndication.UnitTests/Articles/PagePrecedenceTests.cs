@@ -135,6 +135,19 @@ public sealed class RobustPageReadingTests
     }
 
     [Fact]
+    public void TheVisibleHeadlineOutranksASocialTitle()
+    {
+        var page = Explain("<title>13 Ways To Compliment Women</title><meta property=og:title content=\"13 Ways To Compliment Women\">",
+            "<article><h1>The Transformative Power Of Compliments</h1>" + Story + "</article>");
+        Assert.Equal("The Transformative Power Of Compliments", page.Article.Title);
+        Assert.Equal("headline.visible-over-social-title", page.Decisions["headline"]);
+    }
+
+    [Fact]
+    public void AnUnspacedSeparatorBeforeTheSiteNameIsCut() =>
+        Assert.Equal("メディア芸術祭賞が受賞", HtmlTitle.Clean("メディア芸術祭賞が受賞：朝日新聞デジタル", "朝日新聞デジタル", null));
+
+    [Fact]
     public void MetaTagsWrittenWithValueInsteadOfContentAreRead()
     {
         var page = Explain("<title>Harbour reopens</title><meta value=\"Maggie Winterfeldt\" name=\"article:author\"><meta value=\"2016-12-19T12:55:00-08:00\" name=\"article:published_time\">",

@@ -5,6 +5,8 @@ internal static class HtmlTitle
 {
     private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " / "];
 
+    private static readonly string[] TightSeparators = ["｜", "|", "：", ":", "／", "-", "－"];
+
     /// <summary>
     /// The headline of a <c>&lt;title&gt;</c> or og:title: the site name is cut when it matches <paramref name="siteName"/>
     /// or is short; a title equal to the page's own headline is left alone.
@@ -53,6 +55,12 @@ internal static class HtmlTitle
             }
             var first = title.IndexOf(separator, StringComparison.Ordinal);
             if (first > 0 && IsSite(title[..first].Trim(), siteName)) return title[(first + separator.Length)..].Trim();
+        }
+        // Unspaced separators of Japanese and Chinese titles ("…受賞：朝日新聞デジタル", "…CUTPEN ｜ ガジェット通信"): only before the site's name.
+        foreach (var separator in TightSeparators)
+        {
+            var last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last > 0 && IsSite(title[(last + separator.Length)..].Trim(), siteName)) return title[..last].Trim();
         }
         return title;
     }

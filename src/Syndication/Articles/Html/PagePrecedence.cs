@@ -62,6 +62,7 @@ internal static class PagePrecedence
         new("headline.visible-confirmed-by-title", s => Differs(s) && HtmlTitle.Same(HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline), s.VisibleHeadline) ? s.VisibleHeadline : null),
         new("headline.visible-metadata-shortened", s => Differs(s) && HtmlTitle.Shortened(s.StatedHeadline!, s.VisibleHeadline!) ? s.VisibleHeadline : null),
         new("headline.jsonld", s => HtmlTitle.Clean(s.JsonLd.Title, s.SiteName, s.VisibleHeadline)),
+        new("headline.visible-over-social-title", s => OverSocialTitle(s)),
         new("headline.meta", s => HtmlTitle.Clean(s.Meta.Title, s.SiteName, s.VisibleHeadline)),
         new("headline.visible-in-title", s => (s.PageTitle is null || Contains(s.PageTitle, s.VisibleHeadline))
             && !HtmlTitle.IsSiteName(s.VisibleHeadline ?? "", s.SiteName) ? s.VisibleHeadline : null),
@@ -129,6 +130,12 @@ internal static class PagePrecedence
     private static DateTimeOffset? TimeOnStatedDay(DateTimeOffset? stated, DateTimeOffset? visible) =>
         stated is { } day && day.TimeOfDay == TimeSpan.Zero && day.Offset == TimeSpan.Zero
         && visible is { } stamp && stamp.TimeOfDay != TimeSpan.Zero && stamp.Date == day.Date ? stamp : null;
+
+    // og:title is written for sharing; a visible headline of a few words that is not the site's name is the article's
+    // own (a banner or logo is one or two words: "Business Monday", "Rolling Stone").
+    private static string? OverSocialTitle(PageSources s) =>
+        s.JsonLd.Title is null && s.VisibleHeadline is { } visible && !HtmlTitle.IsSiteName(visible, s.SiteName)
+        && visible.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? visible : null;
 
     private static bool Differs(PageSources s) =>
         s.VisibleHeadline is not null && s.StatedHeadline is { } stated && !HtmlTitle.Same(stated, s.VisibleHeadline);
