@@ -22,6 +22,7 @@ internal static class ReportView
             Row(grid, "tags", List(report.Tags));
             Row(grid, "language", report.Language ?? "not stated (the site's language)");
             Row(grid, "date", report.Published is { } date ? $"{Utc(date)}, {report.DateNote}" : report.DateNote);
+            if (report.DecidedBy.Count > 0) Row(grid, "decided by", string.Join(", ", report.DecidedBy.Values));
             if (report.Embargo is { } embargo) Row(grid, "embargo", $"embargoed until {Utc(embargo)}");
             if (report.Expires is { } expires) Row(grid, "expiry", $"expires {Utc(expires)}");
             Row(grid, "body", $"{Words.Count(report.BodyWords, "word")} in {Words.Count(report.BodyParagraphs, "paragraph")}");

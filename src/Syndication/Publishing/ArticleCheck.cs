@@ -56,6 +56,7 @@ public static partial class ArticleCheck
             Language = CleanText.LanguageTag(parsed.Language),
             Published = published,
             DateSource = source,
+            DecidedBy = DecidedBy(format, bytes),
             DateNote = note,
             BodyWords = words,
             BodyParagraphs = paragraphs,
@@ -65,6 +66,15 @@ public static partial class ArticleCheck
             Expires = visibility?.Expires,
             Rejection = refused,
         };
+    }
+
+    // Which PagePrecedence rows gave a page its headline, byline and date (the page is read a second time to explain it:
+    // check runs on a publisher's machine, one file at a time).
+    private static IReadOnlyDictionary<string, string> DecidedBy(DocumentFormat format, byte[] bytes)
+    {
+        if (format != DocumentFormat.Html) return new Dictionary<string, string>();
+        var decisions = HtmlArticleParser.Explain(bytes).Decisions;
+        return new[] { "headline", "byline", "published" }.Where(decisions.ContainsKey).ToDictionary(f => f, f => decisions[f]);
     }
 
     /// <summary>The reason given for a file whose name is not <c>{slug}.{ext}</c> with an extension we read.</summary>

@@ -21,6 +21,8 @@ public sealed record ArticleReport
     /// <summary>The date the feeds will carry; null when the upload time will be used.</summary>
     public DateTimeOffset? Published { get; init; }
     public DateSource DateSource { get; init; }
+    /// <summary>For a saved page, the precedence row that decided its headline, byline and date ("byline.jsonld-person"); else empty.</summary>
+    public IReadOnlyDictionary<string, string> DecidedBy { get; init; } = new Dictionary<string, string>();
     /// <summary>Where the date comes from, in words ("not stated: the upload time will be used").</summary>
     public string DateNote { get; init; } = "";
     /// <summary>When the embargo lifts (UTC); null when there is none.</summary>

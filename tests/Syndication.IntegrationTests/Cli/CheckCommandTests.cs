@@ -26,6 +26,26 @@ public sealed class CheckCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CheckOfASavedPageNamesThePrecedenceRowsBehindItsHeadlineBylineAndDate()
+    {
+        var folder = CliRun.Folder(("harbour.html", CliRun.Text("""
+            <!doctype html><html lang=en><head><meta charset=utf-8><title>Harbour reopens | Harbour Times</title>
+            <script type="application/ld+json">//<![CDATA[
+            {"@type":"NewsArticle","headline":"Harbour reopens","datePublished":"2024-03-05T08:30:00Z","author":{"@type":"Person","name":"Ana Lima"}}
+            //]]></script></head><body><article><h1>Harbour reopens</h1>
+            <p>The harbour reopened on Tuesday after three days of repairs to the breakwater, and the first ferries left on time.</p>
+            </article></body></html>
+            """)));
+
+        var result = await new CliRun(azurite).RunAsync("check", Path.Combine(folder, "harbour.html"));
+
+        Assert.Contains("byline      By Ana Lima", result.Out);
+        Assert.Matches(@"decided by +headline\.visible-same-words-as-metadata, byline\.jsonld-person, published\.jsonld", result.Out);
+        var json = await new CliRun(azurite).RunAsync("check", "--json", Path.Combine(folder, "harbour.html"));
+        Assert.Equal("byline.jsonld-person", json.Json[0].GetProperty("decidedBy").GetProperty("byline").GetString());
+    }
+
+    [Fact]
     public async Task CheckAsJsonGivesEveryFieldAndWhereTheDateCameFrom()
     {
         var result = await new CliRun(azurite).RunAsync("check", "--json", Repo.Samples("harbour-reopens.md"), Repo.Samples(Repo.SampleSlug + ".txt"));

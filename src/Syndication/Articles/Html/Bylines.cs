@@ -17,6 +17,7 @@ internal static partial class Bylines
         "username", "user name", "user", "login", "log in", "sign in", "sign up", "register", "subscribe", "follow",
         "follow author", "following", "share", "email", "e-mail", "print", "comments", "comment", "reply", "menu", "search",
         "home", "admin", "administrator", "anonymous", "guest", "unknown", "author", "authors", "profile", "more", "read more",
+        "by", "bio", "biography", "contact", "website", "twitter", "facebook", "linkedin", "instagram", "rss",
     };
 
     // Lower-case words that belong inside names ("Ludwig van Beethoven", "Maria da Silva").
@@ -58,15 +59,26 @@ internal static partial class Bylines
     {
         var name = Prefix().Replace(part.Trim().Trim('.', ':', '-', '–', '—', '|', '·', '/').Trim().Trim(Brackets).Trim(), "");
         name = ReporterSuffix().Replace(WireAgencies.WithoutTrailingAgency(name), "").Trim();
+        name = WithoutPublicationInCapitals(name);
         // Wire bylines come in capitals ("EGILL BJARNASON"); a name of several words in capitals reads better in title case.
         if (name.Contains(' ') && name.Any(char.IsUpper) && !name.Any(char.IsLower))
             name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant());
         return name;
     }
 
+    // "Meg Wagner NEW YORK DAILY NEWS": two or more words in capitals after a name written in mixed case are the
+    // publication's name (a surname in capitals, "Cécile DUCOURTIEUX", is one word and stays).
+    private static string WithoutPublicationInCapitals(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var caps = words.Reverse().TakeWhile(w => w.Length > 1 && w.Any(char.IsLetter) && !w.Any(char.IsLower)).Count();
+        var lead = words.Length - caps;
+        return caps >= 2 && lead >= 2 && words[..lead].All(w => w.Any(char.IsLower)) ? string.Join(' ', words[..lead]) : name;
+    }
+
     private static bool IsName(string s)
     {
-        if (s.Length is < 2 or > 100 || s.Contains("://") || s.Contains('@') || s.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        if (s.Length is < 2 or > 100 || s.Contains("://") || InterfaceAction().IsMatch(s) || s.Contains('@') || s.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
             || !s.Any(char.IsLetter) || s.Any(char.IsDigit) || InterfaceWords.Contains(s))
             return false;
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -93,10 +105,14 @@ internal static partial class Bylines
     private static partial Regex LabelledAuthor();
 
     // What follows the names: a date, a time, "Updated", "Published", a separator bar, bullet or slash, an interface link.
-    [GeneratedRegex(@"\s*(?:[|•·/／∕]|\b(?:updated|published|posted|last modified|follow(?:\s+author)?|following|view (?:profile|all)|more (?:from|by|articles)|see (?:all|more)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*)\b|\d{1,2}\s*(?:hours?|minutes?|mins?|days?)\s+ago|\b\d{1,2}[:/.]\d{2}|\b\d{4}\b).*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:[|•·/／∕]|\b(?:e-?mail|updated|published|posted|last modified|(?:edited|reviewed|fact[- ]checked|photographs|photos|illustrations?|produced|translated|additional reporting)\s+by|follow(?:\s+author)?|following|view (?:profile|all)|more (?:from|by|articles)|see (?:all|more)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*)\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\d{1,2}\s*(?:hours?|minutes?|mins?|days?)\s+ago|\b\d{1,2}[:/.]\d{2}|\b\d{4}\b).*$", RegexOptions.IgnoreCase)]
     private static partial Regex Tail();
 
     // Email addresses (also "<…>" or "(…)" around them) and web addresses.
+    // "E-mail Maggie", "Follow Jane on Twitter", "Contact the author": a link's label beside the name, not a name.
+    [GeneratedRegex(@"^(?:e-?mail|follow|contact|message|subscribe to|more from|view|see)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InterfaceAction();
+
     [GeneratedRegex(@"[<(\[]?\s*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]?|\b(?:https?://|www\.)\S*", RegexOptions.IgnoreCase)]
     private static partial Regex Address();
 
@@ -104,7 +120,7 @@ internal static partial class Bylines
     [GeneratedRegex(@"^\s*(?:(?:written|words|story|reporting|text)\s+by|by|von|par|por|door)\s+\p{Lu}|^\s*(?:автор|авторы)\s*:|^\s*[〔（(]?\s*(?:記者|记者|作者)", RegexOptions.IgnoreCase)]
     private static partial Regex BylineStart();
 
-    [GeneratedRegex(@"\s*(?:,|;|、|\band\b|&|\bund\b|\bet\b|\s+with\s+)\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:,|;|、|\band\b|&|\bund\b|\bet\b|\s+\(?\s*(?:with|avec|mit|con)\s+)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Separators();
 
     // Korean and Japanese bylines put the role after the name ("김민수 기자", "山田太郎記者").

@@ -77,7 +77,7 @@ internal static partial class Datelines
         }
         if (hour > 23 || minute > 59 || second > 59) return null;
         var offset = time.Groups["zone"].Success ? Offset(time.Groups["zone"].Value) : TimeSpan.Zero;
-        return new DateTimeOffset(day.AddHours(hour).AddMinutes(minute).AddSeconds(second), offset).ToUniversalTime();
+        return new DateTimeOffset(day.AddHours(hour).AddMinutes(minute).AddSeconds(second), offset);
     }
 
     private static TimeSpan Offset(string zone)

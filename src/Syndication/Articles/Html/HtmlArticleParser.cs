@@ -6,55 +6,48 @@ namespace Syndication.Articles;
 /// <summary>
 /// A saved web page (navigation, ads, comments, scripts and all) as a clean article: metadata from JSON-LD, then
 /// OpenGraph/meta tags, then the markup; the text by SmartReader; images with captions and credits; decoded from
-/// whatever character set the page declares.
+/// whatever character set the page declares. Which source wins each field is <see cref="PagePrecedence"/>'s table alone.
 /// </summary>
 public static class HtmlArticleParser
 {
     /// <summary>The article a page's bytes hold; rejected with an "html: …" reason when the page has no headline at all.</summary>
-    public static ParsedArticle Parse(ReadOnlySpan<byte> content)
+    public static ParsedArticle Parse(ReadOnlySpan<byte> content) => Explain(content).Article;
+
+    /// <summary>The article and, for each field, the <see cref="PagePrecedence"/> row that decided it ("byline.jsonld-person").</summary>
+    public static ExplainedArticle Explain(ReadOnlySpan<byte> content)
     {
         var text = HtmlCharset.Decode(content);
         HtmlNesting.Check(text);
         var doc = new HtmlParser().ParseDocument(text);
-        var jsonLd = JsonLdFacts.Read(doc);
-        var meta = MetaTagFacts.Read(doc);
-        var markup = MarkupFacts.Read(doc);
-        // The page's own lang attribute outranks og:locale, which sites often leave at a default.
-        var facts = PageFacts.Merge(jsonLd, meta, markup) with { Language = PageFacts.Merge(jsonLd, markup, meta).Language };
-        var siteName = facts.SiteName;
-        var title = HtmlTitle.Choose(jsonLd.Title, meta.Title, markup.Title, doc.Title, siteName);
+        var decisions = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var sources = new PageSources(JsonLdFacts.Read(doc), MetaTagFacts.Read(doc), MarkupFacts.Read(doc), doc.Title, PageFacts.None);
+        sources = sources with { SiteName = PagePrecedence.SiteName.Decide(sources, decisions) };
+        var title = PagePrecedence.Headline.Decide(sources, decisions);
         if (string.IsNullOrWhiteSpace(title)) throw new ArticleRejectedException("html: the page has no title or headline");
 
-        var page = PageUri(facts.Url);
-        var baseUri = BaseUri(doc, page);
+        var baseUri = BaseUri(doc, PageUri(PagePrecedence.Url.Decide(sources, decisions)));
         HtmlNoise.Remove(doc, MarkupFacts.Headline(doc));
         var scope = MarkupFacts.Scope(doc);
         var pictures = HtmlImages.Prepare(doc, baseUri, scope.LocalName == "body" ? null : scope);
         var body = HtmlBody.Extract(doc, baseUri ?? HtmlBody.UnknownPage, pictures.Select(p => p.FrameText).OfType<string>());
-        var authors = Authors(siteName, jsonLd, meta, markup, new PageFacts { Authors = Bylines.Names(body.Byline) });
-        var summary = CleanText.Line(facts.Description ?? body.FirstParagraph, 1000);
-        return new ParsedArticle
+        sources = sources with { Text = new PageFacts { Authors = Bylines.Names(body.Byline), Description = body.FirstParagraph } };
+        var authors = PagePrecedence.Byline.Decide(sources, decisions) ?? [];
+        var summary = CleanText.Line(PagePrecedence.Summary.Decide(sources, decisions), 1000);
+        var lead = PagePrecedence.LeadImage.Decide(sources, decisions);
+        var article = new ParsedArticle
         {
             Title = CleanText.Line(title, 300),
             Summary = summary.Length == 0 ? null : summary,
             BodyHtml = body.Html,
             Authors = authors.Select(a => CleanText.Line(a, 100)).Take(20).ToList(),
-            Published = facts.Published,
-            Updated = facts.Modified,
-            Categories = Distinct(facts.Sections),
-            Tags = Distinct(facts.Tags),
-            Images = ArticleImages.Choose(pictures, body.Images, facts.Images.Select(i => HtmlImages.Resolve(i, baseUri))),
-            Language = NullIfEmpty(CleanText.Line(facts.Language, 35)),
+            Published = PagePrecedence.Published.Decide(sources, decisions),
+            Updated = PagePrecedence.Updated.Decide(sources, decisions),
+            Categories = Distinct(PagePrecedence.Categories.Decide(sources, decisions) ?? []),
+            Tags = Distinct(PagePrecedence.Tags.Decide(sources, decisions) ?? []),
+            Images = ArticleImages.Choose(pictures, body.Images, lead is null ? [] : [HtmlImages.Resolve(lead, baseUri)]),
+            Language = NullIfEmpty(CleanText.Line(PagePrecedence.Language.Decide(sources, decisions), 35)),
         };
-    }
-
-    // The first source naming a writer; an agency or organisation ("AFP", JSON-LD's Organization) only when none does.
-    // The site's own name is never an author.
-    private static IReadOnlyList<string> Authors(string? siteName, params PageFacts[] sources)
-    {
-        var stated = sources.Select(s => (Names: s.Authors.Where(n => !HtmlTitle.IsSiteName(n, siteName)).ToList(), Organizations: s.AuthorsAreOrganizations))
-            .Where(s => s.Names.Count > 0).ToList();
-        return stated.FirstOrDefault(s => !s.Organizations && !s.Names.All(WireAgencies.IsAgency)).Names ?? stated.FirstOrDefault().Names ?? [];
+        return new ExplainedArticle(article, decisions);
     }
 
     private static Uri? PageUri(string? url) =>
@@ -74,3 +67,6 @@ public static class HtmlArticleParser
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
+
+/// <summary>A page's article and the precedence row that decided each of its fields (field name to row name).</summary>
+public sealed record ExplainedArticle(ParsedArticle Article, IReadOnlyDictionary<string, string> Decisions);

@@ -52,7 +52,9 @@ internal static partial class HtmlCharset
     public static Encoding Detect(ReadOnlySpan<byte> bytes)
     {
         var declared = Declared(bytes[..Math.Min(bytes.Length, PrescanBytes)]);
-        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage) return declared;
+        // A declared legacy charset that the bytes contradict (they are valid UTF-8 with multi-byte characters, which
+        // legacy text almost never is) was re-saved as UTF-8 without updating the declaration: the bytes decide.
+        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage && !(HasMultiByte(bytes) && Utf8.IsValid(bytes))) return declared;
         if (declared is not null || Utf8.IsValid(bytes)) return Encoding.UTF8;
         return ByLanguage(bytes[..Math.Min(bytes.Length, PrescanBytes)]) ?? Windows1252;
     }
@@ -110,6 +112,8 @@ internal static partial class HtmlCharset
         var xml = XmlDeclaration().Match(text);
         return xml.Success ? FromLabel(xml.Groups["label"].Value) : null;
     }
+
+    private static bool HasMultiByte(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
 
     private static bool HasByteOrderMark(ReadOnlySpan<byte> bytes) =>
         bytes.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) || bytes.StartsWith(new byte[] { 0xFF, 0xFE })

@@ -5,6 +5,8 @@ internal static class HtmlTitle
 {
     private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " / "];
 
+    private static readonly string[] TightSeparators = ["｜", "|", "：", ":", "／", "-", "－"];
+
     /// <summary>
     /// The headline of a <c>&lt;title&gt;</c> or og:title: the site name is cut when it matches <paramref name="siteName"/>
     /// or is short; a title equal to the page's own headline is left alone.
@@ -23,23 +25,10 @@ internal static class HtmlTitle
         return text;
     }
 
-    /// <summary>
-    /// The article's title: the metadata's (JSON-LD headline, then og:title) unless the visible headline is the better
-    /// one: the page's own <c>&lt;title&gt;</c> says the same (the metadata holds a promo title, a wiki's type label),
-    /// or the metadata's is a shortened form of it. The <c>&lt;title&gt;</c> when there is neither.
-    /// </summary>
-    public static string? Choose(string? jsonLd, string? meta, string? headline, string? pageTitle, string? siteName)
-    {
-        var stated = Clean(jsonLd, siteName, headline) ?? Clean(meta, siteName, headline);
-        if (headline is null) return stated ?? Clean(pageTitle, siteName, null);
-        if (stated is null || Same(stated, headline)) return stated ?? headline;
-        var page = Clean(pageTitle, siteName, headline);
-        return (page is not null && Same(page, headline)) || Shortened(stated, headline) ? headline : stated;
-    }
-
     // "Council approves budget" of "Council approves £2.3bn budget after a late-night vote": cut with an ellipsis, or
     // four in five of its words in a longer headline.
-    private static bool Shortened(string title, string headline)
+    /// <summary>Whether the metadata's title is a shortened form of the visible headline.</summary>
+    public static bool Shortened(string title, string headline)
     {
         if (headline.Length <= title.Length) return false;
         if (title.EndsWith('…') || title.EndsWith("...", StringComparison.Ordinal))
@@ -67,6 +56,12 @@ internal static class HtmlTitle
             var first = title.IndexOf(separator, StringComparison.Ordinal);
             if (first > 0 && IsSite(title[..first].Trim(), siteName)) return title[(first + separator.Length)..].Trim();
         }
+        // Unspaced separators of Japanese and Chinese titles ("…受賞：朝日新聞デジタル", "…CUTPEN ｜ ガジェット通信"): only before the site's name.
+        foreach (var separator in TightSeparators)
+        {
+            var last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last > 0 && IsSite(title[(last + separator.Length)..].Trim(), siteName)) return title[..last].Trim();
+        }
         return title;
     }
 
@@ -85,9 +80,10 @@ internal static class HtmlTitle
 
     private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    private static bool Same(string a, string b) => Squash(a) == Squash(b);
+    /// <summary>Whether two titles have the same letters and digits (case, spaces and punctuation aside).</summary>
+    public static bool Same(string? a, string? b) => a is not null && b is not null && Squash(a) == Squash(b);
 
     // Letters and digits only, lower case: "The Guardian" and "theguardian.com" compare by their words.
-    private static string Squash(string s) =>
+    public static string Squash(string s) =>
         new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

@@ -9,7 +9,7 @@ namespace Syndication.Articles;
 /// including inside <c>@graph</c> arrays and <c>mainEntity</c>; authors given by <c>@id</c> are looked up in the graph.
 /// Without an Article, the WebPage's dates (SEO plugins state them there when a post's Article schema is off).
 /// </summary>
-internal static class JsonLdFacts
+internal static partial class JsonLdFacts
 {
     private static readonly HashSet<string> ArticleTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,7 +30,7 @@ internal static class JsonLdFacts
             if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
             try
             {
-                Collect(JsonText.Parse(script.TextContent.Trim().TrimEnd(';'), Options), nodes, 0);
+                Collect(JsonText.Parse(Unwrapped(script.TextContent), Options), nodes, 0);
             }
             catch (JsonException)
             {
@@ -59,6 +59,21 @@ internal static class JsonLdFacts
             Url = UrlOf(article["mainEntityOfPage"], byId) ?? Text(article["url"]),
         };
     }
+
+    /// <summary>
+    /// The JSON in a script's text without the wrappers pages put around it and browsers ignore: HTML comment markers
+    /// (<c>&lt;!-- … --&gt;</c>), CDATA sections (also behind <c>//</c> or <c>/* */</c>), and anything before the first
+    /// <c>{</c> or <c>[</c> or after the last <c>}</c> or <c>]</c> (a stray <c>;</c>, a variable assignment).
+    /// </summary>
+    public static string Unwrapped(string script)
+    {
+        var text = Wrappers().Replace(script, " ");
+        var (start, end) = (text.IndexOfAny(['{', '[']), text.LastIndexOfAny(['}', ']']));
+        return start >= 0 && end > start ? text[start..(end + 1)] : text.Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<!--|-->|(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?|(?://|/\*)?\s*\]\]>\s*(?:\*/)?")]
+    private static partial System.Text.RegularExpressions.Regex Wrappers();
 
     private static PageFacts WebPageDates(JsonObject? page) => page is null ? PageFacts.None : new PageFacts
     {

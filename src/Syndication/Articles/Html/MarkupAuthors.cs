@@ -12,7 +12,11 @@ internal static class MarkupAuthors
         + "[class*=autor i], [class*=contributor i], [class*=writer i], [data-testid*=byline i], [data-testid*=author i], "
         + "[typeof~=\"schema:Person\"], [property~=\"schema:author\"], [class*=username], address";
 
-    private const string Excluded = "[class*=comment], [id*=comment]";
+    // Comments, and navigation, footers and menus: their link lists are never a byline.
+    private const string Excluded = "[class*=comment], [id*=comment], nav, footer, menu, [role=navigation], [class*=menu i]";
+
+    // A byline links to a few writers; an element with more links is a list (a menu, an identifier box).
+    private const int MaxBylineLinks = 6;
 
     // Links to author pages, which carry names without roles.
     private static readonly string[] ProfilePaths = ["/author/", "/authors/", "/profile/", "/by/", "/people/", "/journalists/", "/staff/", "/writers/", "/@"];
@@ -29,7 +33,8 @@ internal static class MarkupAuthors
     private static IReadOnlyList<string> FromBylines(IElement root)
     {
         foreach (var byline in root.QuerySelectorAll(BylineSelector))
-            if (byline.Closest(Excluded) is null && From(byline) is { Count: > 0 } names) return names;
+            if (byline.Closest(Excluded) is null && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
+                && From(byline) is { Count: > 0 } names) return names;
         return [];
     }
 

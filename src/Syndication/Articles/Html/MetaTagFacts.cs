@@ -16,11 +16,12 @@ internal static class MetaTagFacts
     public static PageFacts Read(IDocument doc)
     {
         var tags = new List<(string Key, string Value)>();
-        foreach (var meta in doc.QuerySelectorAll("meta[content]"))
+        // Some pages write value= where content= belongs; browsers' readers and crawlers accept it, so do we.
+        foreach (var meta in doc.QuerySelectorAll("meta[content], meta[value]"))
         {
             var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop")
                 ?? meta.GetAttribute("http-equiv");
-            var value = meta.GetAttribute("content")?.Trim();
+            var value = (meta.GetAttribute("content") ?? meta.GetAttribute("value"))?.Trim();
             if (key is not null && !string.IsNullOrEmpty(value)) tags.Add((key.Trim().ToLowerInvariant(), value));
         }
         return new PageFacts

@@ -11,7 +11,7 @@ internal static partial class PageDates
 {
     private static readonly string[] CompactFormats = ["yyyyMMdd'T'HHmmssK", "yyyyMMddHHmmss", "yyyyMMdd"];
 
-    /// <summary>The instant the text states, in UTC; a date without a time is midnight UTC; null when there is none.</summary>
+    /// <summary>The instant the text states, in the offset it states (its day is the page's); without one UTC, without a time midnight; null when none.</summary>
     public static DateTimeOffset? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || !Year().IsMatch(text)) return null;
@@ -21,7 +21,7 @@ internal static partial class PageDates
         const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, styles, out var d)
             || DateTimeOffset.TryParseExact(s, CompactFormats, CultureInfo.InvariantCulture, styles, out d))
-            return Plausible(d.ToUniversalTime());
+            return Plausible(d);
         return Datelines.Read(text).Select(st => (DateTimeOffset?)st.When).FirstOrDefault();
     }
 

@@ -1,6 +1,6 @@
 namespace Syndication.Articles;
 
-/// <summary>What one source of page metadata states (JSON-LD, meta tags, the markup); merged in order of trust.</summary>
+/// <summary>What one source of page metadata states (JSON-LD, meta tags, the markup); chosen from by PagePrecedence.</summary>
 internal sealed record PageFacts
 {
     public string? Title { get; init; }
@@ -21,22 +21,4 @@ internal sealed record PageFacts
 
     /// <summary>A source that states nothing.</summary>
     public static readonly PageFacts None = new();
-
-    /// <summary>Each field from the first source that states it.</summary>
-    public static PageFacts Merge(params PageFacts[] sources) => new()
-    {
-        Title = sources.Select(s => s.Title).FirstOrDefault(HasText),
-        Description = sources.Select(s => s.Description).FirstOrDefault(HasText),
-        Authors = sources.Select(s => s.Authors).FirstOrDefault(l => l.Count > 0) ?? [],
-        Published = sources.Select(s => s.Published).FirstOrDefault(d => d is not null),
-        Modified = sources.Select(s => s.Modified).FirstOrDefault(d => d is not null),
-        Images = sources.Select(s => s.Images).FirstOrDefault(l => l.Count > 0) ?? [],
-        Sections = sources.Select(s => s.Sections).FirstOrDefault(l => l.Count > 0) ?? [],
-        Tags = sources.Select(s => s.Tags).FirstOrDefault(l => l.Count > 0) ?? [],
-        Language = sources.Select(s => s.Language).FirstOrDefault(HasText),
-        SiteName = sources.Select(s => s.SiteName).FirstOrDefault(HasText),
-        Url = sources.Select(s => s.Url).FirstOrDefault(HasText),
-    };
-
-    private static bool HasText(string? s) => !string.IsNullOrWhiteSpace(s);
 }

@@ -1,0 +1,152 @@
+namespace Syndication.Articles;
+
+/// <summary>What every source of a page states, for <see cref="PagePrecedence"/> to choose from.</summary>
+/// <param name="Text">What the extracted text says (SmartReader's byline, the first paragraph); None until extraction ran.</param>
+internal sealed record PageSources(PageFacts JsonLd, PageFacts Meta, PageFacts Markup, string? PageTitle, PageFacts Text)
+{
+    /// <summary>The site's own name (decided first: titles and bylines are cleaned of it).</summary>
+    public string? SiteName { get; init; }
+
+    /// <summary>The headline of the markup: the page's h1 (or title-classed element) that best covers its title.</summary>
+    public string? VisibleHeadline => Markup.Title;
+
+    /// <summary>The metadata's headline (JSON-LD, else og:title), without the site name.</summary>
+    public string? StatedHeadline => HtmlTitle.Clean(JsonLd.Title, SiteName, VisibleHeadline) ?? HtmlTitle.Clean(Meta.Title, SiteName, VisibleHeadline);
+}
+
+/// <summary>
+/// The one precedence table for a page's fields: for each, its rows in order, the first row that yields a value decides.
+/// A row is named "field.source-or-rule"; the parse records the row that decided each field, so a miss can be traced.
+/// </summary>
+internal static class PagePrecedence
+{
+    /// <summary>One way to state a field; null (or an empty list) when it does not apply to the page.</summary>
+    public sealed record Row<T>(string Name, Func<PageSources, T?> Read);
+
+    /// <summary>A field and its rows, tried in order.</summary>
+    public sealed record Field<T>(string Name, params Row<T>[] Rows)
+    {
+        /// <summary>The first row's value that is stated, recording that row's name in <paramref name="decisions"/>.</summary>
+        public T? Decide(PageSources sources, IDictionary<string, string> decisions)
+        {
+            foreach (var row in Rows)
+            {
+                var value = row.Read(sources);
+                if (!Stated(value)) continue;
+                decisions[Name] = row.Name;
+                return value;
+            }
+            decisions[Name] = Name + ".none";
+            return default;
+        }
+
+        private static bool Stated(T? value) => value switch
+        {
+            null => false,
+            string s => !string.IsNullOrWhiteSpace(s),
+            IReadOnlyList<string> l => l.Count > 0,
+            _ => true,
+        };
+    }
+
+    public static readonly Field<string> SiteName = new("site-name",
+        new("site-name.jsonld-publisher", s => s.JsonLd.SiteName),
+        new("site-name.meta", s => s.Meta.SiteName));
+
+    public static readonly Field<string> Url = new("url",
+        new("url.jsonld", s => s.JsonLd.Url),
+        new("url.meta-canonical", s => s.Meta.Url));
+
+    public static readonly Field<string> Headline = new("headline",
+        new("headline.visible-same-words-as-metadata", s => s.StatedHeadline is { } stated && HtmlTitle.Same(stated, s.VisibleHeadline) ? s.VisibleHeadline : null),
+        new("headline.visible-confirmed-by-title", s => Differs(s) && HtmlTitle.Same(HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline), s.VisibleHeadline) ? s.VisibleHeadline : null),
+        new("headline.visible-metadata-shortened", s => Differs(s) && HtmlTitle.Shortened(s.StatedHeadline!, s.VisibleHeadline!) ? s.VisibleHeadline : null),
+        new("headline.jsonld", s => HtmlTitle.Clean(s.JsonLd.Title, s.SiteName, s.VisibleHeadline)),
+        new("headline.visible-over-social-title", s => OverSocialTitle(s)),
+        new("headline.meta", s => HtmlTitle.Clean(s.Meta.Title, s.SiteName, s.VisibleHeadline)),
+        new("headline.visible-in-title", s => (s.PageTitle is null || Contains(s.PageTitle, s.VisibleHeadline))
+            && !HtmlTitle.IsSiteName(s.VisibleHeadline ?? "", s.SiteName) ? s.VisibleHeadline : null),
+        new("headline.title-element-over-banner", s => OverBanner(s)),
+        new("headline.visible", s => s.VisibleHeadline),
+        new("headline.title-element", s => HtmlTitle.Clean(s.PageTitle, s.SiteName, null)));
+
+    // A named writer from the first source that names one; an agency or organisation only when no source does.
+    public static readonly Field<IReadOnlyList<string>> Byline = new("byline",
+        new("byline.jsonld-person", s => Writers(s, s.JsonLd)),
+        new("byline.meta-author", s => Writers(s, s.Meta)),
+        new("byline.visible", s => Writers(s, s.Markup)),
+        new("byline.text", s => Writers(s, s.Text)),
+        new("byline.agency-only-when-no-writer", s => new[] { s.JsonLd, s.Meta, s.Markup, s.Text }.Select(f => Names(s, f)).FirstOrDefault(n => n.Count > 0)));
+
+    public static readonly Field<DateTimeOffset?> Published = new("published",
+        new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
+        new("published.jsonld", s => s.JsonLd.Published),
+        new("published.meta", s => s.Meta.Published),
+        new("published.visible", s => s.Markup.Published));
+
+    public static readonly Field<DateTimeOffset?> Updated = new("updated",
+        new("updated.jsonld", s => s.JsonLd.Modified),
+        new("updated.meta", s => s.Meta.Modified),
+        new("updated.visible", s => s.Markup.Modified));
+
+    // The page's own lang attribute outranks og:locale, which sites often leave at a default.
+    public static readonly Field<string> Language = new("language",
+        new("language.jsonld", s => s.JsonLd.Language),
+        new("language.html-lang", s => s.Markup.Language),
+        new("language.meta", s => s.Meta.Language));
+
+    /// <summary>The lead image the metadata states (as written); without one, the article's first picture leads (ArticleImages).</summary>
+    public static readonly Field<string> LeadImage = new("lead-image",
+        new("lead-image.jsonld", s => s.JsonLd.Images.FirstOrDefault()),
+        new("lead-image.meta", s => s.Meta.Images.FirstOrDefault()));
+
+    public static readonly Field<string> Summary = new("summary",
+        new("summary.jsonld", s => s.JsonLd.Description),
+        new("summary.meta", s => s.Meta.Description),
+        new("summary.first-paragraph", s => s.Text.Description));
+
+    public static readonly Field<IReadOnlyList<string>> Categories = new("categories",
+        new("categories.jsonld", s => s.JsonLd.Sections),
+        new("categories.meta", s => s.Meta.Sections));
+
+    public static readonly Field<IReadOnlyList<string>> Tags = new("tags",
+        new("tags.jsonld", s => s.JsonLd.Tags),
+        new("tags.meta", s => s.Meta.Tags));
+
+    private static bool Contains(string title, string? headline) =>
+        headline is not null && HtmlTitle.Squash(title).Contains(HtmlTitle.Squash(headline), StringComparison.Ordinal);
+
+    // A visible "headline" the <title> does not contain and that is shorter than it is a section banner or the site's
+    // logo ("Business Monday", "Rolling Stone"): the <title>, cleaned of the site's name, states the article's headline.
+    private static string? OverBanner(PageSources s)
+    {
+        var title = HtmlTitle.Clean(s.PageTitle, s.SiteName, null);
+        return s.VisibleHeadline is { } banner && title is not null && !HtmlTitle.IsSiteName(title, s.SiteName)
+            && HtmlTitle.Squash(title).Length > HtmlTitle.Squash(banner).Length ? title : null;
+    }
+
+    // Metadata that states only a day (midnight UTC) and a visible stamp with a time on that same day: the stamp is the
+    // more precise statement of the same publication.
+    private static DateTimeOffset? TimeOnStatedDay(DateTimeOffset? stated, DateTimeOffset? visible) =>
+        stated is { } day && day.TimeOfDay == TimeSpan.Zero && day.Offset == TimeSpan.Zero
+        && visible is { } stamp && stamp.TimeOfDay != TimeSpan.Zero && stamp.Date == day.Date ? stamp : null;
+
+    // og:title is written for sharing; a visible headline of a few words that is not the site's name is the article's
+    // own (a banner or logo is one or two words: "Business Monday", "Rolling Stone").
+    private static string? OverSocialTitle(PageSources s) =>
+        s.JsonLd.Title is null && s.VisibleHeadline is { } visible && !HtmlTitle.IsSiteName(visible, s.SiteName)
+        && visible.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? visible : null;
+
+    private static bool Differs(PageSources s) =>
+        s.VisibleHeadline is not null && s.StatedHeadline is { } stated && !HtmlTitle.Same(stated, s.VisibleHeadline);
+
+    private static IReadOnlyList<string>? Writers(PageSources s, PageFacts source)
+    {
+        var names = Names(s, source);
+        return names.Count > 0 && !source.AuthorsAreOrganizations && !names.All(WireAgencies.IsAgency) ? names : null;
+    }
+
+    // The site's own name is never an author.
+    private static IReadOnlyList<string> Names(PageSources s, PageFacts source) =>
+        source.Authors.Where(n => !HtmlTitle.IsSiteName(n, s.SiteName)).ToList();
+}
