@@ -11,31 +11,9 @@ namespace Syndication.Tests.Ingestion;
 [Collection(AzuriteCollection.Name)]
 public sealed class ContentHashPinTests(AzuriteFixture azurite)
 {
-    /// <summary>Every field set, and an image referenced by URL (no bytes, so no renditions).</summary>
-    public const string Full = """
-        ---
-        title: Harbour reopens after storm
-        summary: The port is open again after three days.
-        authors: [Ana Lima, Ben Okafor]
-        published: 2024-03-05T08:30:00Z
-        updated: 2024-03-06T10:00:00Z
-        categories: [Local, Weather]
-        tags: [storms, harbour]
-        language: en-GB
-        images:
-          - url: https://images.example.com/boats.jpg
-            caption: Boats return to the harbour.
-            credit: Ana Lima
-        ---
-        The **harbour** reopened on Tuesday.
-        """;
-
-    /// <summary>Only a title and a date: every other field null or empty.</summary>
-    public const string Bare = "---\ntitle: Bare facts\npublished: 2024-03-05T08:30:00Z\n---\nOne line.\n";
-
     [Theory]
-    [InlineData("full.md", Full, "78cd2b877cb3c9514b10f69ab3f36475", "64c6cda44a674cbb9b73d327ea7b8bf1")]
-    [InlineData("bare.md", Bare, "ace77e72e8fc5ed83a93bd231801a8f4", "e58767807f3759e01c1bb5054a779d4b")]
+    [InlineData("full.md", PinnedArticles.Full, "78cd2b877cb3c9514b10f69ab3f36475", "64c6cda44a674cbb9b73d327ea7b8bf1")]
+    [InlineData("bare.md", PinnedArticles.Bare, "ace77e72e8fc5ed83a93bd231801a8f4", "e58767807f3759e01c1bb5054a779d4b")]
     public async Task TodaysArticlesKeepTheHashesTheyWereSavedWith(string name, string document, string textHash, string contentHash)
     {
         await using var site = new TestSite(azurite);

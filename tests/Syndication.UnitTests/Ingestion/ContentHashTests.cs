@@ -1,12 +1,13 @@
 using Syndication.Articles;
 using Syndication.Ingestion;
 using Syndication.Storage;
+using Syndication.Tests.Support;
 
 namespace Syndication.Tests.Ingestion;
 
 /// <summary>
-/// The hashes behind `updated` and the body blob's name, without storage: today's articles hash as
-/// <see cref="ContentHashPinTests"/> pinned them at ingestion (values from before issue 23 changed the hashing).
+/// The hashes behind `updated` and the body blob's name, without storage: today's articles hash as they did before
+/// issue 23 changed the hashing (the same values <c>ContentHashPinTests</c> pins at ingestion).
 /// </summary>
 public sealed class ContentHashTests
 {
@@ -29,8 +30,8 @@ public sealed class ContentHashTests
     [Fact]
     public void TodaysArticlesHashAsTheyWereSavedBeforeIssue23()
     {
-        var full = ContentHash.OfText(Parse(ContentHashPinTests.Full), Published);
-        var bare = ContentHash.OfText(Parse(ContentHashPinTests.Bare), Published);
+        var full = ContentHash.OfText(Parse(PinnedArticles.Full), Published);
+        var bare = ContentHash.OfText(Parse(PinnedArticles.Bare), Published);
 
         Assert.Equal("78cd2b877cb3c9514b10f69ab3f36475", full);
         Assert.Equal("64c6cda44a674cbb9b73d327ea7b8bf1", ContentHash.OfContent(full, [RemoteBoats]));
@@ -42,10 +43,10 @@ public sealed class ContentHashTests
     [Fact]
     public void ANewFieldThatAnArticleLeavesEmptyChangesNoHash()
     {
-        var fields = Parse(ContentHashPinTests.Full);
+        var fields = Parse(PinnedArticles.Full);
         var today = ContentHash.Json<ArticleFields>(fields);
 
-        Assert.Contains("\"Summary\":null", ContentHash.Json<ArticleFields>(Parse(ContentHashPinTests.Bare)));
+        Assert.Contains("\"Summary\":null", ContentHash.Json<ArticleFields>(Parse(PinnedArticles.Bare)));
         Assert.Equal(today, ContentHash.Json(new Tomorrow(fields)));
         Assert.Equal(today, ContentHash.Json(new Tomorrow(fields) { NewText = "", NewList = [] }));
         Assert.NotEqual(today, ContentHash.Json(new Tomorrow(fields) { NewText = "What the storm left" }));
