@@ -131,16 +131,7 @@ public sealed class HostProcess : IAsyncDisposable
         Log.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"Executed 'Functions\.(\w+)' \(Succeeded")).Where(m => m.Success)
             .Select(m => m.Groups[1].Value).ToHashSet();
 
-    public ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
-        }
-        process.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => ChildProcesses.StopAsync(process);
 }
 
 /// <summary>Its own Azurite and one Functions host on it, shared by a test class (the app's names are fixed).</summary>

@@ -120,14 +120,5 @@ public sealed class RunnerProcess : IAsyncDisposable
     }
 
 
-    public ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
-        }
-        process.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => ChildProcesses.StopAsync(process);
 }
