@@ -63,9 +63,6 @@ public sealed partial class ArticleIngestor
         var sb = new StringBuilder(ArticleFields.ParserVersion).Append('|').Append(document.Name).Append('|').Append(document.ETag);
         foreach (var image in images.OrderBy(i => i.Name, StringComparer.Ordinal))
             sb.Append('|').Append(image.Name).Append('|').Append(image.ETag);
-        return Hash(sb.ToString());
+        return ContentHash.Hex(sb.ToString(), 16);
     }
-
-    private static string Hash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 }

@@ -77,6 +77,8 @@ public static class ContentHash
         _ => value.Equals(empty),
     };
 
-    // The first 128 bits of the SHA-256 of the text, as lower-case hex.
-    private static string Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    private static string Of(string text) => Hex(text, 16);
+
+    /// <summary>The first <paramref name="bytes"/> bytes of the SHA-256 of the text's UTF-8, as lower-case hex: every hash ingestion keeps.</summary>
+    internal static string Hex(string text, int bytes) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, bytes));
 }

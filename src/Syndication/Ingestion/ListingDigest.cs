@@ -43,8 +43,6 @@ internal sealed class ListingDigest
     {
         if (bucket.Count == 0) return "";
         bucket.Sort((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
-        return Hash(string.Concat(bucket.Select(e => $"{e.Slug}\t{e.Signature}\n")));
+        return ContentHash.Hex(string.Concat(bucket.Select(e => $"{e.Slug}\t{e.Signature}\n")), 8);
     }
-
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
 }
