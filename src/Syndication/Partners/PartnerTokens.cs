@@ -86,11 +86,11 @@ public sealed class PartnerTokens : IDisposable
     }
 
     /// <summary>Reads a token: its claims when we signed it and it has not expired; else why not (<see cref="TokenVerdict"/>).</summary>
-    public async Task<(TokenVerdict Verdict, PartnerToken? Token)> ReadAsync(string token)
+    public async ValueTask<(TokenVerdict Verdict, PartnerToken? Token)> ReadAsync(string token)
     {
-        if (token.Length > MaxLength || token.Count(c => c == '.') != 2) return (TokenVerdict.Malformed, null);
         if (!valid.TryGetValue(token, out PartnerToken? known))
         {
+            if (token.Length > MaxLength || token.AsSpan().Count('.') != 2) return (TokenVerdict.Malformed, null);
             Interlocked.Increment(ref verifications);
             var result = await handler.ValidateTokenAsync(token, validation);
             if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt || !jwt.TryGetPayloadValue(JwtRegisteredClaimNames.Exp, out long _)
