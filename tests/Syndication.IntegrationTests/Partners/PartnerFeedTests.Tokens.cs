@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Syndication.Partners;
@@ -87,6 +88,7 @@ public sealed partial class PartnerFeedTests
         var etag = feed.Headers.ETag!.ToString();
         Assert.Equal(etag, (await PullAsync(reader, "partners/acme/feeds/category/harbour.atom", "acme", password)).Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.NotModified, (await BearerAsync(reader, "partners/acme/feeds/category/harbour.atom", token, etag)).StatusCode);
+        Assert.Equal(1, app.Services.GetRequiredService<PartnerTokens>().Verifications); // one signature check, then the cache
 
         // Its scope holds (403), and another partner's feeds are not its own (401, as Basic with another id).
         Assert.Equal(HttpStatusCode.Forbidden, (await BearerAsync(reader, "partners/acme/feeds/all.rss", token)).StatusCode);
@@ -156,6 +158,8 @@ public sealed partial class PartnerFeedTests
         await using var _ = app;
         var password = await PasswordOf(await admin.PostAsync("manage/partners", new StringContent("""{"id":"acme","feeds":["all"]}""")));
 
+        var gate = app.Services.GetRequiredService<PartnerGate>();
+        var hmacs = gate.Hmacs;
         var viaForm = await TokenAsync(reader, ClientCredentials + "&client_id=acme&client_secret=guess-1");
         Assert.Equal(HttpStatusCode.Unauthorized, viaForm.StatusCode);
         Assert.Empty(viaForm.Headers.WwwAuthenticate);
@@ -166,6 +170,7 @@ public sealed partial class PartnerFeedTests
         var refused = await ErrorOf(unknown);
         Assert.Equal(await ErrorOf(viaBasic), refused); // an unknown id: the same answer
         Assert.Equal("invalid_client", refused.Error);
+        Assert.Equal(hmacs + 3, gate.Hmacs); // each: one HMAC, the unknown id against the decoy, as Basic on a feed
 
         // Three failures (two here, one unknown id): the feeds and the token route answer this client 429 alike.
         Assert.Equal((HttpStatusCode)429, (await PullAsync(reader, "partners/acme/feeds/all.rss", "acme", "guess-3")).StatusCode);
