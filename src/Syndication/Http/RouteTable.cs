@@ -55,6 +55,8 @@ public static class RouteTable
             c => Handlers<PartnerManageHandlers>(c).ListAsync(c.RequestAborted)),
         new("RotatePartner", Routes.RotatePartner, [HttpMethods.Post], RouteAuth.Admin,
             c => Handlers<PartnerManageHandlers>(c).RotateAsync(Value(c, "id"), c.RequestAborted)),
+        new("UpdatePartner", Routes.Partner, [HttpMethods.Patch], RouteAuth.Admin,
+            c => Handlers<PartnerManageHandlers>(c).UpdateAsync(c.Request, Value(c, "id"), c.RequestAborted)),
         new("DeletePartner", Routes.DeletePartner, [HttpMethods.Delete], RouteAuth.Admin,
             c => Handlers<PartnerManageHandlers>(c).DeleteAsync(Value(c, "id"), c.RequestAborted)),
         new("HandleBlobDeleted", Routes.BlobDeleted, [HttpMethods.Post], RouteAuth.Function,
