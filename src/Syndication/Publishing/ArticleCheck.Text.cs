@@ -61,10 +61,11 @@ public static partial class ArticleCheck
         return format == DocumentFormat.Text ? text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) : null;
     }
 
-    private static (int Words, int Paragraphs) BodySize(string html)
+    // Words, paragraphs, and characters of text (markup left out, each run of white space one character).
+    private static (int Words, int Paragraphs, int Characters) BodySize(string html)
     {
-        var text = System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " "));
-        return (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length, Paragraph().Count(html));
+        var words = System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " ")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return (words.Length, Paragraph().Count(html), words.Length == 0 ? 0 : words.Sum(w => w.Length) + words.Length - 1);
     }
 
     // HTML tags and entities, and Markdown emphasis, code and links.
