@@ -61,6 +61,11 @@ public sealed class FeedProfile
         WriteFeed = (feed, items) => RssWriter.Feed(feed, items, this),
     };
 
+    /// <summary>Each of <see cref="Rules"/> the article breaks; empty when it meets them all.</summary>
+    public IReadOnlyList<ProfileFinding> Check(ProfileSubject article, DateTimeOffset now) =>
+        Rules.Select(r => r.Fails(article, now) is { } reason ? new ProfileFinding(r.Name, r.Outcome, reason, r.Source) : null)
+            .OfType<ProfileFinding>().ToList();
+
     /// <summary>The format a partner with this profile gets when it asks for <paramref name="format"/>: RSS takes the profile's shape.</summary>
     public FeedFormat Shape(FeedFormat format) => ReferenceEquals(format, FeedFormats.Rss) ? Rss : format;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Syndication.Articles;
 
 namespace Syndication.Feeds;
 
@@ -7,7 +8,19 @@ public enum RuleOutcome { Refused, Downgraded }
 
 /// <summary>An article as a platform's rules look at it: headline, short title, body length, date, authors and images (the lead first).</summary>
 public sealed record ProfileSubject(string Title, string? ShortTitle, int BodyCharacters, DateTimeOffset? Published, int Authors,
-    IReadOnlyList<ProfileImage> Images);
+    IReadOnlyList<ProfileImage> Images)
+{
+    /// <summary>A feed item as the rules see it: its body's text (the figures left out) and the images we serve (a remote one's size is not known).</summary>
+    public static ProfileSubject Of(FeedItem item)
+    {
+        var parts = item.Images.Count > 0 && item.ContentHtml.Count == item.Images.Count + 1 ? [item.ContentHtml[1]] : item.ContentHtml;
+        return new(item.Title, item.ShortTitle, HtmlText.Characters(parts.SelectMany(HtmlText.Words).ToList()), item.Published, item.Authors.Count,
+            item.Images.Where(i => i.IsKnown).Select(i => new ProfileImage(i.ContentType, i.Width, i.Height)).ToList());
+    }
+}
+
+/// <summary>One rule an article breaks: the rule, refused or downgraded, why, and where the platform says so.</summary>
+public sealed record ProfileFinding(string Rule, RuleOutcome Outcome, string Reason, string Source);
 
 /// <summary>One image as its bytes state it.</summary>
 public sealed record ProfileImage(string ContentType, int Width, int Height);

@@ -42,7 +42,7 @@ public static class RouteTable
         new("GetIndex", Routes.Index, Read, RouteAuth.Anonymous,
             c => Handlers<SyndicationHandlers>(c).GetIndexAsync(c.Request, c.RequestAborted)),
         new("ListRejections", Routes.Rejections, [HttpMethods.Get], RouteAuth.Admin,
-            c => Handlers<ManageHandlers>(c).ListRejectionsAsync(c.RequestAborted)),
+            c => Handlers<ManageHandlers>(c).ListRejectionsAsync(c.Request, c.RequestAborted)),
         new("RetryRejection", Routes.Retry, [HttpMethods.Post], RouteAuth.Admin,
             c => Handlers<ManageHandlers>(c).RetryAsync(c.Request, c.RequestAborted)),
         new("PutArticleBlob", Routes.PutBlob, [HttpMethods.Put], RouteAuth.Admin,

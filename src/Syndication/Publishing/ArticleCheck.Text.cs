@@ -64,8 +64,8 @@ public static partial class ArticleCheck
     // Words, paragraphs, and characters of text (markup left out, each run of white space one character).
     private static (int Words, int Paragraphs, int Characters) BodySize(string html)
     {
-        var words = System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " ")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return (words.Length, Paragraph().Count(html), words.Length == 0 ? 0 : words.Sum(w => w.Length) + words.Length - 1);
+        var words = HtmlText.Words(html);
+        return (words.Length, Paragraph().Count(html), HtmlText.Characters(words));
     }
 
     // HTML tags and entities, and Markdown emphasis, code and links.
@@ -77,9 +77,6 @@ public static partial class ArticleCheck
 
     [GeneratedRegex(@"^[ \t]*#[ \t]+(.+?)[ \t#]*\r?$", RegexOptions.Multiline | RegexOptions.NonBacktracking, RegexTimeout.Milliseconds)]
     private static partial Regex FirstHeading();
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
 
     [GeneratedRegex("<p[ >]")]
     private static partial Regex Paragraph();

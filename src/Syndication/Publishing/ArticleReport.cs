@@ -40,7 +40,7 @@ public sealed record ArticleReport
     public string? Rejection { get; init; }
 
     /// <summary>With <c>check --for</c>: each rule of the platform's profile the article breaks, and what that costs it there.</summary>
-    public IReadOnlyList<PlatformFinding> Platform { get; init; } = [];
+    public IReadOnlyList<Feeds.ProfileFinding> Platform { get; init; } = [];
 
     /// <summary>The document or any of its images would be rejected.</summary>
     public bool HasRejections => Rejection is not null || Images.Any(i => i.Rejection is not null);
@@ -71,6 +71,3 @@ public sealed record ImageReport
     /// <summary>Why this image would be left out and recorded as rejected; null when it would be published.</summary>
     public string? Rejection { get; init; }
 }
-
-/// <summary>One platform rule an article breaks: the rule, refused or downgraded, why, and where the platform says so.</summary>
-public sealed record PlatformFinding(string Rule, Feeds.RuleOutcome Outcome, string Reason, string Source);

@@ -9,12 +9,8 @@ namespace Syndication.Publishing;
 public static class PlatformCheck
 {
     /// <summary>Each rule of <paramref name="profile"/> the article breaks; empty when it meets them all.</summary>
-    public static IReadOnlyList<PlatformFinding> Findings(ArticleReport report, FeedProfile profile, DateTimeOffset now)
-    {
-        var subject = Subject(report);
-        return profile.Rules.Select(r => r.Fails(subject, now) is { } reason ? new PlatformFinding(r.Name, r.Outcome, reason, r.Source) : null)
-            .OfType<PlatformFinding>().ToList();
-    }
+    public static IReadOnlyList<ProfileFinding> Findings(ArticleReport report, FeedProfile profile, DateTimeOffset now) =>
+        profile.Check(Subject(report), now);
 
     /// <summary>The report as the rules see it: the images readers will get, the lead first (remote links and rejected files left out: their size is not known).</summary>
     public static ProfileSubject Subject(ArticleReport report) => new(report.Title ?? "", report.ShortTitle, report.BodyCharacters,

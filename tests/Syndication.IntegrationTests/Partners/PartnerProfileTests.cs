@@ -20,7 +20,7 @@ namespace Syndication.Tests.Partners;
 /// by the W3C validator's rules and by feedparser; MSN's takedown; a profile changed; unknown profiles refused.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class PartnerProfileTests(AzuriteFixture azurite, ITestOutputHelper output)
+public sealed partial class PartnerProfileTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const string Key = "test-admin-key-0123456789";
     private static readonly XNamespace Mi = "http://schemas.ingestion.microsoft.com/common/", Dcterms = "http://purl.org/dc/terms/",
@@ -204,42 +204,6 @@ public sealed class PartnerProfileTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.Equal(["Local"], ferry.Elements("category").Select(c => c.Value));
         Assert.Null(Item(feed.Doc, "Gales expected overnight").Element("enclosure")); // no image: still listed, without one
         await AssertValidAsync(site, "flip-partner", feed);
-    }
-
-    [Fact]
-    public async Task AProfileIsChangedOverPatchAndUnknownProfilesAreRefusedSayingWhichExist()
-    {
-        await using var site = await StartAsync();
-        var password = await CreateAsync(site, "acme", "standard");
-        var standard = await PullAsync(site, "acme", password);
-        Assert.Null(standard.Doc.Root!.GetNamespaceOfPrefix("mi"));
-        // A standard partner's items are the public feed's, byte for byte.
-        var publicItems = Items(FeedParsers.Document(await site.Reader.GetByteArrayAsync("feeds/all.rss"))).Select(i => i.ToString());
-        Assert.Equal(publicItems, Items(standard.Doc).Select(i => i.ToString()));
-
-        var patched = await site.Admin.PatchAsync("manage/partners/acme", new StringContent("""{"profile":"msn"}"""));
-        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        Assert.NotNull((await PullAsync(site, "acme", password)).Doc.Root!.GetNamespaceOfPrefix("mi")); // at once, same password
-        Assert.Equal("msn", (await site.Admin.GetFromJsonAsync<JsonElement>("manage/partners")).EnumerateArray().Single().GetProperty("profile").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await site.Admin.PatchAsync("manage/partners/nobody", new StringContent("""{"profile":"msn"}"""))).StatusCode);
-
-        foreach (var (method, path, json) in new[]
-        {
-            (HttpMethod.Post, "manage/partners", """{"id":"beta","feeds":["all"],"profile":"google-news"}"""),
-            (HttpMethod.Post, "manage/partners", """{"id":"beta","feeds":["all"],"profile":"MSN"}"""),
-            (HttpMethod.Patch, "manage/partners/acme", """{"profile":"yahoo"}"""),
-            (HttpMethod.Patch, "manage/partners/acme", """{"profile":7}"""),
-        })
-        {
-            using var response = await site.Admin.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(json) });
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Contains("profile must be standard, msn, smartnews or flipboard", await response.Content.ReadAsStringAsync());
-        }
-        var extra = await site.Admin.PatchAsync("manage/partners/acme", new StringContent("""{"profile":"msn","limit":3}"""));
-        Assert.Equal(HttpStatusCode.BadRequest, extra.StatusCode);
-        Assert.Contains("unknown field 'limit'", await extra.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await site.Reader.PatchAsync("manage/partners/acme", new StringContent("""{"profile":"standard"}"""))).StatusCode);
-        Assert.Equal("msn", (await site.Admin.GetFromJsonAsync<JsonElement>("manage/partners")).EnumerateArray().Single().GetProperty("profile").GetString());
     }
 
     // A PNG's size, decoded.
