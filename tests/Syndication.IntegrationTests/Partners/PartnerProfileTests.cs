@@ -80,7 +80,7 @@ public sealed partial class PartnerProfileTests(AzuriteFixture azurite, ITestOut
         using var response = await site.Reader.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();
-        output.WriteLine($"GET partners/{id}/feeds/{file}: {body.Length:N0} bytes");
+        output.WriteLine($"GET partners/{id}/feeds/{file}: {body.Length:N0} bytes\n{Encoding.UTF8.GetString(body)}");
         return (body, response.Content.Headers.ContentType!.ToString(), FeedParsers.Document(body));
     }
 
