@@ -5,8 +5,9 @@ namespace Syndication.Feeds;
 
 /// <summary>
 /// RSS 2.0 with content:encoded, dc:creator, Media RSS and atom:link self: pure functions from the model to bytes, in
-/// the shape a partner profile's row asks for (<see cref="FeedProfile"/>; the standard one by default). Our own XML writer rather than System.ServiceModel.Syndication, which drops length-0 enclosures, writes one
-/// enclosure only and puts Atom elements under an "a10:" prefix.
+/// the shape a partner profile's row asks for (<see cref="FeedProfile"/>; the standard one by default). Our own XML
+/// writer rather than System.ServiceModel.Syndication, which drops length-0 enclosures, writes one enclosure only and
+/// puts Atom elements under an "a10:" prefix.
 /// </summary>
 public static partial class RssWriter
 {
