@@ -22,7 +22,7 @@ public static class CliApp
             config.UseStrictParsing();
             config.ConfigureConsole(environment.Console);
             config.AddCommand<CheckCommand>("check").WithDescription("What readers will see of each document, without touching storage")
-                .WithExample("check", "samples/articles/harbour-reopens.md");
+                .WithExample("check", "samples/articles/harbour-reopens.md").WithExample("check", "--for", "msn", "samples/articles");
             config.AddCommand<PublishCommand>("publish").WithDescription("Publish documents and their image folders (--dry-run: check them only)")
                 .WithExample("publish", "samples/articles").WithExample("publish", "archive/", "--account-name", "mynewsroom");
             config.AddCommand<UnpublishCommand>("unpublish").WithDescription("Remove articles (document and images); they leave every feed (--dry-run: name the blobs only)");

@@ -3,12 +3,16 @@ using System.ComponentModel;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console.Cli;
 using Syndication.Cli.Output;
+using Syndication.Feeds;
 using Syndication.Ingestion;
 using Syndication.Publishing;
 
 namespace Syndication.Cli.Commands;
 
-/// <summary><c>check FILE…</c>: what readers will see of each document, read on this machine; storage is never touched.</summary>
+/// <summary>
+/// <c>check [--for PLATFORM] FILE…</c>: what readers will see of each document, read on this machine; storage is never
+/// touched. With <c>--for</c>, also what that platform would refuse or downgrade (its profile's rules).
+/// </summary>
 internal sealed class CheckCommand(CliEnvironment environment) : AsyncCommand<CheckCommand.Settings>
 {
     public sealed class Settings : OutputSettings
@@ -16,21 +20,29 @@ internal sealed class CheckCommand(CliEnvironment environment) : AsyncCommand<Ch
         [CommandArgument(0, "<PATH>")]
         [Description("Documents ({slug}.md|json|txt|html, images in the folder {slug}/ beside them) or folders of them")]
         public string[] Paths { get; init; } = [];
+
+        [CommandOption("--for <PLATFORM>")]
+        [Description("Also say what a partner platform would refuse or downgrade: msn, smartnews or flipboard (exit 1 when it would refuse one)")]
+        public string? For { get; init; }
+
+        public override ValidationResult Validate() =>
+            For is null || FeedProfiles.Find(For) is not null ? ValidationResult.Success()
+                : ValidationResult.Error($"--for '{For}' is not a platform we know; use {FeedProfiles.List()}");
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
-        var reports = Reports(environment, settings.Paths, context.Name);
+        var reports = Reports(environment, settings.Paths, context.Name, FeedProfiles.Find(settings.For));
         Show(environment, reports, settings.Json);
-        return Task.FromResult(reports.Any(r => r.HasRejections) ? CliApp.Rejected : 0);
+        return Task.FromResult(reports.Any(r => r.HasRejections || r.RefusedByPlatform) ? CliApp.Rejected : 0);
     }
 
-    /// <summary>The reports for the documents the paths name (folders expanded), checked against the configured limits.</summary>
-    public static List<ArticleReport> Reports(CliEnvironment environment, IEnumerable<string> paths, string command)
+    /// <summary>The reports for the documents the paths name (folders expanded), checked against the configured limits (and the platform's rules).</summary>
+    public static List<ArticleReport> Reports(CliEnvironment environment, IEnumerable<string> paths, string command, FeedProfile? platform = null)
     {
         var documents = Documents(paths, command);
         var limits = environment.Configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
-        return documents.Select(d => ArticleCheck.Check(d, limits, DateTimeOffset.UtcNow)).ToList();
+        return documents.Select(d => ArticleCheck.Check(d, limits, DateTimeOffset.UtcNow, platform)).ToList();
     }
 
     /// <summary>The document files the paths name; a missing path is a usage error named for the running command.</summary>
@@ -56,7 +68,9 @@ internal sealed class CheckCommand(CliEnvironment environment) : AsyncCommand<Ch
         }
         foreach (var report in reports) ReportView.Write(environment.Console, report);
         var rejected = reports.Count(r => r.HasRejections);
+        var platform = reports.Any(r => r.Platform.Count > 0)
+            ? $"; the platform would refuse {reports.Count(r => r.RefusedByPlatform)} and downgrade {reports.Count(r => !r.RefusedByPlatform && r.Platform.Count > 0)}" : "";
         environment.Console.WriteLine($"{reports.Count} checked: {reports.Count - rejected} would be published, {rejected} would be rejected; "
-            + Words.Count(reports.Sum(r => r.Warnings.Count), "warning"));
+            + Words.Count(reports.Sum(r => r.Warnings.Count), "warning") + platform);
     }
 }

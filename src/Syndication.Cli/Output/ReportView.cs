@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Syndication.Feeds;
 using Syndication.Publishing;
 
 namespace Syndication.Cli.Output;
@@ -31,6 +32,9 @@ internal static class ReportView
         console.Write(grid);
         foreach (var (image, i) in report.Images.Select((image, i) => (image, i + 1))) console.Write(Image(image, i));
         foreach (var warning in report.Warnings) console.MarkupLine($"  [yellow]warning[/]  {Markup.Escape(warning)}");
+        foreach (var f in report.Platform)
+            console.MarkupLine($"  {(f.Outcome == RuleOutcome.Refused ? "[red bold]platform would refuse[/]" : "[yellow]platform would downgrade[/]")}  "
+                + $"{Markup.Escape(f.Rule)}: {Markup.Escape(f.Reason)}\n      [dim]source: {Markup.Escape(f.Source)}[/]");
         var rejected = report.Images.Where(i => i.Rejection is not null).Select(i => $"{i.File}: {i.Rejection}").ToList();
         if (report.Rejection is { } reason) console.MarkupLine($"  [red bold]would be rejected[/]  {Markup.Escape(reason)}");
         else if (rejected.Count > 0)

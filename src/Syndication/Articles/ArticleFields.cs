@@ -15,10 +15,12 @@ public record ArticleFields
     /// it, so the next reconcile pass reads every document again and articles published before gain the field (without
     /// a bump, only when their document is uploaded again).
     /// </summary>
-    public const string ParserVersion = "2"; // 2: images gain renditions
+    public const string ParserVersion = "3"; // 2: images gain renditions; 3: short titles
 
     /// <summary>The headline, plain text; every parser sets it (a document without one is rejected).</summary>
     public string Title { get; init; } = "";
+    /// <summary>A shorter headline the publisher gives for tight spaces (MSN's mi:shortTitle), plain text.</summary>
+    public string? ShortTitle { get; init; }
     /// <summary>The standfirst: one paragraph of plain text.</summary>
     public string? Summary { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];

@@ -17,6 +17,7 @@ internal static class FrontMatter
         return new ParsedArticle
         {
             Title = title,
+            ShortTitle = NullIfEmpty(CleanText.Line(Text(fields, "shortTitle", "short_title"), 300)),
             Summary = summary.Length == 0 ? null : summary,
             BodyHtml = bodyHtml,
             Authors = Names(fields, "authors", "author", "byline"),

@@ -18,6 +18,9 @@ public sealed record Feed
     public string? Author { get; init; }
     public Uri? ImageUrl { get; init; }
     public Uri? IconUrl { get; init; }
+    /// <summary>The publisher's logo and its dark-mode variant, for platforms that show one (SmartFormat snf:logo).</summary>
+    public Uri? LogoUrl { get; init; }
+    public Uri? DarkLogoUrl { get; init; }
     public string Generator { get; init; } = "Syndication";
     /// <summary>RFC 5005 paging: the first (newest) page, and the neighbouring pages when there are any.</summary>
     public Uri? FirstUrl { get; init; }

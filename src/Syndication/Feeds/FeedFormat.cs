@@ -27,6 +27,8 @@ public sealed class FeedFormat
     public required Func<Feed, IReadOnlyList<ReadOnlyMemory<byte>>, byte[]> WriteFeed { get; init; }
     /// <summary>Whether the writer writes <see cref="Feed.Tombstones"/> (so the feed service reads them for it).</summary>
     public bool Tombstones { get; init; }
+    /// <summary>The partner profile whose row shapes this writer (<see cref="FeedProfile.Rss"/>); null for the table's own rows.</summary>
+    public string? Profile { get; init; }
 
     /// <summary>The Content-Type with charset that feed readers and validators expect.</summary>
     public string ContentType => field ??= MediaType + "; charset=utf-8";
@@ -58,7 +60,7 @@ public sealed class FeedFormat
         return RenderBuffer.Return(buffer);
     }
 
-    public override string ToString() => Extension;
+    public override string ToString() => Profile is null ? Extension : $"{Extension}+{Profile}";
 }
 
 /// <summary>The formats we serve: the one table, chosen from the requested file name.</summary>

@@ -14,6 +14,10 @@ public sealed class FeedOptions
     public string? Author { get; set; }
     public string? ImageUrl { get; set; }
     public string? IconUrl { get; set; }
+    /// <summary>The publisher's logo for platforms that show one (SmartNews snf:logo, at most 700x100); our own feeds/logo.png when empty.</summary>
+    public string? LogoUrl { get; set; }
+    /// <summary>The logo for dark backgrounds (snf:darkModeLogo); our own feeds/logo-dark.png when empty.</summary>
+    public string? DarkModeLogoUrl { get; set; }
     public int DefaultLimit { get; set; } = 50;
     public int MaxLimit { get; set; } = 200;
     /// <summary>A WebSub hub (e.g. https://pubsubhubbub.appspot.com/): advertised in every feed and pinged on changes.</summary>
@@ -47,6 +51,8 @@ public sealed class FeedOptions
         .HttpUrl(nameof(WebSubHub), o.WebSubHub)
         .Url(nameof(ImageUrl), o.ImageUrl)
         .Url(nameof(IconUrl), o.IconUrl)
+        .Url(nameof(LogoUrl), o.LogoUrl)
+        .Url(nameof(DarkModeLogoUrl), o.DarkModeLogoUrl)
         .AtLeast(nameof(DefaultLimit), o.DefaultLimit, 1)
         .AtLeast(nameof(MaxLimit), o.MaxLimit, 1)
         .Rule(o.MaxLimit >= o.DefaultLimit, $"{rules.Setting(nameof(MaxLimit))} ({o.MaxLimit}) must be at least {rules.Setting(nameof(DefaultLimit))} ({o.DefaultLimit})")

@@ -38,6 +38,8 @@ public sealed class FeedService(ArticleStore store, ScheduleStore schedule, Item
             Author = o.Author,
             ImageUrl = Absolute(urls, o.ImageUrl),
             IconUrl = Absolute(urls, o.IconUrl),
+            LogoUrl = Absolute(urls, o.LogoUrl) ?? urls.Logo(),
+            DarkLogoUrl = Absolute(urls, o.DarkModeLogoUrl) ?? urls.Logo(dark: true),
             FirstUrl = urls.Feed(request.Key, request.Format, limit.TrimEnd('&')),
             NextUrl = page.After is { } after ? urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, after, null)) : null,
             PreviousUrl = page.Before is { } before ? urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, null, before)) : null,

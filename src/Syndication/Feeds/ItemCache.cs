@@ -22,7 +22,7 @@ public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
     private sealed class Entry(FeedItem item)
     {
         public FeedItem Item { get; } = item;
-        public byte[]?[] Written { get; } = new byte[FeedFormats.All.Count][];
+        public byte[]?[] Written { get; } = new byte[FeedProfiles.Formats.Count][];
     }
 
     /// <summary>The item kept for this link at this revision, or null.</summary>
@@ -63,8 +63,8 @@ public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
 
     private static int Slot(FeedFormat format)
     {
-        for (var i = 0; i < FeedFormats.All.Count; i++)
-            if (ReferenceEquals(FeedFormats.All[i], format)) return i;
-        throw new ArgumentException($"{format} is not a format of {nameof(FeedFormats)}", nameof(format));
+        for (var i = 0; i < FeedProfiles.Formats.Count; i++)
+            if (ReferenceEquals(FeedProfiles.Formats[i], format)) return i;
+        throw new ArgumentException($"{format} is not a format of {nameof(FeedFormats)} or {nameof(FeedProfiles)}", nameof(format));
     }
 }

@@ -63,31 +63,12 @@ public static partial class ItemContent
         var html = scratch ??= new StringBuilder(1024);
         for (var i = 0; i < images.Count; i++)
         {
-            Figure(html.Clear(), images[i]);
+            Figures.Figure(html.Clear(), images[i]);
             parts[i == 0 ? 0 : i + 1] = html.ToString();
         }
         if (html.Capacity > 16 * 1024) scratch = null;
         parts[1] = bodyHtml;
         return parts;
-    }
-
-    /// <summary>One image as a figure with its caption and credit.</summary>
-    public static void Figure(StringBuilder html, FeedImage image)
-    {
-        html.Append("<figure><img src=\"").Append(Html.Encode(image.Url.AbsoluteUri))
-            .Append("\" alt=\"").Append(Html.Encode(image.Alt ?? image.Caption ?? "")).Append('"');
-        if (image.Width > 0 && image.Height > 0)
-            html.Append(" width=\"").Append(image.Width).Append("\" height=\"").Append(image.Height).Append('"');
-        Srcset(html, image);
-        html.Append('>');
-        if (image.Caption is not null || image.Credit is not null)
-        {
-            html.Append("<figcaption>").Append(Html.Encode(image.Caption));
-            if (image.Credit is not null)
-                html.Append(image.Caption is null ? "" : " ").Append("<small>").Append(Html.Encode(image.Credit)).Append("</small>");
-            html.Append("</figcaption>");
-        }
-        html.Append("</figure>\n");
     }
 
     // An href/src/cite/srcset whose value does not start with a scheme (sanitized HTML quotes every attribute).

@@ -25,6 +25,8 @@ public sealed class SiteUrls(Uri origin, string feeds = "feeds")
     public string FeedsPath => feeds;
     public Uri Withdrawn() => Api("feeds/withdrawn.json");
     public Uri Stylesheet() => Api("feeds/feed.xsl");
+    /// <summary>The logo we serve ourselves when none is configured (<paramref name="dark"/>: for dark backgrounds).</summary>
+    public Uri Logo(bool dark = false) => Api(dark ? "feeds/logo-dark.png" : "feeds/logo.png");
     public Uri Opml() => Api("feeds.opml");
     public Uri Article(string slug) => Api($"articles/{Uri.EscapeDataString(slug)}");
     /// <summary>An image's URL; with its version (<see cref="Storage.StoredImage.Version"/>) the URL names those bytes only, so caches keep it forever.</summary>

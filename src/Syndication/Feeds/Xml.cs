@@ -41,11 +41,15 @@ internal static class Xml
         if (feed.HubUrl is { } hub) yield return ("hub", hub, null);
     }
 
-    /// <summary>Media RSS: one media:content per image with its description and credit.</summary>
-    public static void MediaContent(XmlMarkup w, FeedImage image)
+    /// <summary>
+    /// Media RSS: one media:content per image with its description and credit, then (<paramref name="renditions"/>) a
+    /// media:group of its renditions; <paramref name="isDefault"/> marks the item's default (lead) image.
+    /// </summary>
+    public static void MediaContent(XmlMarkup w, FeedImage image, bool renditions = true, bool isDefault = false)
     {
         w.Start("media:content");
         w.Attribute("url", image.Url.AbsoluteUri);
+        if (isDefault) w.Attribute("isDefault", "true");
         if (image.IsKnown) w.Attribute("type", image.ContentType);
         w.Attribute("medium", "image");
         if (image.IsKnown) w.Attribute("fileSize", Number(image.Length));
@@ -59,7 +63,7 @@ internal static class Xml
         }
         if (image.Credit is { } credit) w.Element("media:credit", credit);
         w.End();
-        if (image.Renditions.Count == 0) return;
+        if (!renditions || image.Renditions.Count == 0) return;
         // The renditions: the same picture cropped and sized for partners, one media:group of alternatives.
         w.Start("media:group");
         foreach (var r in image.Renditions)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Syndication.Articles;
+using Syndication.Feeds;
 using Syndication.Ingestion;
 using Syndication.Publishing;
 using Syndication.Storage;
@@ -12,7 +13,8 @@ namespace Syndication.Http;
 /// The key-protected endpoints: publish a blob, remove an article, list rejections and retry one. The doors enforce
 /// the key (the admin key in Azure, <c>Syndication__AdminKey</c> in the local runner); these only do the work.
 /// </summary>
-public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor ingestor, ArticlePublisher publisher, IOptions<IngestionOptions> limits)
+public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor ingestor, ArticlePublisher publisher, IOptions<IngestionOptions> limits,
+    FeedService feeds, IOptions<FeedOptions> feedOptions, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -20,9 +22,21 @@ public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor in
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    /// <summary>GET manage/rejections: every blob we could not publish, with reason, attempts and times.</summary>
-    public async Task<Reply> ListRejectionsAsync(CancellationToken ct = default) =>
-        JsonReply(200, (await rejections.RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen));
+    /// <summary>
+    /// GET manage/rejections: every blob we could not publish, with reason, attempts and times. With ?for=msn (a partner
+    /// profile): instead, each of the newest articles (a page of MaxLimit) that platform would refuse or downgrade, and what it lacks.
+    /// </summary>
+    public async Task<Reply> ListRejectionsAsync(HttpRequest request, CancellationToken ct = default)
+    {
+        if (request.Query["for"].ToString() is not { Length: > 0 } platform)
+            return JsonReply(200, (await rejections.RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen));
+        if (FeedProfiles.Find(platform) is not { } profile) return Reply.BadRequest($"for must be a profile: {FeedProfiles.List()}");
+        var urls = SiteUrls.For(feedOptions.Value, request.Scheme, request.Host.Value ?? "localhost");
+        var page = await feeds.PageAsync(new FeedRequest(FeedKey.All, FeedFormats.Rss, feedOptions.Value.MaxLimit), urls, ct);
+        var now = time.GetUtcNow();
+        return JsonReply(200, (page?.Items ?? []).Select(i => (Item: i, Lacks: profile.Check(ProfileSubject.Of(i), now))).Where(x => x.Lacks.Count > 0)
+            .Select(x => new { link = x.Item.Link, title = x.Item.Title, published = x.Item.Published, lacks = x.Lacks }));
+    }
 
     /// <summary>POST manage/rejections/retry?blob=NAME: forgets the rejection and ingests the blob again now.</summary>
     public async Task<Reply> RetryAsync(HttpRequest request, CancellationToken ct = default)

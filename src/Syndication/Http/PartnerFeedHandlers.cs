@@ -11,7 +11,8 @@ namespace Syndication.Http;
 
 /// <summary>
 /// Partner feeds, partners/{id}/feeds/...: the public feeds' handler (item cache, render cache, conditional GET, paging,
-/// compression) behind HTTP Basic or a Bearer token, with the partner's own URLs and item limit, Cache-Control private and Vary: Authorization.
+/// compression) behind HTTP Basic or a Bearer token, with the partner's own URLs and item limit, Cache-Control private and Vary: Authorization,
+/// in the shape of the partner's profile (<see cref="FeedProfile.Shape"/>: its RSS; its least item count for every format).
 /// </summary>
 public sealed class PartnerFeedHandlers(SyndicationHandlers handlers, PartnerGate gate, PartnerPullCounter pulls, ClientAddress clients,
     IOptions<PartnerOptions> partnerOptions, IOptions<FeedOptions> options)
@@ -43,8 +44,9 @@ public sealed class PartnerFeedHandlers(SyndicationHandlers handlers, PartnerGat
         if (!PartnerGate.Allows(partner, key))
             return Reply.Text(403, $"partner '{partner.Id}' may not read {key.Path}; it may read {string.Join(", ", partner.Feeds)}");
         pulls.Count(partner.Id);
-        var limit = partner.Limit > 0 ? partner.Limit : partnerOptions.Value.DefaultLimit;
-        return await handlers.FeedAsync(request, key, format, new FeedScope(partner.Id, limit, cacheControl), ct);
+        var profile = FeedProfiles.Of(partner.Profile);
+        var limit = Math.Max(partner.Limit > 0 ? partner.Limit : partnerOptions.Value.DefaultLimit, profile.MinItems);
+        return await handlers.FeedAsync(request, key, profile.Shape(format), new FeedScope(partner.Id, limit, cacheControl), ct);
     }
 
     private static (FeedKey, FeedFormat)? Requested(string? kind, string file)

@@ -9,7 +9,7 @@ using Syndication.Storage;
 namespace Syndication.Http;
 
 /// <summary>
-/// The key-protected partner routes: create (the password is shown once), rotate, delete and list with pulls. The
+/// The key-protected partner routes: create (the password is shown once), rotate, change the profile, delete and list with pulls. The
 /// doors enforce the key, as for <see cref="ManageHandlers"/>.
 /// </summary>
 public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, PartnerPullCounter pulls,
@@ -21,7 +21,7 @@ public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, 
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>POST manage/partners {"id","name","feeds":["all"|"category/x"|...],"limit"}: 201 with the password, shown this once.</summary>
+    /// <summary>POST manage/partners {"id","name","feeds":["all"|"category/x"|...],"limit","profile"}: 201 with the password, shown this once.</summary>
     public async Task<Reply> CreateAsync(HttpRequest request, CancellationToken ct = default)
     {
         if (await RequestBody.ReadAsync(request, MaxBodyBytes, ct) is not { } body)
@@ -30,10 +30,10 @@ public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, 
         if (asked is null) return Reply.BadRequest(error!);
         var password = PartnerPassword.Generate();
         var partner = new StoredPartner(asked.Id, asked.Name ?? asked.Id, asked.Feeds, asked.Limit ?? 0,
-            gate.Sign(asked.Id, password), Guid.NewGuid().ToString("N"), time.GetUtcNow());
+            gate.Sign(asked.Id, password), Guid.NewGuid().ToString("N"), time.GetUtcNow()) { Profile = asked.Profile };
         if (!await store.AddPartnerAsync(partner, ct)) return Reply.Text(409, $"partner '{asked.Id}' exists; rotate its password or delete it first");
         gate.Forget();
-        return JsonReply(201, new { id = partner.Id, username = partner.Id, password });
+        return JsonReply(201, new { id = partner.Id, username = partner.Id, password, profile = partner.Profile });
     }
 
     /// <summary>POST manage/partners/{id}/rotate: a new password (shown once); the old one stops working.</summary>
@@ -46,6 +46,19 @@ public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, 
         if (!await store.ReplacePartnerAsync(rotated, ct)) return Reply.NotFound($"partner '{id}' does not exist");
         gate.Forget();
         return JsonReply(200, new { id, username = id, password });
+    }
+
+    /// <summary>PATCH manage/partners/{id} {"profile":"msn"}: the partner's feed URLs serve that profile's shape from now on.</summary>
+    public async Task<Reply> UpdateAsync(HttpRequest request, string id, CancellationToken ct = default)
+    {
+        if (!PartnerId.IsValid(id)) return Reply.BadRequest(PartnerRequest.IdRule);
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, ct) is not { } body)
+            return Reply.BadRequest($"the body is over {MaxBodyBytes} bytes; a change is {{\"profile\":\"msn\"}}");
+        var (profile, error) = PartnerRequest.ParseProfile(body.ToMemory());
+        if (profile is null) return Reply.BadRequest(error!);
+        if (!await store.SetPartnerProfileAsync(id, profile, ct)) return Reply.NotFound($"partner '{id}' does not exist");
+        gate.Forget();
+        return JsonReply(200, new { id, profile });
     }
 
     /// <summary>DELETE manage/partners/{id}: the partner's credentials stop working.</summary>
@@ -69,6 +82,7 @@ public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, 
             name = p.Name,
             feeds = p.Feeds,
             limit = p.Limit > 0 ? p.Limit : options.Value.DefaultLimit,
+            profile = FeedProfiles.Of(p.Profile).Name,
             created = p.Created,
             lastPull = counts[p.Id].Select(c => (DateTimeOffset?)c.LastPull).Max(),
             pullsPerDay = counts[p.Id].OrderBy(c => c.Day).ToDictionary(c => c.Day.ToString("yyyy-MM-dd"), c => c.Count),

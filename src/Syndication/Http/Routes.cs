@@ -20,10 +20,12 @@ public static class Routes
     public const string PutBlob = "manage/blobs/{*path}";
     public const string DeleteArticle = "manage/articles/{slug}";
     public const string BlobDeleted = "events/blob-deleted";
-    /// <summary>Key-protected: create and list partners, rotate a password, delete a partner.</summary>
+    /// <summary>Key-protected: create and list partners, rotate a password, change a profile, delete a partner.</summary>
     public const string Partners = "manage/partners";
     public const string RotatePartner = "manage/partners/{id}/rotate";
-    public const string DeletePartner = "manage/partners/{id}";
+    /// <summary>One partner: PATCH changes its profile, DELETE removes it.</summary>
+    public const string Partner = "manage/partners/{id}";
+    public const string DeletePartner = Partner;
     /// <summary>HTTP Basic (the partner's id and password): a partner's feeds.</summary>
     public const string PartnerFeed = "partners/{id}/feeds/{file}";
     public const string PartnerFilteredFeed = "partners/{id}/feeds/{kind}/{file}";

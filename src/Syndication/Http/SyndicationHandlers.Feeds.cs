@@ -11,18 +11,27 @@ namespace Syndication.Http;
 // The feed endpoints: every feed, the OPML list and the stylesheet.
 public sealed partial class SyndicationHandlers
 {
-    private static readonly Lazy<Rendered> Xsl = new(() =>
+    // The files served beside the feeds from the library's resources: the stylesheet, and the logo platforms show
+    // when no LogoUrl is configured (SmartNews snf:logo).
+    private static readonly Dictionary<string, Lazy<Rendered>> Files = new()
     {
-        using var stream = typeof(SyndicationHandlers).Assembly.GetManifestResourceStream("feed.xsl")!;
+        ["feed.xsl"] = Resource("feed.xsl", "text/xsl; charset=utf-8"),
+        ["logo.png"] = Resource("logo.png", "image/png"),
+        ["logo-dark.png"] = Resource("logo-dark.png", "image/png"),
+    };
+
+    private static Lazy<Rendered> Resource(string name, string contentType) => new(() =>
+    {
+        using var stream = typeof(SyndicationHandlers).Assembly.GetManifestResourceStream(name)!;
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return new Rendered(copy.ToArray(), "text/xsl; charset=utf-8", null);
+        return new Rendered(copy.ToArray(), contentType, null);
     });
 
-    /// <summary>GET/HEAD feeds/{file}: "all.rss", "all.atom", "all.json", its preview "all.html" (and the stylesheet "feed.xsl").</summary>
+    /// <summary>GET/HEAD feeds/{file}: "all.rss", "all.atom", "all.json", its preview "all.html" (and the stylesheet "feed.xsl", the logos "logo.png", "logo-dark.png").</summary>
     public Task<Reply> GetFeedAsync(HttpRequest request, string file, CancellationToken ct = default)
     {
-        if (file == "feed.xsl") return Task.FromResult(Respond(request, Xsl.Value));
+        if (Files.TryGetValue(file, out var served)) return Task.FromResult(Respond(request, served.Value));
         if (file == "withdrawn.json") return GetWithdrawnAsync(request, ct);
         if (FeedFormats.PreviewName(file) == "all") return FeedPreviewAsync(request, FeedKey.All, ct);
         return FeedFormats.FromFileName(file) is ("all", var format)

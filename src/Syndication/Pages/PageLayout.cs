@@ -51,7 +51,7 @@ public static class PageLayout
     public static void Teaser(StringBuilder html, Uri link, string title, DateTimeOffset published, string? summary, FeedImage? lead)
     {
         html.Append("<article>\n");
-        if (lead is not null) ItemContent.Figure(html, lead);
+        if (lead is not null) Figures.Figure(html, lead);
         html.Append("<h2><a href=\"").Append(Html.Encode(link.AbsoluteUri)).Append("\">")
             .Append(Html.Encode(title)).Append("</a></h2>\n<p><time datetime=\"")
             .Append(published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("\">")

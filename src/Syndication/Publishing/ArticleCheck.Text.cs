@@ -61,10 +61,11 @@ public static partial class ArticleCheck
         return format == DocumentFormat.Text ? text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) : null;
     }
 
-    private static (int Words, int Paragraphs) BodySize(string html)
+    // Words, paragraphs, and characters of text (markup left out, each run of white space one character).
+    private static (int Words, int Paragraphs, int Characters) BodySize(string html)
     {
-        var text = System.Net.WebUtility.HtmlDecode(Tag().Replace(html, " "));
-        return (text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length, Paragraph().Count(html));
+        var words = HtmlText.Words(html);
+        return (words.Length, Paragraph().Count(html), HtmlText.Characters(words));
     }
 
     // HTML tags and entities, and Markdown emphasis, code and links.
@@ -76,9 +77,6 @@ public static partial class ArticleCheck
 
     [GeneratedRegex(@"^[ \t]*#[ \t]+(.+?)[ \t#]*\r?$", RegexOptions.Multiline | RegexOptions.NonBacktracking, RegexTimeout.Milliseconds)]
     private static partial Regex FirstHeading();
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
 
     [GeneratedRegex("<p[ >]")]
     private static partial Regex Paragraph();

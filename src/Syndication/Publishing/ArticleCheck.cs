@@ -1,4 +1,5 @@
 using Syndication.Articles;
+using Syndication.Feeds;
 using Syndication.Images;
 using Syndication.Ingestion;
 
@@ -13,8 +14,17 @@ public static partial class ArticleCheck
     /// <summary>Images published per article, as ingestion publishes them.</summary>
     public const int MaxImages = Ingestion.ArticleIngestor.MaxImages;
 
-    /// <summary>The report for one document file; <paramref name="now"/> decides which dates are in the future.</summary>
-    public static ArticleReport Check(string path, IngestionOptions limits, DateTimeOffset now)
+    /// <summary>
+    /// The report for one document file; <paramref name="now"/> decides which dates are in the future. With a
+    /// <paramref name="profile"/>, it also says what that platform would refuse or downgrade (<see cref="ArticleReport.Platform"/>).
+    /// </summary>
+    public static ArticleReport Check(string path, IngestionOptions limits, DateTimeOffset now, FeedProfile? profile = null)
+    {
+        var report = Read(path, limits, now);
+        return profile is null || report.Title is null ? report : report with { Platform = PlatformCheck.Findings(report, profile, now) };
+    }
+
+    private static ArticleReport Read(string path, IngestionOptions limits, DateTimeOffset now)
     {
         var file = new FileInfo(path);
         var report = new ArticleReport { Path = path, Bytes = file.Exists ? file.Length : 0 };
@@ -45,10 +55,11 @@ public static partial class ArticleCheck
         var images = Images(name.Slug, file.DirectoryName!, parsed.Images, files, limits, warnings);
         var (published, source, note) = Date(parsed, format, now, warnings);
         TitleWarnings(format, bytes, parsed.Title, warnings);
-        var (words, paragraphs) = BodySize(parsed.BodyHtml);
+        var (words, paragraphs, characters) = BodySize(parsed.BodyHtml);
         return report with
         {
             Title = parsed.Title,
+            ShortTitle = parsed.ShortTitle,
             Summary = parsed.Summary is null ? null : CleanText.Line(parsed.Summary, 1000),
             Authors = parsed.Authors,
             Categories = parsed.Categories,
@@ -60,6 +71,7 @@ public static partial class ArticleCheck
             DateNote = note,
             BodyWords = words,
             BodyParagraphs = paragraphs,
+            BodyCharacters = characters,
             Images = images,
             Warnings = warnings,
             Embargo = visibility?.Embargo,

@@ -13,6 +13,7 @@ public sealed record ArticleReport
     public string? Format { get; init; }
     public long Bytes { get; init; }
     public string? Title { get; init; }
+    public string? ShortTitle { get; init; }
     public string? Summary { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
@@ -31,13 +32,21 @@ public sealed record ArticleReport
     public DateTimeOffset? Expires { get; init; }
     public int BodyWords { get; init; }
     public int BodyParagraphs { get; init; }
+    /// <summary>Characters of text in the body (markup left out), as platforms count an article's length.</summary>
+    public int BodyCharacters { get; init; }
     public IReadOnlyList<ImageReport> Images { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>Why the document would be rejected; null when it would be published.</summary>
     public string? Rejection { get; init; }
 
+    /// <summary>With <c>check --for</c>: each rule of the platform's profile the article breaks, and what that costs it there.</summary>
+    public IReadOnlyList<Feeds.ProfileFinding> Platform { get; init; } = [];
+
     /// <summary>The document or any of its images would be rejected.</summary>
     public bool HasRejections => Rejection is not null || Images.Any(i => i.Rejection is not null);
+
+    /// <summary>The platform checked for would refuse the article or its image.</summary>
+    public bool RefusedByPlatform => Platform.Any(f => f.Outcome == Feeds.RuleOutcome.Refused);
 }
 
 /// <summary>Where the published date comes from.</summary>

@@ -6,7 +6,7 @@ namespace Syndication.Storage;
 
 /// <summary>
 /// Partners and how often they pull, in the shared table.
-/// <para>Partners: PK "partner", RK "{id}" (Name, Feeds joined by '\n', Limit, PasswordHash, Version, Created). A
+/// <para>Partners: PK "partner", RK "{id}" (Name, Feeds joined by '\n', Limit, PasswordHash, Version, Created, Profile). A
 /// rotation or deletion replaces the row (and its Version); re-storing the same password in a new form (a legacy PBKDF2
 /// hash, or the previous server key's HMAC, after a success) merges only PasswordHash, on the condition of the row's
 /// ETag and Version.</para>
@@ -63,6 +63,21 @@ public sealed class PartnerStore(StorageAccount account)
             return true;
         }
         catch (RequestFailedException x) when (x.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sets a partner's profile, merging that column alone (a rotation meanwhile keeps its password); false when it does not exist.</summary>
+    public async Task<bool> SetPartnerProfileAsync(string id, string profile, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        try
+        {
+            await account.Table.UpdateEntityAsync(new TableEntity(PartnerPartition, id) { ["Profile"] = profile }, ETag.All, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return false;
         }
@@ -139,9 +154,13 @@ public sealed class PartnerStore(StorageAccount account)
         ["PasswordHash"] = p.PasswordHash,
         ["Version"] = p.Version,
         ["Created"] = p.Created,
+        ["Profile"] = p.Profile,
     };
 
     private static StoredPartner ToPartner(TableEntity e) => new(e.RowKey, e.GetString("Name") ?? e.RowKey,
         (e.GetString("Feeds") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), e.GetInt32("Limit") ?? 0,
-        e.GetString("PasswordHash") ?? "", e.GetString("Version") ?? "", e.GetDateTimeOffset("Created") ?? DateTimeOffset.UnixEpoch);
+        e.GetString("PasswordHash") ?? "", e.GetString("Version") ?? "", e.GetDateTimeOffset("Created") ?? DateTimeOffset.UnixEpoch)
+    {
+        Profile = e.GetString("Profile") ?? "standard",
+    };
 }

@@ -6,7 +6,11 @@ namespace Syndication.Storage;
 /// "pbkdf2-sha256$…"; never the password) and the version that every rotation of the row replaces.
 /// </summary>
 public sealed record StoredPartner(string Id, string Name, IReadOnlyList<string> Feeds, int Limit, string PasswordHash,
-    string Version, DateTimeOffset Created);
+    string Version, DateTimeOffset Created)
+{
+    /// <summary>The partner profile its RSS is shaped by ("standard", "msn", …); a row from before profiles has none: standard.</summary>
+    public string Profile { get; init; } = "standard";
+}
 
 /// <summary>How often one partner pulled on one day (UTC), summed over instances, and its latest pull that day.</summary>
 public sealed record PartnerPulls(string PartnerId, DateOnly Day, long Count, DateTimeOffset LastPull);

@@ -90,7 +90,7 @@ public sealed class CliUsageTests(AzuriteFixture azurite)
         Assert.DoesNotContain("\\u0027", check.Out);
         Assert.Contains("\"title\": \"The harbour master's view\"", check.Out);
         await using var site = cli.Site();
-        var http = await TestSite.ExecuteAsync(_ => site.Get<ManageHandlers>().ListRejectionsAsync(), path: "/api/manage/rejections");
+        var http = await TestSite.ExecuteAsync(r => site.Get<ManageHandlers>().ListRejectionsAsync(r), path: "/api/manage/rejections");
         var route = Assert.Single(JsonDocument.Parse(http.Body).RootElement.EnumerateArray());
         var row = Assert.Single(rejections.Json.EnumerateArray());
         Assert.Equal(route.EnumerateObject().Select(p => p.Name), row.EnumerateObject().Select(p => p.Name));

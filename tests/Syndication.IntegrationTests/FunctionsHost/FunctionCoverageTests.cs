@@ -52,6 +52,7 @@ public sealed class FunctionCoverageTests(HostFixture fixture) : IClassFixture<H
                 partnerPassword = JsonNode.Parse(await reply.Content.ReadAsStringAsync())!["password"]!.ToString();
             },
             ["GetPartnerFeed"] = () => GetAsPartner("partners/coverage/feeds/all.atom", partnerPassword),
+            ["UpdatePartner"] = () => Send(HttpMethod.Patch, "manage/partners/coverage", """{"profile":"msn"}"""), // its RSS below is MSN's
             ["GetPartnerFilteredFeed"] = () => GetAsPartner("partners/coverage/feeds/category/checks.rss", partnerPassword),
             ["IssuePartnerToken"] = async () =>
             {

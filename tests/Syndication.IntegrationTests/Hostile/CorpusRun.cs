@@ -157,7 +157,7 @@ public sealed class CorpusRun(TestSite site, string connectionString)
     /// <summary>The rejections as GET manage/rejections lists them.</summary>
     public async Task<Dictionary<string, ListedRejection>> RejectionsAsync()
     {
-        var reply = await TestSite.ExecuteAsync(_ => site.Get<ManageHandlers>().ListRejectionsAsync(), path: "/api/manage/rejections");
+        var reply = await TestSite.ExecuteAsync(r => site.Get<ManageHandlers>().ListRejectionsAsync(r), path: "/api/manage/rejections");
         Assert.Equal(200, reply.Status);
         var list = JsonSerializer.Deserialize<List<ListedRejection>>(reply.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         return list.ToDictionary(r => r.BlobName, StringComparer.Ordinal);

@@ -102,7 +102,7 @@ public sealed class EmbargoValueTests(AzuriteFixture azurite)
     // The rejection's reason as GET manage/rejections lists it (what `syndication rejections` prints).
     private static async Task<string> ListedRejectionAsync(TestSite site, string blob)
     {
-        var reply = await TestSite.ExecuteAsync(_ => site.Get<ManageHandlers>().ListRejectionsAsync(), path: "/api/manage/rejections");
+        var reply = await TestSite.ExecuteAsync(r => site.Get<ManageHandlers>().ListRejectionsAsync(r), path: "/api/manage/rejections");
         Assert.Equal(200, reply.Status);
         var row = JsonDocument.Parse(reply.Body).RootElement.EnumerateArray().Single(r => r.GetProperty("blobName").GetString() == blob);
         return row.GetProperty("reason").GetString()!;

@@ -69,6 +69,7 @@ public static partial class W3cFeedRules
             foreach (var e in enclosures) Enclosure(problems, (string?)e.Attribute("url"), (string?)e.Attribute("length"), (string?)e.Attribute("type"), at + "/enclosure");
             foreach (var html in item.Elements("description").Concat(item.Elements(Content + "encoded"))) Html(problems, html.Value, $"{at}/{html.Name.LocalName}");
         }
+        Namespaces(problems, doc);
         Common(problems, doc);
         return problems;
     }

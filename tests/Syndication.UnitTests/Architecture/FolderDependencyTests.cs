@@ -27,7 +27,8 @@ public sealed class FolderDependencyTests(ITestOutputHelper output)
         ["WebSub"] = ["Articles", "Storage", "Feeds"],
         ["Ingestion"] = ["Articles", "Images", "Storage", "Feeds", "WebSub"],
         // The publish checks run the ingestor's own parsing, pairing and visibility rules before anything is uploaded.
-        ["Publishing"] = ["Articles", "Images", "Storage", "Ingestion"],
+        // check --for reads the platform rules from the profile rows (Feeds/FeedProfiles).
+        ["Publishing"] = ["Articles", "Images", "Storage", "Feeds", "Ingestion"],
         ["Partners"] = ["Articles", "Storage", "Security", "Feeds"],
         ["Http"] = ["Articles", "Images", "Storage", "Security", "Feeds", "Pages", "WebSub", "Ingestion", "Publishing", "Partners"],
     };
