@@ -5,7 +5,8 @@
 # settings, alternating runs (runner, host, nginx, runner, host, nginx), for 200s and for 304s (If-None-Match with each
 # server's own ETag). Prints requests/s, p99 and the ratios. SERVERS="runner nginx" leaves the host out; "partner"
 # adds the same feed as a partner pulls it from the runner (/api/partners/bench/feeds/all.rss, HTTP Basic, limit 50:
-# the partner check's cost), e.g. SERVERS="runner partner".
+# the partner check's cost), e.g. SERVERS="runner partner"; "bearer" the same feed with an access token from
+# POST /api/partners/token (issue 25), e.g. SERVERS="runner partner bearer". The chart is redrawn only with nginx.
 # Settings by environment: THREADS (2), CONNECTIONS (50), DURATION (15s), ROUNDS (2), NGINX_WORKERS (auto).
 source "$(dirname "$0")/lib.sh"
 threads=${THREADS:-2} connections=${CONNECTIONS:-50} duration=${DURATION:-15s} rounds=${ROUNDS:-2} workers=${NGINX_WORKERS:-auto}
@@ -21,7 +22,7 @@ start_azurite
 
 # The runner, Release build, its own port, fresh storage (this Azurite is new and empty).
 port=$(free_port)
-export Syndication__WatchIntervalSeconds=1 Syndication__AdminKey="bench-admin-key"
+export Syndication__WatchIntervalSeconds=1 Syndication__AdminKey="bench-admin-key" Syndication__Partners__TokenSeconds=3600
 dotnet "$runner_dll" serve --urls "http://127.0.0.1:$port" >"$work/runner.log" 2>&1 &
 runner_pid=$!
 pids+=("$runner_pid")
@@ -98,7 +99,7 @@ if [[ " $servers " == *" host "* ]]; then
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $host_etag" "$hosted")" = 304 ] || { echo "bench: the host does not answer 304" >&2; exit 1; }
   echo "host: $(wc -c <"$work/host.rss") bytes, ETag $host_etag"
 fi
-if [[ " $servers " == *" partner "* ]]; then
+if [[ " $servers " == *" partner "* || " $servers " == *" bearer "* ]]; then
   password=$(curl -sf -X POST -H 'x-functions-key: bench-admin-key' -d '{"id":"bench","feeds":["all"],"limit":50}' \
     "http://127.0.0.1:$port/api/manage/partners" | sed -n 's/.*"password": *"\([^"]*\)".*/\1/p')
   [ -n "$password" ] || { echo "bench: could not create the partner" >&2; exit 1; }
@@ -110,6 +111,13 @@ if [[ " $servers " == *" partner "* ]]; then
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$partner_auth" -H "If-None-Match: $partner_etag" "$partner_feed")" = 304 ] ||
     { echo "bench: the partner feed does not answer 304" >&2; exit 1; }
   echo "partner: $(wc -c <"$work/partner.rss") bytes, ETag $partner_etag"
+  token=$(curl -sf -u "bench:$password" -d grant_type=client_credentials "http://127.0.0.1:$port/api/partners/token" |
+    sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  [ -n "$token" ] || { echo "bench: no access token for the partner" >&2; exit 1; }
+  bearer_auth="Authorization: Bearer $token"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$bearer_auth" -H "If-None-Match: $partner_etag" "$partner_feed")" = 304 ] ||
+    { echo "bench: the partner feed does not answer 304 to the access token" >&2; exit 1; }
+  echo "bearer: an access token of ${#token} characters, the partner's ETag"
 fi
 echo "nginx: worker_processes $workers, ETag $nginx_etag; wrk -t$threads -c$connections -d$duration --latency, $rounds rounds"
 
@@ -134,7 +142,8 @@ for kind in 200 304; do
     for target in $servers; do
       auth=()
       case $target in runner) url=$feed etag=$runner_etag ;; host) url=$hosted etag=$host_etag ;;
-        partner) url=$partner_feed etag=$partner_etag auth=("$partner_auth") ;; *) url=$static etag=$nginx_etag ;; esac
+        partner) url=$partner_feed etag=$partner_etag auth=("$partner_auth") ;;
+        bearer) url=$partner_feed etag=$partner_etag auth=("$bearer_auth") ;; *) url=$static etag=$nginx_etag ;; esac
       if [ "$kind" = 200 ]; then read -r r p b < <(measure "$url" "${auth[@]}"); else read -r r p b < <(measure "$url" "${auth[@]}" "If-None-Match: $etag"); fi
       printf '  %s %s round %s: %10.0f req/s  p99 %7.2f ms  non-2xx/3xx %s  (load %s)\n' "$kind" "$target" "$round" "$r" "$p" "$b" "$(cut -d' ' -f1 /proc/loadavg)"
       rps[$kind,$target]="${rps[$kind,$target]:-} $r"; p99[$kind,$target]="${p99[$kind,$target]:-} $p"
@@ -149,6 +158,10 @@ for kind in 200 304; do
     a=$(mean "${rps[$kind,partner]}")
     echo "RESULT serve-$kind-partner partner=$a runner=$r req/s partner/runner=$(awk -v a="$a" -v b="$r" 'BEGIN {printf "%.3f", a/b}') p99 partner=$(mean "${p99[$kind,partner]}") runner=$(mean "${p99[$kind,runner]}") ms load=$(cut -d' ' -f1-3 /proc/loadavg)"
   fi
+  if [[ " $servers " == *" bearer "* ]]; then
+    t=$(mean "${rps[$kind,bearer]}")
+    echo "RESULT serve-$kind-bearer bearer=$t runner=$r req/s bearer/runner=$(awk -v a="$t" -v b="$r" 'BEGIN {printf "%.3f", a/b}') p99 bearer=$(mean "${p99[$kind,bearer]}") runner=$(mean "${p99[$kind,runner]}") ms load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  fi
   [[ " $servers " == *" nginx "* ]] || continue
   n=$(mean "${rps[$kind,nginx]}")
   echo "RESULT serve-$kind runner=$r nginx=$n req/s ratio=$(awk -v a="$r" -v b="$n" 'BEGIN {printf "%.2f", a/b}') p99 runner=$(mean "${p99[$kind,runner]}") nginx=$(mean "${p99[$kind,nginx]}") ms load=$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -157,6 +170,7 @@ for kind in 200 304; do
     echo "RESULT serve-$kind-host host=$h nginx=$n runner=$r req/s host/nginx=$(awk -v a="$h" -v b="$n" 'BEGIN {printf "%.2f", a/b}') host/runner=$(awk -v a="$h" -v b="$r" 'BEGIN {printf "%.2f", a/b}') p99 host=$(mean "${p99[$kind,host]}") ms"
   fi
 done
+[[ " $servers " == *" nginx "* ]] || exit 0  # the chart compares with nginx; a partner-only run leaves it as it is
 size_kb=$(( $(wc -c <"$work/www/api/feeds/all.rss") / 1000 ))
 for kind in 200 304; do
   for target in $servers; do

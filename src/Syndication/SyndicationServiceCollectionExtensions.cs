@@ -46,7 +46,9 @@ public static class SyndicationServiceCollectionExtensions
         services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateSettings(NetworkOptions.Section, NetworkOptions.Check);
         services.AddSingleton<ClientAddress>();
         services.AddOptions<PartnerOptions>().BindConfiguration(PartnerOptions.Section).ValidateSettings(PartnerOptions.Section, PartnerOptions.Check);
+        services.AddSingleton<PartnerTokens>();
         services.AddSingleton<PartnerGate>();
+        services.AddSingleton<PartnerTokenHandlers>();
         services.AddSingleton<PartnerPullCounter>();
         services.AddSingleton<PartnerFeedHandlers>();
         services.AddSingleton<PartnerManageHandlers>();

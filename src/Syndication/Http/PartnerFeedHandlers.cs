@@ -11,7 +11,7 @@ namespace Syndication.Http;
 
 /// <summary>
 /// Partner feeds, partners/{id}/feeds/...: the public feeds' handler (item cache, render cache, conditional GET, paging,
-/// compression) behind HTTP Basic, with the partner's own URLs and item limit, Cache-Control private and Vary: Authorization,
+/// compression) behind HTTP Basic or a Bearer token, with the partner's own URLs and item limit, Cache-Control private and Vary: Authorization,
 /// in the shape of the partner's profile (<see cref="FeedProfile.Shape"/>: its RSS; its least item count for every format).
 /// </summary>
 public sealed class PartnerFeedHandlers(SyndicationHandlers handlers, PartnerGate gate, PartnerPullCounter pulls, ClientAddress clients,
@@ -34,8 +34,11 @@ public sealed class PartnerFeedHandlers(SyndicationHandlers handlers, PartnerGat
             return Reply.Text(429, "too many failed attempts from this client; try again later")
                 .With(HeaderNames.RetryAfter, Math.Ceiling(check.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture));
         if (check.Partner is not { } partner)
-            return Reply.Text(401, "partner credentials are required: HTTP Basic with the partner id and its password")
-                .With(HeaderNames.WWWAuthenticate, PartnerGate.Challenge);
+            return check.Bearer
+                ? Reply.Text(401, "the access token is invalid, expired or revoked, or not this partner's; get a new one from POST /api/partners/token")
+                    .With(HeaderNames.WWWAuthenticate, PartnerGate.BearerChallenge)
+                : Reply.Text(401, "partner credentials are required: HTTP Basic with the partner id and its password, or a Bearer token from POST /api/partners/token")
+                    .With(HeaderNames.WWWAuthenticate, PartnerGate.Challenge);
         if (Requested(kind, file) is not var (key, format))
             return Reply.NotFound($"'{(kind is null ? "" : kind + "/")}{file}' is not a feed; try {FeedFormats.List("all")} or category/NAME.rss");
         if (!PartnerGate.Allows(partner, key))

@@ -39,6 +39,8 @@ public static class RouteTable
             c => Handlers<PartnerFeedHandlers>(c).GetFeedAsync(c.Request, Value(c, "id"), Value(c, "file"), c.RequestAborted)),
         new("GetPartnerFilteredFeed", Routes.PartnerFilteredFeed, Read, RouteAuth.Anonymous,
             c => Handlers<PartnerFeedHandlers>(c).GetFilteredFeedAsync(c.Request, Value(c, "id"), Value(c, "kind"), Value(c, "file"), c.RequestAborted)),
+        new("IssuePartnerToken", Routes.PartnerToken, [HttpMethods.Post], RouteAuth.Anonymous,
+            c => Handlers<PartnerTokenHandlers>(c).IssueAsync(c.Request, c.RequestAborted)),
         new("GetIndex", Routes.Index, Read, RouteAuth.Anonymous,
             c => Handlers<SyndicationHandlers>(c).GetIndexAsync(c.Request, c.RequestAborted)),
         new("ListRejections", Routes.Rejections, [HttpMethods.Get], RouteAuth.Admin,

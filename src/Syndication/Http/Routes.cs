@@ -29,6 +29,8 @@ public static class Routes
     /// <summary>HTTP Basic (the partner's id and password): a partner's feeds.</summary>
     public const string PartnerFeed = "partners/{id}/feeds/{file}";
     public const string PartnerFilteredFeed = "partners/{id}/feeds/{kind}/{file}";
+    /// <summary>OAuth 2.0 client credentials: a partner's id and password for a short-lived Bearer token to its feeds.</summary>
+    public const string PartnerToken = "partners/token";
     /// <summary>The home page at /api/ (Functions allow no empty route; an always-empty optional segment stands in).</summary>
     public const string Index = "{ignored:maxlength(0)?}";
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Azure;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
@@ -12,14 +11,18 @@ using Syndication.Articles;
 
 namespace Syndication.Partners;
 
-/// <summary>What checking a partner's credentials decided: the partner, or the status to answer (401 or 429, with Retry-After).</summary>
-public sealed record PartnerCheck(StoredPartner? Partner, int Status, TimeSpan RetryAfter = default)
+/// <summary>
+/// What checking a partner's credentials decided: the partner, or the status to answer (401 or 429, with Retry-After);
+/// <paramref name="Bearer"/> when the request carried an access token (a 401 then says invalid_token, RFC 6750 §3).
+/// </summary>
+public sealed record PartnerCheck(StoredPartner? Partner, int Status, TimeSpan RetryAfter = default, bool Bearer = false)
 {
     public bool Passed => Partner is not null;
 }
 
 /// <summary>
-/// HTTP Basic authentication of partners (RFC 7617; user name = partner id) in front of every partner feed request. A
+/// HTTP Basic authentication of partners (RFC 7617; user name = partner id) in front of every partner feed request, and
+/// of the token route (partners/token), whose Bearer tokens the gate also checks (<see cref="PartnerGate.CheckTokenAsync"/>). A
 /// check is one HMAC per server key (<see cref="PartnerPassword"/>), so it costs about what a feed read costs; an
 /// unknown partner is checked against a decoy the same way and answered the same 401. Right credentials pass before
 /// any limit is consulted; failures are counted per client only (an IPv6 client as its /64; <see cref="PartnerOptions.MaxFailures"/> within
@@ -29,8 +32,8 @@ public sealed record PartnerCheck(StoredPartner? Partner, int Status, TimeSpan R
 /// <see cref="FeedOptions.VersionCheckSeconds"/>, and at once on the instance that changed one, so an unknown id costs no
 /// storage read) and failure counts per client (a MemoryCache with a size limit).
 /// </summary>
-public sealed partial class PartnerGate(PartnerStore store, ServerKey serverKey, IOptions<PartnerOptions> options, IOptions<FeedOptions> feeds,
-    TimeProvider time, ILogger<PartnerGate> logger) : IDisposable
+public sealed partial class PartnerGate(PartnerStore store, ServerKey serverKey, PartnerTokens tokens, IOptions<PartnerOptions> options,
+    IOptions<FeedOptions> feeds, TimeProvider time, ILogger<PartnerGate> logger) : IDisposable
 {
     private readonly byte[] signing = serverKey.For(PartnerPassword.Purpose);
     private readonly IReadOnlyList<byte[]> verifying = serverKey.Verifying(PartnerPassword.Purpose);
@@ -59,12 +62,29 @@ public sealed partial class PartnerGate(PartnerStore store, ServerKey serverKey,
     /// <summary>Reads of the partner list so far.</summary>
     internal long Reads => Interlocked.Read(ref reads);
 
-    /// <summary>Checks the Authorization header of a request for partner <paramref name="id"/> from <paramref name="client"/>.</summary>
+    /// <summary>Checks the Authorization header (Basic or Bearer) of a request for partner <paramref name="id"/> from <paramref name="client"/>.</summary>
     public async Task<PartnerCheck> CheckAsync(string id, string? authorization, string client, CancellationToken ct = default)
     {
         client = Bucket(client);
-        if (!TryBasic(authorization, out var user, out var password)) return Locked(client) is { } wait ? new PartnerCheck(null, 429, wait) : new PartnerCheck(null, 401);
-        var partner = user == id && PartnerId.IsValid(id) ? await PartnerAsync(id, ct) : null;
+        if (BearerToken(authorization) is { } token) return await CheckTokenAsync(id, token, client, ct);
+        if (!TryBasic(authorization, out var user, out var password)) return Refused(client);
+        return await VerifyAsync(user == id ? id : null, user, password, client, ct);
+    }
+
+    /// <summary>
+    /// Checks a partner's id and password as the token route receives them (Basic, or form fields): the same cost, the
+    /// same decoy for an unknown id and the same failure count per client as a feed request with Basic.
+    /// </summary>
+    public Task<PartnerCheck> CheckSecretAsync(string user, string password, string client, CancellationToken ct = default) =>
+        VerifyAsync(user, user, password, Bucket(client), ct);
+
+    /// <summary>What a request with no credentials gets: 401, or 429 while the client is over its limit.</summary>
+    public PartnerCheck Refused(string client) => Locked(Bucket(client)) is { } wait ? new PartnerCheck(null, 429, wait) : new PartnerCheck(null, 401);
+
+    // The password checked against partner id's row (a decoy when id is null or unknown); a wrong one counts against the client.
+    private async Task<PartnerCheck> VerifyAsync(string? id, string user, string password, string client, CancellationToken ct)
+    {
+        var partner = id is not null && PartnerId.IsValid(id) ? await PartnerAsync(id, ct) : null;
         var stored = partner?.PasswordHash ?? decoy;
         if (PartnerPassword.IsKeyed(stored))
         {
@@ -173,28 +193,6 @@ public sealed partial class PartnerGate(PartnerStore store, ServerKey serverKey,
         // The limit reached: locked for a whole window from now, and kept that long.
         f.Until = time.GetUtcNow() + window;
         failures.Set(client, f, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = f.Until });
-    }
-
-    // RFC 7617: "Basic " then base64 of "user-id:password" (UTF-8); the user id has no colon.
-    private static bool TryBasic(string? header, out string user, out string password)
-    {
-        user = password = "";
-        if (header is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || header.Length > 1024) return false;
-        var bytes = new byte[header.Length];
-        if (!Convert.TryFromBase64String(header[6..].Trim(), bytes, out var written)) return false;
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(bytes, 0, written);
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-        var colon = text.IndexOf(':');
-        if (colon <= 0) return false;
-        (user, password) = (text[..colon], text[(colon + 1)..]);
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Re-storing partner {PartnerId}'s password hash in the keyed form failed; the next check tries again")]

@@ -13,11 +13,14 @@ public sealed class PartnerOptions
     public int LockoutSeconds { get; set; } = 300;
     /// <summary>How often each instance writes its pull counts to the table (seconds).</summary>
     public int PullFlushSeconds { get; set; } = 60;
+    /// <summary>How long an access token from POST partners/token lasts (seconds): 1 to 3600.</summary>
+    public int TokenSeconds { get; set; } = 600;
 
-    /// <summary>The rules checked at start: a page of at least one item, at least one failure before lockout, periods not negative.</summary>
+    /// <summary>The rules checked at start: a page of at least one item, at least one failure before lockout, periods not negative, a token lasting at most an hour.</summary>
     public static void Check(PartnerOptions o, SettingRules rules) => rules
         .AtLeast(nameof(DefaultLimit), o.DefaultLimit, 1)
         .AtLeast(nameof(MaxFailures), o.MaxFailures, 1)
         .AtLeast(nameof(LockoutSeconds), o.LockoutSeconds, 0)
-        .AtLeast(nameof(PullFlushSeconds), o.PullFlushSeconds, 0);
+        .AtLeast(nameof(PullFlushSeconds), o.PullFlushSeconds, 0)
+        .Between(nameof(TokenSeconds), o.TokenSeconds, 1, 3600);
 }

@@ -54,6 +54,13 @@ public sealed class FunctionCoverageTests(HostFixture fixture) : IClassFixture<H
             ["GetPartnerFeed"] = () => GetAsPartner("partners/coverage/feeds/all.atom", partnerPassword),
             ["UpdatePartner"] = () => Send(HttpMethod.Patch, "manage/partners/coverage", """{"profile":"msn"}"""), // its RSS below is MSN's
             ["GetPartnerFilteredFeed"] = () => GetAsPartner("partners/coverage/feeds/category/checks.rss", partnerPassword),
+            ["IssuePartnerToken"] = async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, host.Api("partners/token"))
+                    { Content = new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("client_id", "coverage"), new("client_secret", partnerPassword)]) };
+                var reply = await http.SendAsync(request);
+                Assert.True(reply.StatusCode is HttpStatusCode.OK, $"POST partners/token: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
+            },
             ["ListPartners"] = () => Get("manage/partners?code=" + HostProcess.Key),
             ["RotatePartner"] = () => Send(HttpMethod.Post, "manage/partners/coverage/rotate", ""),
             ["DeletePartner"] = () => Send(HttpMethod.Delete, "manage/partners/coverage", null),

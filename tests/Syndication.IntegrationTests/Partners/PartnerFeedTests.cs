@@ -16,9 +16,12 @@ public sealed partial class PartnerFeedTests(AzuriteFixture azurite, ITestOutput
 {
     private const string Key = "test-admin-key-0123456789";
 
-    private async Task<(WebApplication App, HttpClient Admin, HttpClient Reader)> StartAsync(params string[] extra)
+    private Task<(WebApplication App, HttpClient Admin, HttpClient Reader)> StartAsync(params string[] extra) =>
+        StartOnAsync(Guid.NewGuid().ToString("N")[..12], extra);
+
+    // A runner on the storage names of "id": two runners on one id are two instances of one app.
+    private async Task<(WebApplication App, HttpClient Admin, HttpClient Reader)> StartOnAsync(string id, string[] extra)
     {
-        var id = Guid.NewGuid().ToString("N")[..12];
         string[] args =
         [
             "--urls", "http://127.0.0.1:0", "--AzureWebJobsStorage", azurite.ConnectionString,
@@ -36,13 +39,17 @@ public sealed partial class PartnerFeedTests(AzuriteFixture azurite, ITestOutput
         return (app, admin, new HttpClient { BaseAddress = address });
     }
 
-    private async Task<HttpResponseMessage> PullAsync(HttpClient http, string path, string? user, string? password, string? etag = null)
+    private Task<HttpResponseMessage> PullAsync(HttpClient http, string path, string? user, string? password, string? etag = null) =>
+        SendAsPartnerAsync(http, path, user is null ? null : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))), etag);
+
+    // A GET with these credentials (Basic or Bearer), logged with the headers that matter here.
+    private async Task<HttpResponseMessage> SendAsPartnerAsync(HttpClient http, string path, AuthenticationHeaderValue? credentials, string? etag = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (user is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        request.Headers.Authorization = credentials;
         if (etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         var response = await http.SendAsync(request);
-        output.WriteLine($"GET /api/{path} ({(user is null ? "no credentials" : "Basic " + user)}{(etag is null ? "" : ", If-None-Match")}) -> " +
+        output.WriteLine($"GET /api/{path} ({credentials?.Scheme ?? "no credentials"}{(etag is null ? "" : ", If-None-Match")}) -> " +
             $"{(int)response.StatusCode} {response.StatusCode}; {string.Join("; ", response.Headers.Concat(response.Content.Headers)
                 .Where(h => h.Key is "Cache-Control" or "Vary" or "ETag" or "WWW-Authenticate" or "Retry-After").Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"))}");
         return response;

@@ -18,7 +18,9 @@ public sealed class PartnerGateTests
     {
         var store = new PartnerStore(new StorageAccount(new TableServiceClient("UseDevelopmentStorage=true"), new BlobServiceClient("UseDevelopmentStorage=true"),
             Options.Create(new StorageOptions())));
-        return new PartnerGate(store, new ServerKey(RandomNumberGenerator.GetBytes(32)), Options.Create(new PartnerOptions { MaxFailures = maxFailures }),
+        var key = new ServerKey(RandomNumberGenerator.GetBytes(32));
+        var options = Options.Create(new PartnerOptions { MaxFailures = maxFailures });
+        return new PartnerGate(store, key, new PartnerTokens(key, options, TimeProvider.System), options,
             Options.Create(new FeedOptions()), TimeProvider.System, NullLogger<PartnerGate>.Instance);
     }
 
@@ -49,5 +51,24 @@ public sealed class PartnerGateTests
         var locked = await gate.CheckAsync("acme", null, "192.0.2.1");
         Assert.Equal(429, locked.Status);
         Assert.InRange(locked.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(300));
+    }
+
+    [Fact]
+    public async Task ABearerTokenWeDidNotSignCountsAsAFailureWithoutAStorageReadAndTextThatIsNoJwtDoesNot()
+    {
+        using var gate = Gate(maxFailures: 2);
+        foreach (var header in new[] { "Bearer x", "Bearer a.b", "Bearer ", "Bearer a.b.c d" })
+        {
+            var check = await gate.CheckAsync("acme", header, "192.0.2.1");
+            Assert.Equal((401, true), (check.Status, check.Bearer));
+        }
+        var forged = "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJhY21lIn0.c2lnbmF0dXJlLW5vdC1vdXJz";
+        Assert.Equal(401, (await gate.CheckAsync("acme", forged, "192.0.2.1")).Status);
+        Assert.Equal(401, (await gate.CheckAsync("acme", forged, "192.0.2.1")).Status);
+        var locked = await gate.CheckAsync("acme", forged, "192.0.2.1");
+        Assert.Equal((429, true), (locked.Status, locked.Bearer));
+        Assert.Equal(429, (await gate.CheckAsync("acme", Basic("someone", "guess"), "192.0.2.1")).Status); // one count for both schemes
+        Assert.Equal(401, (await gate.CheckAsync("acme", forged, "192.0.2.2")).Status);
+        Assert.Equal(0, gate.Reads);
     }
 }
