@@ -131,17 +131,17 @@ public sealed partial class InfraTests
     public void FrontDoorForwardsNoManageRouteAndRateLimitsPartnerFeedsPerClientIp()
     {
         var frontDoor = Bicep("frontdoor");
-        Assert.Matches(@"patternsToMatch: \['/api/\*'\]", frontDoor);   // /admin and /runtime/webhooks are never forwarded
+        Assert.Matches(@"patternsToMatch: \['/api/\*', '/\.well-known/webfinger'\]", frontDoor);   // /admin and /runtime/webhooks are never forwarded
         var block = Regex.Match(frontDoor, @"name: 'NotThroughFrontDoor'(.*?)\n        \}", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("action: 'Block'", block);
         foreach (var route in new[] { Syndication.Http.Routes.Rejections, Syndication.Http.Routes.PutBlob, Syndication.Http.Routes.DeleteArticle,
             Syndication.Http.Routes.Partners, Syndication.Http.Routes.RotatePartner, Syndication.Http.Routes.DeletePartner, Syndication.Http.Routes.BlobDeleted })
-            Assert.True(Regex.Matches(block, @"'(/api/[a-z]+/)'").Any(m => ("/api/" + route).StartsWith(m.Groups[1].Value)), $"{route} is forwarded by Front Door");
+            Assert.True(Regex.Matches(block, @"'(/api/[a-z]+/)'").Any(m => ("/" + route).StartsWith(m.Groups[1].Value)), $"{route} is forwarded by Front Door");
         var limit = Regex.Match(frontDoor, @"name: 'PartnerFeedsPerClientIp'(.*?)\n        \}", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("ruleType: 'RateLimitRule'", limit);
         Assert.Contains("variableName: 'SocketAddr'", limit);
         Assert.Contains("matchValue: ['/api/partners/']", limit);
-        Assert.Contains("'/api/" + Syndication.Http.Routes.PartnerFeed.Split('/')[0] + "/'", limit);
+        Assert.Contains("'/" + string.Join('/', Syndication.Http.Routes.PartnerFeed.Split('/')[..2]) + "/'", limit);
         Assert.Matches(@"type: 'WebApplicationFirewall'", frontDoor);
         Assert.Matches(@"domains: \[\s*\{\s*id: endpoint\.id", frontDoor);
     }
