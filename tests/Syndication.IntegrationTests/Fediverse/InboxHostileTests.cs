@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Syndication.Fediverse;
+using Syndication.Http;
+using Syndication.Storage;
+using Syndication.Tests.Support;
+
+namespace Syndication.Tests.Fediverse;
+
+/// <summary>What a stranger can send the inbox: only a Follow signed by its own actor's key, fresh, once, is stored.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class InboxHostileTests(AzuriteFixture azurite)
+{
+    private const string Host = "news.example.com";
+    private const string Actor = "https://news.example.com/api/fediverse/actor";
+
+    private TestSite Site(bool allowLoopback = true) => new(azurite, new Dictionary<string, string?>
+    {
+        ["Syndication:Fediverse:AllowLoopback"] = allowLoopback ? "true" : "false",
+        ["Syndication:Fediverse:DeliveryQueue"] = "fedi-" + Guid.NewGuid().ToString("N")[..12],
+    });
+
+    private static async Task<(int Status, string Text)> PostAsync(TestSite site, HttpContext context)
+    {
+        var reply = await site.Get<FediverseHandlers>().PostInboxAsync(context.Request);
+        await reply.ExecuteAsync(context);
+        return (context.Response.StatusCode, Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray()));
+    }
+
+    private static Task<int> FollowersAsync(TestSite site) => site.Get<FollowerStore>().CountFollowersAsync();
+
+    [Fact]
+    public async Task ASignedFollowIsStoredWithItsInboxesAndItsAcceptIsQueued()
+    {
+        await using var site = Site();
+        await using var remote = await FakeFediverse.StartAsync();
+        var (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow));
+        Assert.True(status == 202, text);
+        var follower = await site.Get<FollowerStore>().FollowerAsync(remote.ActorId);
+        Assert.NotNull(follower);
+        Assert.Equal((remote.Inbox(0), remote.Inbox(0), remote.ActorId + "#follow-1"), (follower.Inbox, follower.SharedInbox, follower.FollowId));
+        var queued = await site.Get<DeliveryQueue>().ReceiveAsync(32, TimeSpan.FromSeconds(1));
+        var accept = DeliveryMessage.Parse(Assert.Single(queued).Body.ToString())!;
+        Assert.Equal(("Accept", remote.Inbox(0), remote.ActorId + "#follow-1"), (accept.Type, accept.Inbox, accept.FollowId));
+    }
+
+    [Fact]
+    public async Task AnUnsignedFollowIs401AndNothingIsStored()
+    {
+        await using var site = Site();
+        await using var remote = await FakeFediverse.StartAsync();
+        var (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow, tamper: r => r.Headers.Remove("Signature")));
+        Assert.Equal(401, status);
+        Assert.Contains("no Signature header", text);
+        Assert.Equal(0, await FollowersAsync(site));
+    }
+
+    [Fact]
+    public async Task AFollowSignedWithAnotherKeyThanTheActorsIs401AndNothingIsStored()
+    {
+        await using var site = Site();
+        await using var remote = await FakeFediverse.StartAsync();
+        using var other = RSA.Create(2048);
+        var (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow, signWith: other));
+        Assert.Equal(401, status);
+        Assert.Contains("verification failed", text);
+        Assert.Equal(0, await FollowersAsync(site));
+    }
+
+    [Fact]
+    public async Task ABodyChangedAfterSigningFailsItsDigestWith401AndNothingIsStored()
+    {
+        await using var site = Site();
+        await using var remote = await FakeFediverse.StartAsync();
+        var changed = remote.Follow(Actor, "follow-2");
+        var (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow, tamper: r => r.Body = new MemoryStream(changed)));
+        Assert.Equal(401, status);
+        Assert.Contains("Digest", text);
+        Assert.Equal(0, await FollowersAsync(site));
+    }
+
+    [Fact]
+    public async Task AFollowDated13HoursAgoIs401AndNothingIsStored()
+    {
+        await using var site = Site();
+        await using var remote = await FakeFediverse.StartAsync();
+        var (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow.AddHours(-13)));
+        Assert.Equal(401, status);
+        Assert.Contains("time window", text);
+        Assert.Equal(0, await FollowersAsync(site));
+    }
+
+    [Fact]
+    public async Task AKeyOnAPrivateAddressIsNotFetchedWithoutAllowLoopbackSoTheFollowIs401AndNothingIsStored()
+    {
+        await using var site = Site(allowLoopback: false);
+        await using var remote = await FakeFediverse.StartAsync();
+        var (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow));
+        Assert.Equal(401, status);
+        Assert.Contains("private network addresses are refused", text);
+        Assert.Equal(0, await FollowersAsync(site));
+    }
+
+    [Fact]
+    public async Task ABodyOver256KBIs413BeforeAnythingIsFetchedOrStored()
+    {
+        await using var site = Site();
+        await using var remote = await FakeFediverse.StartAsync();
+        var big = Encoding.UTF8.GetBytes(new JsonObject { ["type"] = "Follow", ["actor"] = remote.ActorId, ["object"] = Actor, ["pad"] = new string('x', 300_000) }.ToJsonString());
+        var (status, _) = await PostAsync(site, remote.SignedPost(Host, big, DateTimeOffset.UtcNow));
+        Assert.Equal(413, status);
+        Assert.Equal(0, await FollowersAsync(site));
+    }
+
+    [Fact]
+    public async Task AFollowReplayedAfterItsUndoIs401AndTheFollowerStaysGone()
+    {
+        await using var site = Site();
+        await using var remote = await FakeFediverse.StartAsync();
+        var date = DateTimeOffset.UtcNow;
+        Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), date))).Status);
+        Assert.Equal(1, await FollowersAsync(site));
+        var undo = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["id"] = remote.ActorId + "#undo-1", ["type"] = "Undo", ["actor"] = remote.ActorId,
+            ["object"] = new JsonObject { ["id"] = remote.ActorId + "#follow-1", ["type"] = "Follow", ["actor"] = remote.ActorId, ["object"] = Actor },
+        }.ToJsonString());
+        Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, undo, DateTimeOffset.UtcNow))).Status);
+        Assert.Equal(0, await FollowersAsync(site));
+
+        var (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), date)); // the same bytes, signature and all
+        Assert.Equal(401, status);
+        Assert.Contains("replay", text);
+        Assert.Equal(0, await FollowersAsync(site));
+    }
+}
