@@ -130,11 +130,29 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         return request;
     }
 
-    // The activity's bytes, built once per instance for all the inboxes it goes to.
+    // The activity's bytes, built once per instance for all the inboxes it goes to (concurrent deliveries share one build).
     private async Task<byte[]?> BodyAsync(DeliveryMessage m, FediverseUrls urls, CancellationToken ct)
     {
         var cacheKey = $"{m.Origin}|{m.ChangeKey}|{m.FollowId}|{m.Follower}";
-        if (bodies.TryGetValue(cacheKey, out byte[]? kept)) return kept;
+        var build = bodies.GetOrCreate(cacheKey, entry =>
+        {
+            entry.Size = 1;
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return new Lazy<Task<byte[]?>>(() => BuildAsync(m, urls, ct));
+        })!;
+        try
+        {
+            return await build.Value;
+        }
+        catch
+        {
+            bodies.Remove(cacheKey);
+            throw;
+        }
+    }
+
+    private async Task<byte[]?> BuildAsync(DeliveryMessage m, FediverseUrls urls, CancellationToken ct)
+    {
         JsonObject? activity;
         if (m.Type == "Accept") activity = ActivityDocuments.Accept(urls, m.FollowId!, m.Follower!);
         else if (m.Type == "Delete")
@@ -147,10 +165,7 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
                 ActivityDocuments.Article(item, urls), urls, m.When);
         }
         else activity = null;
-        if (activity is null) return null;
-        var bytes = ActivityDocuments.Bytes(activity);
-        bodies.Set(cacheKey, bytes, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
-        return bytes;
+        return activity is null ? null : ActivityDocuments.Bytes(activity);
     }
 
     public void Dispose() => bodies.Dispose();

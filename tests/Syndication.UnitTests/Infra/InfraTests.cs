@@ -37,7 +37,7 @@ public sealed partial class InfraTests
             .Append($"{StorageClients.Setting}__queueServiceUri");   // read by the Functions host's blob trigger
         var telemetry = new[] { "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING" };
         // The server key (a Key Vault reference), and the Front Door id the client-IP trust reads.
-        var security = new[] { ServerKey.Setting.Replace(":", "__"), FrontDoorIdSetting };
+        var security = new[] { ServerKey.Setting.Replace(":", "__"), FrontDoorIdSetting, "Syndication__Fediverse__PrivateKey" };
         var storageOptions = typeof(StorageOptions).GetProperties().Select(p => $"{StorageOptions.Section.Replace(":", "__")}__{p.Name}");
         var known = feedOptions.Concat(storageOptions).Concat(schedule).Concat(storage).Concat(telemetry).Concat(security).ToHashSet();
 
@@ -113,6 +113,8 @@ public sealed partial class InfraTests
         Assert.Matches(@"scope:\s*keyVault\b", rbac);
         var hook = File.ReadAllText(Repo.Path("infra", "hooks", "postprovision.sh"));
         Assert.Contains("openssl rand -base64 32", hook);
+        Assert.Contains("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048", hook); // the fediverse actor's key
+        Assert.Matches(@"Syndication__Fediverse__PrivateKey: '@Microsoft\.KeyVault\(SecretUri=\$\{fediverseKeySecretUri\}\)'", FunctionAppBicep);
         Assert.Contains("az keyvault secret set", hook);
         Assert.Contains("postprovision:", File.ReadAllText(Repo.Path("azure.yaml")));
     }
