@@ -29,7 +29,8 @@ public sealed class ActorKey(IOptions<FediverseOptions> options, IConfiguration 
     private async Task<RSA?> LoadAsync(CancellationToken ct)
     {
         var pem = options.Value.PrivateKey;
-        if (string.IsNullOrWhiteSpace(pem))
+        // An unresolved Key Vault reference (the secret not made yet) is no key: the fediverse stays off until it is.
+        if (string.IsNullOrWhiteSpace(pem) || pem.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal))
         {
             if (!StorageClients.IsDevelopmentStorage(configuration)) return null;
             pem = await store.DevelopmentKeyAsync(() =>
