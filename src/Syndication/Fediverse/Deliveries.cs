@@ -117,16 +117,7 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
     {
         var request = new HttpRequestMessage(HttpMethod.Post, inbox) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ActivityDocuments.MediaType);
-        var date = time.GetUtcNow().ToString("r");
-        var digest = HttpSignature.Digest(body);
-        var host = inbox.IsDefaultPort ? inbox.Host : inbox.Authority;
-        request.Headers.TryAddWithoutValidation("Date", date);
-        request.Headers.TryAddWithoutValidation("Digest", digest);
-        var signing = HttpSignature.SigningString(HttpSignature.PostHeaders, "post", inbox.PathAndQuery, h => h switch
-        {
-            "host" => host, "date" => date, "digest" => digest, "content-type" => ActivityDocuments.MediaType, _ => null,
-        });
-        request.Headers.TryAddWithoutValidation("Signature", HttpSignature.Sign(rsa, keyId, HttpSignature.PostHeaders, signing));
+        HttpSignature.SignRequest(request, body, rsa, keyId, time.GetUtcNow());
         return request;
     }
 

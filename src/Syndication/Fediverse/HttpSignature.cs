@@ -52,6 +52,28 @@ public static partial class HttpSignature
     public static string Sign(RSA key, string keyId, IReadOnlyList<string> headers, string signingString) =>
         $"keyId=\"{keyId}\",algorithm=\"rsa-sha256\",headers=\"{string.Join(' ', headers)}\",signature=\"{Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(signingString), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))}\"";
 
+    /// <summary>
+    /// Signs an outgoing request as Mastodon does: a POST of <paramref name="body"/> over (request-target) host date digest
+    /// content-type, a GET over (request-target) host date accept; adds the Date (and Digest) it signed.
+    /// </summary>
+    public static void SignRequest(HttpRequestMessage request, byte[]? body, RSA key, string keyId, DateTimeOffset now)
+    {
+        var uri = request.RequestUri!;
+        var values = new Dictionary<string, string?>
+        {
+            ["host"] = uri.IsDefaultPort ? uri.Host : uri.Authority,
+            ["date"] = now.ToString("r"),
+            ["digest"] = body is null ? null : Digest(body),
+            ["content-type"] = request.Content?.Headers.ContentType?.ToString(),
+            ["accept"] = request.Headers.Accept.ToString(),
+        };
+        request.Headers.TryAddWithoutValidation("Date", values["date"]);
+        if (values["digest"] is { } digest) request.Headers.TryAddWithoutValidation("Digest", digest);
+        var headers = body is null ? GetHeaders : PostHeaders;
+        var signing = SigningString(headers, request.Method.Method, uri.PathAndQuery, h => values.GetValueOrDefault(h));
+        request.Headers.TryAddWithoutValidation("Signature", Sign(key, keyId, headers, signing));
+    }
+
     /// <summary>The Digest header of a body: "SHA-256=" and the base64 of its hash.</summary>
     public static string Digest(ReadOnlySpan<byte> body) => "SHA-256=" + Convert.ToBase64String(SHA256.HashData(body));
 

@@ -54,7 +54,7 @@ public sealed class RemoteActors(SafeHttp http, ActorKey ourKey, TimeProvider ti
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("Accept", "application/activity+json, application/ld+json");
-        if (await ourKey.GetAsync(ct) is { } key) Sign(request, key, ours.KeyId);
+        if (await ourKey.GetAsync(ct) is { } key) HttpSignature.SignRequest(request, null, key, ours.KeyId, time.GetUtcNow()); // for authorized-fetch servers
         try
         {
             using var response = await http.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -70,17 +70,6 @@ public sealed class RemoteActors(SafeHttp http, ActorKey ourKey, TimeProvider ti
         {
             throw new HttpRequestException($"{url} did not answer JSON");
         }
-    }
-
-    // A signed GET as Mastodon makes it: (request-target) host date accept.
-    private void Sign(HttpRequestMessage request, RSA key, string keyId)
-    {
-        var date = time.GetUtcNow().ToString("r");
-        request.Headers.TryAddWithoutValidation("Date", date);
-        var host = request.RequestUri!.IsDefaultPort ? request.RequestUri.Host : request.RequestUri.Authority;
-        var signing = HttpSignature.SigningString(HttpSignature.GetHeaders, "get", request.RequestUri.PathAndQuery,
-            h => h switch { "host" => host, "date" => date, "accept" => "application/activity+json, application/ld+json", _ => null });
-        request.Headers.TryAddWithoutValidation("Signature", HttpSignature.Sign(key, keyId, HttpSignature.GetHeaders, signing));
     }
 
     // The actor's id, inboxes and the key with this id (publicKey may be one object or a list).
