@@ -51,7 +51,7 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
             return Refuse($"the key {signature.KeyId} could not be fetched: {e.Message}");
         }
         if (Id(activity["actor"]) != signer.Id) return Refuse("the activity's actor is not the signer");
-        if (!await followers.MarkSeenAsync(Convert.ToBase64String(signature.Signature), time.GetUtcNow(), ct))
+        if (!await followers.MarkSeenAsync(Convert.ToBase64String(signature.Signature), date, time.GetUtcNow() - DateWindow, ct))
             return Refuse("this signed request was received before (a replay)");
         return await HandleAsync(activity, signer, urls, ct);
     }

@@ -21,7 +21,8 @@ public sealed record Follower(string Actor, string Inbox, string? SharedInbox, s
 /// <item>PK "follower", RK hash(actor id): Actor, Inbox, SharedInbox, FollowId, Since, Origin. Fan-out reads the partition
 /// whole (1,000 rows a page); the followers count counts it.</item>
 /// <item>PK "inbox", RK hash(inbox URL): FailingSince, while deliveries to it fail (gone after a success).</item>
-/// <item>PK "seen", RK hash(a verified inbound Signature): one row per signed POST accepted, so a replay is refused.</item>
+/// <item>PK "seen", RK "{ticks of the signed Date, 19 digits}|hash(Signature)": one row per signed POST accepted, so a
+/// replay is refused; rows older than the Date window go in one ranged query.</item>
 /// <item>PK "claim", RK hash(activity id): which queue message fans the activity out, so a change goes out once.</item>
 /// <item>PK "fediverse", RK "key": the actor's development key on Azurite (never used elsewhere).</item>
 /// </list>
@@ -33,6 +34,7 @@ public sealed class FollowerStore(StorageAccount account)
     private const string SeenPartition = "seen";
     private const string ClaimPartition = "claim";
     private const string KeyPartition = "fediverse";
+    private DateTimeOffset lastPurge = DateTimeOffset.MinValue;
 
     /// <summary>Adds or replaces a follower (a repeated Follow is the same row).</summary>
     public async Task AddFollowerAsync(Follower follower, CancellationToken ct = default)
@@ -87,9 +89,29 @@ public sealed class FollowerStore(StorageAccount account)
         return count;
     }
 
-    /// <summary>Records a verified signature; false when it was seen before (a replay).</summary>
-    public Task<bool> MarkSeenAsync(string signature, DateTimeOffset now, CancellationToken ct = default) =>
-        InsertAsync(new TableEntity(SeenPartition, Key(signature)) { ["When"] = now }, ct);
+    /// <summary>
+    /// Records a verified signature under the Date it signed; false when it was seen before (a replay carries the same
+    /// signed Date, so the same key). At most once an hour per instance, rows dated before <paramref name="forgetBefore"/>
+    /// (outside the Date window, so refused anyway) are removed: one ranged query of keys.
+    /// </summary>
+    public async Task<bool> MarkSeenAsync(string signature, DateTimeOffset signed, DateTimeOffset forgetBefore, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        if (forgetBefore - lastPurge > TimeSpan.FromHours(1))
+        {
+            lastPurge = forgetBefore;
+            await PurgeSeenAsync(forgetBefore, ct);
+        }
+        return await InsertAsync(new TableEntity(SeenPartition, $"{signed.UtcTicks:D19}|{Key(signature)}"), ct);
+    }
+
+    private async Task PurgeSeenAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SeenPartition} and RowKey lt {before.UtcTicks.ToString("D19")}");
+        var old = new List<TableTransactionAction>();
+        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct)) old.Add(new(TableTransactionActionType.Delete, row));
+        foreach (var chunk in old.Chunk(100)) await account.Table.SubmitTransactionAsync(chunk, ct);
+    }
 
     /// <summary>Claims the fan-out of an activity for a queue message: true for the first claim and for that message's own retries.</summary>
     public async Task<bool> ClaimAsync(string activityId, string messageId, CancellationToken ct = default)

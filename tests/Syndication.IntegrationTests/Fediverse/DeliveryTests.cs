@@ -78,10 +78,14 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
         Assert.Equal(IngestResult.Embargoed, (await site.Ingestor.IngestSlugAsync("secret")).Result);
         await DrainAsync(site);
         Assert.Empty(inbox.Posts);
+        var actor = site.Get<FediverseActor>();
+        var urls = actor.Urls("https", "news.example.com");
+        Assert.Empty((await actor.OutboxAsync(urls, page: true, after: null))!["orderedItems"]!.AsArray()); // nor in the outbox
 
         clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await site.Ingestor.ApplySchedulesAsync());
         await DrainAsync(site);
+        Assert.Equal("Secret story", (string?)Assert.Single((await actor.OutboxAsync(urls, page: true, after: null))!["orderedItems"]!.AsArray())!["object"]!["name"]);
         var post = Assert.Single(inbox.Posts); // three followers, one shared inbox: one request
         Assert.Equal("/inbox/0", post.Path);
         var create = post.Json;

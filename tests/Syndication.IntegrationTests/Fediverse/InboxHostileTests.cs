@@ -124,4 +124,16 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
 
         await AssertRefusedAsync(site, remote.SignedPost(Host, remote.Follow(Actor), date), 401, "replay"); // the same bytes, signature and all
     }
+
+    [Fact]
+    public async Task SeenSignaturesOutsideTheDateWindowAreForgottenWhileARecentOneStaysARepeat()
+    {
+        await using var site = Site();
+        var store = site.Get<FollowerStore>();
+        var now = DateTimeOffset.UtcNow;
+        Assert.True(await store.MarkSeenAsync("old", now.AddHours(-13), now.AddHours(-30)));
+        Assert.True(await store.MarkSeenAsync("recent", now, now.AddHours(-12))); // purges what is dated before the window
+        Assert.True(await store.MarkSeenAsync("old", now.AddHours(-13), now.AddHours(-12))); // forgotten (the Date check refuses it anyway)
+        Assert.False(await store.MarkSeenAsync("recent", now, now.AddHours(-12)));
+    }
 }
