@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,13 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
                 signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: true, ct);
                 if (!Verifies(signer, signing, signature.Signature)) return Refuse($"verification failed for {signature.KeyId}");
             }
+        }
+        catch (HttpRequestException e) when (e.StatusCode is HttpStatusCode.Gone or HttpStatusCode.NotFound && Id(activity["type"]) == "Delete"
+            && Id(activity["object"]) is { } gone && gone == Id(activity["actor"]) && gone == signature.KeyId.Split('#')[0])
+        {
+            // A deleted account's Delete: its key is gone with it, but our own fetch of the actor just found it gone.
+            if (await followers.RemoveFollowerAsync(gone, ct)) LogUnfollowed(gone);
+            return new(202, "the actor is gone");
         }
         catch (HttpRequestException e)
         {

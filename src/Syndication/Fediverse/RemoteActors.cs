@@ -58,7 +58,7 @@ public sealed class RemoteActors(SafeHttp http, ActorKey ourKey, TimeProvider ti
         try
         {
             using var response = await http.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{url} answered {(int)response.StatusCode}");
+            if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{url} answered {(int)response.StatusCode}", null, response.StatusCode);
             var body = await SafeHttp.ReadAsync(response, timeout.Token);
             return JsonNode.Parse(body) as JsonObject ?? throw new HttpRequestException($"{url} did not answer a JSON object");
         }

@@ -36,6 +36,8 @@ public sealed class FakeFediverse : IAsyncDisposable
     public string ActorId => new Uri(Origin, "/users/remote").AbsoluteUri;
     public string KeyId => ActorId + "#main-key";
     public ConcurrentQueue<Received> Posts { get; } = new();
+    /// <summary>Whether the actor was deleted: its document answers 410.</summary>
+    public bool Gone { get; set; }
     /// <summary>Inbox status to answer (202 unless a test makes it fail).</summary>
     public int InboxStatus { get; set; } = 202;
 
@@ -47,7 +49,7 @@ public sealed class FakeFediverse : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeFediverse(app, new Uri($"http://127.0.0.1:{port}/"));
-        app.MapGet("/users/remote", () => Results.Text(fake.ActorJson().ToJsonString(), ActivityDocuments.MediaType));
+        app.MapGet("/users/remote", () => fake.Gone ? Results.StatusCode(410) : Results.Text(fake.ActorJson().ToJsonString(), ActivityDocuments.MediaType));
         app.MapPost("/inbox/{*name}", async (HttpContext c) =>
         {
             using var body = new MemoryStream();

@@ -136,4 +136,26 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
         Assert.True(await store.MarkSeenAsync("old", now.AddHours(-13), now.AddHours(-12))); // forgotten (the Date check refuses it anyway)
         Assert.False(await store.MarkSeenAsync("recent", now, now.AddHours(-12)));
     }
+
+    [Fact]
+    public async Task ADeletedAccountsDeleteRemovesItsFollowOnlyWhenItsActorIsReallyGone()
+    {
+        await using var site = Site();
+        await using var remote = await FakeFediverse.StartAsync();
+        Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow))).Status);
+        var delete = Encoding.UTF8.GetBytes(new JsonObject { ["id"] = remote.ActorId + "#delete", ["type"] = "Delete", ["actor"] = remote.ActorId, ["object"] = remote.ActorId }.ToJsonString());
+        using var other = RSA.Create(2048);
+        // While the actor exists, a Delete not signed with its key is refused.
+        Assert.Equal(401, (await PostAsync(site, remote.SignedPost(Host, delete, DateTimeOffset.UtcNow, signWith: other))).Status);
+        Assert.Equal(1, await FollowersAsync(site));
+        remote.Gone = true;
+        // Another instance (no key kept) sees the actor gone when it fetches the key, and believes that, not the signature.
+        await using var later = new TestSite(azurite, new Dictionary<string, string?>
+        {
+            ["Syndication:Fediverse:AllowLoopback"] = "true",
+            ["Syndication:Storage:Table"] = site.Get<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.Table,
+        });
+        Assert.Equal(202, (await PostAsync(later, remote.SignedPost(Host, delete, DateTimeOffset.UtcNow.AddSeconds(1), signWith: other))).Status);
+        Assert.Equal(0, await FollowersAsync(site)); // its actor answered 410 to our own fetch
+    }
 }
