@@ -65,6 +65,11 @@ export Syndication__AdminKey="${Syndication__AdminKey:-$(od -An -tx1 -N16 /dev/u
 # The deletion webhook's own key (it opens only events/blob-deleted; the admin key opens it too).
 export Syndication__WebhookKey="${Syndication__WebhookKey:-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')}"
 
+# The fediverse actor may fetch keys from and deliver to peers on this machine (never set in Azure); its key is made
+# once and kept in Azurite's table.
+export Syndication__Fediverse__AllowLoopback="${Syndication__Fediverse__AllowLoopback:-true}"
+handle="${Syndication__Fediverse__Handle:-news}"
+
 if listening "$port"; then echo "run.sh: port $port is taken (func start or another runner?)" >&2; exit 1; fi
 if [ "$functions" = 1 ]; then
   # The built Functions app (its local.settings.json included) as the worker of our host; the admin key is its master
@@ -92,6 +97,7 @@ Syndication is running (Ctrl-C stops it):
   an article  $base/articles/000_11b3e0eb4ad0bcf4
   rejections  curl -H 'x-functions-key: $Syndication__AdminKey' $base/manage/rejections
   webhook key $Syndication__WebhookKey (events/blob-deleted only)
+  fediverse   @$handle@127.0.0.1:$port  (actor $base/fediverse/actor, WebFinger http://127.0.0.1:$port/.well-known/webfinger?resource=acct:$handle@127.0.0.1:$port; docs/fediverse.md)
 
 Publish more with ./publish.sh FILE-OR-FOLDER (remove with ./publish.sh --remove SLUG), or with
 dotnet syndication publish|unpublish|check|rejections|feeds after dotnet tool restore; changes show in the feeds

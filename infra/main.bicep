@@ -43,6 +43,7 @@ var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var cdnProfileName = '${abbrs.cdnProfiles}${resourceToken}'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 var serverKeySecretName = 'syndication-server-key'
+var fediverseKeySecretName = 'syndication-fediverse-key'
 // The containers the Functions host itself writes: leases, timer status and blob receipts; function keys.
 var hostContainerNames = ['azure-webjobs-hosts', 'azure-webjobs-secrets']
 
@@ -93,6 +94,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     serverKeySecretName: serverKeySecretName
+    fediverseKeySecretName: fediverseKeySecretName
   }
 }
 
@@ -140,6 +142,7 @@ module api 'modules/functionapp.bicep' = {
     publicBaseUrl: publicBaseUrl
     feedTitle: feedTitle
     serverKeySecretUri: keyVault.outputs.serverKeySecretUri
+    fediverseKeySecretUri: keyVault.outputs.fediverseKeySecretUri
     frontDoorId: frontDoor ? cdnProfile!.outputs.frontDoorId : ''
     manageAllowedIpRanges: empty(manageAllowedIpRanges) ? [] : map(split(manageAllowedIpRanges, ','), r => trim(r))
   }
@@ -188,6 +191,7 @@ output AZURE_EVENTGRID_TOPIC_NAME string = eventGrid.outputs.name
 output AZURE_ARTICLES_CONTAINER_NAME string = articlesContainerName
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_SERVER_KEY_SECRET_NAME string = serverKeySecretName
+output AZURE_FEDIVERSE_KEY_SECRET_NAME string = fediverseKeySecretName
 output SERVICE_API_ENDPOINT string = 'https://${api.outputs.defaultHostName}'
 output FRONT_DOOR_ENDPOINT string = frontDoor ? cdn!.outputs.url : ''
 output FEED_RSS_URL string = '${publicUrl}/api/feeds/all.rss'

@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
 {
     "ingest" => await IngestHarness.RunAsync(args[1..]),
     "scale" => await ScaleHarness.RunAsync(args[1..]),
+    "fanout" => await FanoutHarness.RunAsync(args[1..]),
     "sizes" => Sizes(),
     "chart" => Charts.Run(args[1..]),
     "renditions" => RenditionBenchmarks.Peak(args[1..]),

@@ -67,3 +67,16 @@ elseif ($env:ROTATE_SERVER_KEY -eq '1') {
 else {
     Write-Host "postprovision: the server key exists (secret '$secret' in $vault)"
 }
+
+# The fediverse actor's RSA key (Syndication__Fediverse__PrivateKey, PEM), made once (docs/fediverse.md#keys-and-rotation).
+$fediverse = if ($env:AZURE_FEDIVERSE_KEY_SECRET_NAME) { $env:AZURE_FEDIVERSE_KEY_SECRET_NAME } else { 'syndication-fediverse-key' }
+$ErrorActionPreference = 'Continue'
+az keyvault secret show --vault-name $vault --name $fediverse @sub --query id -o tsv 2>&1 | Out-Null
+$exists = $LASTEXITCODE -eq 0
+$ErrorActionPreference = 'Stop'
+if ($exists) { Write-Host "postprovision: the fediverse key exists (secret '$fediverse' in $vault)" }
+else {
+    $rsa = [System.Security.Cryptography.RSA]::Create(2048)
+    Set-Secret $fediverse $rsa.ExportPkcs8PrivateKeyPem()
+    Write-Host "postprovision: made the fediverse key (secret '$fediverse' in $vault)"
+}

@@ -56,3 +56,13 @@ elif [[ "${ROTATE_SERVER_KEY:-0}" == 1 ]]; then
 else
   echo "postprovision: the server key exists (secret '$secret' in $vault)"
 fi
+
+# The fediverse actor's RSA key (Syndication__Fediverse__PrivateKey, PEM), made once; rotating it is by hand
+# (docs/fediverse.md#keys-and-rotation): followers' servers fetch the new key when a signature fails.
+fediverse="${AZURE_FEDIVERSE_KEY_SECRET_NAME:-syndication-fediverse-key}"
+if az keyvault secret show --vault-name "$vault" --name "$fediverse" "${sub[@]}" --query id -o tsv >/dev/null 2>&1; then
+  echo "postprovision: the fediverse key exists (secret '$fediverse' in $vault)"
+else
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | write_secret "$fediverse"
+  echo "postprovision: made the fediverse key (secret '$fediverse' in $vault)"
+fi

@@ -57,7 +57,7 @@ resource origin 'Microsoft.Cdn/profiles/originGroups/origins@2024-02-01' = {
   }
 }
 
-// /api/* cached as the app's Cache-Control says (feeds: max-age; images: max-age, s-maxage an hour, never immutable),
+// /api/* and WebFinger (/.well-known/webfinger, at the root as fediverse servers look it up: docs/fediverse.md) cached as the app's Cache-Control says (feeds: max-age; images: max-age, s-maxage an hour, never immutable),
 // keyed on the query string (paging cursors, limit, image versions); the app compresses, so the edge does not.
 resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {
   parent: endpoint
@@ -67,7 +67,7 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {
     originGroup: {
       id: originGroup.id
     }
-    patternsToMatch: ['/api/*']
+    patternsToMatch: ['/api/*', '/.well-known/webfinger']
     supportedProtocols: ['Http', 'Https']
     httpsRedirect: 'Enabled'
     forwardingProtocol: 'HttpsOnly'

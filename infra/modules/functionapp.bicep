@@ -19,6 +19,9 @@ param feedTitle string = 'Syndication'
 @description('Key Vault secret URI of the server key (no version: the app follows the latest).')
 param serverKeySecretUri string
 
+@description('Key Vault secret URI of the fediverse actor\'s RSA private key (no version).')
+param fediverseKeySecretUri string
+
 @description('X-Azure-FDID of the Front Door profile in front of the app; empty when there is none. When set, only that profile (and Event Grid, and manageAllowedIpRanges) reach the app.')
 param frontDoorId string = ''
 
@@ -166,6 +169,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Syndication__Title: feedTitle
     // The server secret, from Key Vault (infra/hooks/postprovision.sh creates it); the app's identity reads it.
     Syndication__ServerKey: '@Microsoft.KeyVault(SecretUri=${serverKeySecretUri})'
+    // The fediverse actor's signing key (RSA 2048, PEM), also made by the postprovision hook; see docs/fediverse.md.
+    Syndication__Fediverse__PrivateKey: '@Microsoft.KeyVault(SecretUri=${fediverseKeySecretUri})'
     // The Front Door profile whose X-Azure-ClientIP the app may trust; empty without Front Door.
     Syndication__Network__FrontDoorId: frontDoorId
     // storage.bicep creates the containers and the table: the app needs no create rights.

@@ -7,6 +7,9 @@ param tags object
 @description('Name of the secret holding the server key (the app setting Syndication__ServerKey refers to it).')
 param serverKeySecretName string
 
+@description('Name of the secret holding the fediverse actor\'s RSA private key (PEM; the app setting Syndication__Fediverse__PrivateKey refers to it).')
+param fediverseKeySecretName string
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -27,3 +30,4 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 output serverKeySecretUri string = '${vault.properties.vaultUri}secrets/${serverKeySecretName}'
+output fediverseKeySecretUri string = '${vault.properties.vaultUri}secrets/${fediverseKeySecretName}'

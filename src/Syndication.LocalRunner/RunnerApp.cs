@@ -17,6 +17,7 @@ public static class RunnerApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.AddSyndication();
         builder.Services.AddHostedService<ContainerWatcher>();
+        builder.Services.AddHostedService<Syndication.Fediverse.DeliveryPump>(); // what the DeliverActivity queue trigger does in Azure
         var app = builder.Build();
         app.Use((context, next) =>
         {
@@ -44,17 +45,16 @@ public static class RunnerApp
         return services;
     }
 
-    /// <summary>The Functions app's routes (<see cref="RouteTable"/>, under host.json's routePrefix "api"), onto the same handlers.</summary>
+    /// <summary>The Functions app's routes (<see cref="RouteTable"/>, from the root as host.json's routePrefix "" has them), onto the same handlers.</summary>
     public static void MapRoutes(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
         var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
         var outage = app.ServiceProvider.GetRequiredService<StorageOutage>();
         foreach (var route in RouteTable.All)
         {
             // Storage not answering is a 503 with Retry-After, as the Functions app's StorageOutageMiddleware makes it.
             Func<HttpContext, Task<Reply>> handle = c => outage.GuardAsync(() => route.Handle(c));
-            var endpoint = api.MapMethods(route.Route, route.Methods, handle).WithName(route.Function);
+            var endpoint = app.MapMethods(route.Route, route.Methods, handle).WithName(route.Function);
             if (KeyFilter.For(route.Auth, configuration) is { } keys) endpoint.AddEndpointFilter(keys);
         }
         app.MapGet("/", () => Results.Redirect("/api/")).ExcludeFromDescription();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Syndication.Feeds;
+using Syndication.Fediverse;
 using Syndication.Http;
 using Syndication.Images;
 using Syndication.Ingestion;
@@ -53,6 +54,23 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<PartnerFeedHandlers>();
         services.AddSingleton<PartnerManageHandlers>();
         services.AddSingleton<ArticlePublisher>();
+        services.AddFediverse();
         return services;
+    }
+
+    // The fediverse actor: its key, the follower store and delivery queue, the guarded HTTP client, inbox and deliveries.
+    private static void AddFediverse(this IServiceCollection services)
+    {
+        services.AddOptions<FediverseOptions>().BindConfiguration(FediverseOptions.Section).ValidateSettings(FediverseOptions.Section, FediverseOptions.Check);
+        services.AddSingleton<FollowerStore>();
+        services.AddSingleton(sp => new DeliveryQueue(StorageClients.Queues(sp.GetRequiredService<IConfiguration>())
+            .GetQueueClient(sp.GetRequiredService<IOptions<FediverseOptions>>().Value.DeliveryQueue)));
+        services.AddSingleton<ActorKey>();
+        services.AddSingleton<SafeHttp>();
+        services.AddSingleton<RemoteActors>();
+        services.AddSingleton<Deliveries>();
+        services.AddSingleton<InboxProcessor>();
+        services.AddSingleton<FediverseActor>();
+        services.AddSingleton<FediverseHandlers>();
     }
 }

@@ -72,8 +72,8 @@ public sealed class FeedService(ArticleStore store, ScheduleStore schedule, Item
     public async Task<FeedItem> ItemAsync(StoredArticle article, SiteUrls urls, CancellationToken ct = default) =>
         (await ItemsAsync([article], urls, ct))[0];
 
-    // Kept items as they are; only the others cost a body download.
-    private async Task<FeedItem[]> ItemsAsync(IReadOnlyList<StoredArticle> articles, SiteUrls urls, CancellationToken ct)
+    /// <summary>Stored articles as feed items (kept items as they are; only the others cost a body download).</summary>
+    public async Task<FeedItem[]> ItemsAsync(IReadOnlyList<StoredArticle> articles, SiteUrls urls, CancellationToken ct)
     {
         var found = articles.Select(a => ItemContent.Revision(a) is { } r ? items.Find(urls.Article(a.Slug), r) : null).ToArray();
         var missing = Enumerable.Range(0, found.Length).Where(i => found[i] is null).ToList();

@@ -6,7 +6,7 @@ namespace Syndication.Http;
 /// <summary>Who may call a route, as the Functions host's AuthorizationLevel: nobody's key, a function key, the admin key.</summary>
 public enum RouteAuth { Anonymous, Function, Admin }
 
-/// <summary>One HTTP function: its name, route (after "api/"), methods, key level and the library handler it calls.</summary>
+/// <summary>One HTTP function: its name, route (from the root: "api/…" but for <see cref="Routes.AtRoot"/>), methods, key level and the library handler it calls.</summary>
 public sealed record HttpRoute(string Function, string Route, string[] Methods, RouteAuth Auth, Func<HttpContext, Task<Reply>> Handle);
 
 /// <summary>
@@ -61,6 +61,16 @@ public static class RouteTable
             c => Handlers<PartnerManageHandlers>(c).UpdateAsync(c.Request, Value(c, "id"), c.RequestAborted)),
         new("DeletePartner", Routes.DeletePartner, [HttpMethods.Delete], RouteAuth.Admin,
             c => Handlers<PartnerManageHandlers>(c).DeleteAsync(Value(c, "id"), c.RequestAborted)),
+        new("GetWebFinger", Routes.WebFinger, Read, RouteAuth.Anonymous,
+            c => Handlers<FediverseHandlers>(c).WebFingerAsync(c.Request, c.RequestAborted)),
+        new("GetActor", Routes.Actor, Read, RouteAuth.Anonymous,
+            c => Handlers<FediverseHandlers>(c).GetActorAsync(c.Request, c.RequestAborted)),
+        new("GetOutbox", Routes.Outbox, Read, RouteAuth.Anonymous,
+            c => Handlers<FediverseHandlers>(c).GetOutboxAsync(c.Request, c.RequestAborted)),
+        new("GetFollowers", Routes.Followers, Read, RouteAuth.Anonymous,
+            c => Handlers<FediverseHandlers>(c).GetFollowersAsync(c.Request, c.RequestAborted)),
+        new("PostInbox", Routes.Inbox, [HttpMethods.Post], RouteAuth.Anonymous,
+            c => Handlers<FediverseHandlers>(c).PostInboxAsync(c.Request, c.RequestAborted)),
         new("HandleBlobDeleted", Routes.BlobDeleted, [HttpMethods.Post], RouteAuth.Function,
             c => Handlers<EventHandlers>(c).BlobDeletedAsync(c.Request, c.RequestAborted)),
     ];

@@ -45,6 +45,7 @@ public sealed partial class ArticleIngestor
         await RemovePublishedAsync(gone.Article, null, ct);
         await store.PruneNamesAsync(gone.Article, null, ct);
         await hub.FeedsChangedAsync(gone.Article, null, ct);
+        await fediverse.ArticleChangedAsync(gone.Article, null, ct);
         return new IngestOutcome(state.Slug, IngestResult.Deleted);
     }
 
@@ -104,6 +105,7 @@ public sealed partial class ArticleIngestor
         }
         var changed = state.Previous?.ContentHash != article.ContentHash;
         if (changed) await hub.FeedsChangedAsync(state.Previous, article, ct);
+        if (changed) await fediverse.ArticleChangedAsync(state.Previous, article, ct);
         return new IngestOutcome(state.Slug, state.Previous is null ? IngestResult.Published : changed ? IngestResult.Updated : IngestResult.Unchanged);
     }
 

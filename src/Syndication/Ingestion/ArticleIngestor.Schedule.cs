@@ -34,6 +34,7 @@ public sealed partial class ArticleIngestor
             await RemovePublishedAsync(shown.Article, null, ct);
             await store.PruneNamesAsync(shown.Article, null, ct);
             await hub.FeedsChangedAsync(shown.Article, null, ct);
+            await fediverse.ArticleChangedAsync(shown.Article, null, ct);
         }
         return visibility.ExpiredAt(now)
             ? new IngestOutcome(state.Slug, IngestResult.Expired, $"expired at {visibility.Expires:O}")

@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Syndication.Articles;
+using Syndication.Fediverse;
 using Syndication.Images;
 using Syndication.Storage;
 using Syndication.WebSub;
@@ -14,7 +15,7 @@ namespace Syndication.Ingestion;
 /// blobs present now (document + images), so upload order, repeats and concurrent triggers do not matter.
 /// </summary>
 public sealed partial class ArticleIngestor(ArticleStore store, IncomingStore incoming, RejectionStore rejections,
-    ScheduleStore schedule, HubNotifier hub, IOptions<IngestionOptions> options, DecodeGate decodes,
+    ScheduleStore schedule, HubNotifier hub, Deliveries fediverse, IOptions<IngestionOptions> options, DecodeGate decodes,
     ILogger<ArticleIngestor> logger, TimeProvider time)
 {
     /// <summary>At most this many images of one article are published (the check command says so too).</summary>

@@ -16,6 +16,7 @@ namespace Syndication.Storage;
 /// <item>"rejected": the blobs we could not publish (<see cref="RejectionStore"/>);</item>
 /// <item>"partner" and "pulls": partners and their pull counts (<see cref="PartnerStore"/>);</item>
 /// <item>"listing": what reconciliation last saw in the incoming container (<see cref="IncomingStore"/>).</item>
+/// <item>"follower", "inbox", "seen", "claim", "fediverse": the fediverse's followers and delivery state (<see cref="FollowerStore"/>).</item>
 /// </list>
 /// The incoming container holds what publishers drop (<see cref="IncomingStore"/>); the published container the
 /// bodies, images and renditions we serve (<see cref="ArticleStore"/>).

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
 namespace Syndication.Storage;
@@ -15,8 +16,8 @@ public static class StorageClients
 {
     public const string Setting = "AzureWebJobsStorage";
 
-    /// <summary>The identity-based sub-settings this code reads (the host also reads queueServiceUri).</summary>
-    public static readonly IReadOnlyList<string> IdentitySettings = ["blobServiceUri", "tableServiceUri", "credential", "clientId"];
+    /// <summary>The identity-based sub-settings this code reads (the host reads queueServiceUri too, for the queue triggers).</summary>
+    public static readonly IReadOnlyList<string> IdentitySettings = ["blobServiceUri", "tableServiceUri", "queueServiceUri", "credential", "clientId"];
 
     public static BlobServiceClient Blobs(IConfiguration configuration) =>
         ConnectionString(configuration) is { } cs
@@ -27,6 +28,14 @@ public static class StorageClients
         ConnectionString(configuration) is { } cs
             ? new TableServiceClient(cs)
             : new TableServiceClient(ServiceUri(configuration, "tableServiceUri"), Credential(configuration));
+
+    public static QueueServiceClient Queues(IConfiguration configuration) =>
+        ConnectionString(configuration) is { } cs
+            ? new QueueServiceClient(cs, Base64)
+            : new QueueServiceClient(ServiceUri(configuration, "queueServiceUri"), Credential(configuration), Base64);
+
+    // As the Functions queue trigger reads messages by default (host.json messageEncoding "base64").
+    private static QueueClientOptions Base64 => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
     /// <summary>Whether storage is the local emulator (Azurite's development account), where development defaults apply.</summary>
     public static bool IsDevelopmentStorage(IConfiguration configuration) =>

@@ -74,6 +74,15 @@ public sealed class FunctionCoverageTests(HostFixture fixture) : IClassFixture<H
                 var reply = await host.PostEventsAsync(http, host.Api("events/blob-deleted?code=" + HostProcess.Key), "Microsoft.Storage.BlobDeleted", $"{slug}.md");
                 Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
             },
+            ["GetWebFinger"] = async () => Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(host.BaseUrl,
+                $".well-known/webfinger?resource=acct:news@{host.BaseUrl.Authority}"))).StatusCode), // at the root: host.json's routePrefix is ""
+            ["GetActor"] = () => Get("fediverse/actor"),
+            ["GetOutbox"] = () => Get("fediverse/outbox?page=true"),
+            ["GetFollowers"] = () => Get("fediverse/followers"),
+            ["PostInbox"] = async () => Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync(host.Api("fediverse/inbox"),
+                new StringContent("""{"type":"Follow"}"""))).StatusCode), // unsigned: refused, and the function ran
+            ["DeliverActivity"] = async () => Assert.Equal(HttpStatusCode.Accepted, (await host.InvokeAsync(http, "DeliverActivity",
+                """{"Kind":"fanout","Type":"Create","Slug":"coverage","Version":"v"}""")).StatusCode),
             ["ReconcileArticles"] = async () => Assert.Equal(HttpStatusCode.Accepted, (await host.InvokeAsync(http, "ReconcileArticles")).StatusCode),
             ["RecordPoisonBlob"] = async () => Assert.Equal(HttpStatusCode.Accepted, (await host.InvokeAsync(http, "RecordPoisonBlob",
                 """{"Type":"BlobTrigger","FunctionId":"Host.Functions.IngestArticle","BlobType":"BlockBlob","ContainerName":"articles","BlobName":"coverage-poison.md","ETag":"\"0x1\""}""")).StatusCode),

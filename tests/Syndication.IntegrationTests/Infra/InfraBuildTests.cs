@@ -23,7 +23,7 @@ public sealed class InfraBuildTests
         {
             var (code, log) = Run("dotnet", "publish", Repo.Path("src", "Syndication.Functions"), "-c", "Release", "-o", output, "--nologo", "-v", "quiet");
             Assert.True(code == 0, log);
-            Assert.Equal("api", (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(output, "host.json")))!["extensions"]!["http"]!["routePrefix"]);
+            Assert.Equal("", (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(output, "host.json")))!["extensions"]!["http"]!["routePrefix"]);
             Assert.Contains(JsonNode.Parse(File.ReadAllText(Path.Combine(output, "functions.metadata")))!.AsArray(), f => (string?)f!["name"] == "IngestArticle");
             Assert.True(File.Exists(Path.Combine(output, "worker.config.json")));
             var extensions = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "extensions.json")))!["extensions"]!.AsArray();

@@ -25,12 +25,13 @@ public sealed class FolderDependencyTests(ITestOutputHelper output)
         // IndexPage lists stored articles directly rather than through the feed model: allowed, one step past Feeds.
         ["Pages"] = ["Articles", "Storage", "Feeds"],
         ["WebSub"] = ["Articles", "Storage", "Feeds"],
-        ["Ingestion"] = ["Articles", "Images", "Storage", "Feeds", "WebSub"],
+        ["Fediverse"] = ["Articles", "Storage", "Feeds"],
+        ["Ingestion"] = ["Articles", "Images", "Storage", "Feeds", "WebSub", "Fediverse"],
         // The publish checks run the ingestor's own parsing, pairing and visibility rules before anything is uploaded.
         // check --for reads the platform rules from the profile rows (Feeds/FeedProfiles).
         ["Publishing"] = ["Articles", "Images", "Storage", "Feeds", "Ingestion"],
         ["Partners"] = ["Articles", "Storage", "Security", "Feeds"],
-        ["Http"] = ["Articles", "Images", "Storage", "Security", "Feeds", "Pages", "WebSub", "Ingestion", "Publishing", "Partners"],
+        ["Http"] = ["Articles", "Images", "Storage", "Security", "Feeds", "Pages", "WebSub", "Ingestion", "Publishing", "Partners", "Fediverse"],
     };
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class StoreDependencyTests(ITestOutputHelper output)
         ["Feeds"] = [typeof(ArticleStore), typeof(ScheduleStore)], // timeline pages and bodies; withdrawn articles' tombstones
         ["Pages"] = [],
         ["WebSub"] = [typeof(ArticleStore)], // the feeds an article is in
+        ["Fediverse"] = [typeof(ArticleStore), typeof(FollowerStore)], // outbox pages and delivered articles; followers, replays, claims
         ["Ingestion"] = [typeof(ArticleStore), typeof(IncomingStore), typeof(RejectionStore), typeof(ScheduleStore)],
         ["Publishing"] = [typeof(StorageAccount), typeof(IncomingStore), typeof(RejectionStore)],
         ["Partners"] = [typeof(PartnerStore)],

@@ -12,9 +12,10 @@ public sealed class TestHttpTests
     public void TestHttpHasARequestForEveryRouteAndMethod()
     {
         var requests = File.ReadAllLines(Repo.Path("test.http"))
-            .Select(l => Regex.Match(l, @"^(GET|HEAD|PUT|POST|DELETE) \{\{base\}\}/([^?\s]*)"))
-            .Where(m => m.Success).Select(m => (Method: m.Groups[1].Value, Path: m.Groups[2].Value)).ToList();
-        var routes = typeof(Routes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!);
+            .Select(l => Regex.Match(l, @"^(GET|HEAD|PUT|POST|DELETE) \{\{(base|origin)\}\}/([^?\s]*)"))
+            .Where(m => m.Success).Select(m => (Method: m.Groups[1].Value, Path: (m.Groups[2].Value == "base" ? Routes.Api : "") + m.Groups[3].Value)).ToList();
+        var routes = typeof(Routes).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(string) && f.Name != nameof(Routes.Api))
+            .Select(f => (string)f.GetValue(null)!);
 
         foreach (var route in routes)
         {

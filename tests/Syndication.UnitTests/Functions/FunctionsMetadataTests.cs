@@ -41,11 +41,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("GetFeed", "feeds/{file}")]
-    [InlineData("GetImage", "images/{slug}/{file}")]
-    [InlineData("GetArticlePage", "articles/{slug}")]
-    [InlineData("GetRendition", "images/{slug}/renditions/{name}")]
-    [InlineData("GetSitemap", "sitemaps/{file}")]
+    [InlineData("GetFeed", "api/feeds/{file}")]
+    [InlineData("GetImage", "api/images/{slug}/{file}")]
+    [InlineData("GetArticlePage", "api/articles/{slug}")]
+    [InlineData("GetRendition", "api/images/{slug}/renditions/{name}")]
+    [InlineData("GetSitemap", "api/sitemaps/{file}")]
     public void HttpFunctionsAreAnonymousGetAndHeadOnTheirRoutes(string function, string route)
     {
         var trigger = Trigger(function);
@@ -72,7 +72,7 @@ public sealed class FunctionsMetadataTests
         foreach (var trigger in Metadata().SelectMany(f => f!["bindings"]!.AsArray()).Where(b => (string?)b!["type"] == "httpTrigger"))
         {
             var route = (string)trigger!["route"]!;
-            var level = route.StartsWith("manage/") ? "Admin" : route.StartsWith("events/") ? "Function" : "Anonymous";
+            var level = route.StartsWith("api/manage/") ? "Admin" : route.StartsWith("api/events/") ? "Function" : "Anonymous";
             Assert.Equal(level, (string?)trigger["authLevel"]);
         }
     }
@@ -82,10 +82,10 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("Function", (string?)Trigger("HandleBlobDeleted")["authLevel"]);
 
     [Fact]
-    public void HostJsonIsAtTheRootAndInTheBuildOutputWithTheApiPrefix()
+    public void HostJsonIsAtTheRootAndInTheBuildOutputWithAnEmptyPrefixTheRoutesCarryApi()
     {
         var root = JsonNode.Parse(File.ReadAllText(Repo.Path("host.json")))!;
-        Assert.Equal("api", (string?)root["extensions"]!["http"]!["routePrefix"]);
+        Assert.Equal("", (string?)root["extensions"]!["http"]!["routePrefix"]);
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         Assert.True(File.Exists(Repo.Path("src", "Syndication.Functions", "bin", configuration, "net10.0", "host.json")));
     }

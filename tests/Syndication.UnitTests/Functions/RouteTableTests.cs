@@ -21,6 +21,14 @@ public sealed class RouteTableTests
         $"{function} {route} {string.Join(',', methods.Select(m => m.ToUpperInvariant()).Order(StringComparer.Ordinal))} {auth}";
 
     [Fact]
+    public void EveryRouteButWebFingerIsUnderApiSoPublicUrlsStayWhatTheyWereWithTheEmptyRoutePrefix()
+    {
+        foreach (var route in RouteTable.All.Select(r => r.Route).Where(r => !Routes.AtRoot.Contains(r)))
+            Assert.StartsWith(Routes.Api, route);
+        Assert.Equal([".well-known/webfinger"], Routes.AtRoot);
+    }
+
+    [Fact]
     public void EveryHttpFunctionIsARowWithTheSameRouteMethodsAndKeyLevelAndNothingElseIs()
     {
         var table = RouteTable.All.Select(r => Row(r.Function, r.Route, r.Methods, r.Auth.ToString())).Order(StringComparer.Ordinal).ToList();

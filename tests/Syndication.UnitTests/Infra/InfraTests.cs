@@ -37,7 +37,7 @@ public sealed partial class InfraTests
             .Append($"{StorageClients.Setting}__queueServiceUri");   // read by the Functions host's blob trigger
         var telemetry = new[] { "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING" };
         // The server key (a Key Vault reference), and the Front Door id the client-IP trust reads.
-        var security = new[] { ServerKey.Setting.Replace(":", "__"), FrontDoorIdSetting };
+        var security = new[] { ServerKey.Setting.Replace(":", "__"), FrontDoorIdSetting, "Syndication__Fediverse__PrivateKey" };
         var storageOptions = typeof(StorageOptions).GetProperties().Select(p => $"{StorageOptions.Section.Replace(":", "__")}__{p.Name}");
         var known = feedOptions.Concat(storageOptions).Concat(schedule).Concat(storage).Concat(telemetry).Concat(security).ToHashSet();
 
@@ -113,6 +113,8 @@ public sealed partial class InfraTests
         Assert.Matches(@"scope:\s*keyVault\b", rbac);
         var hook = File.ReadAllText(Repo.Path("infra", "hooks", "postprovision.sh"));
         Assert.Contains("openssl rand -base64 32", hook);
+        Assert.Contains("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048", hook); // the fediverse actor's key
+        Assert.Matches(@"Syndication__Fediverse__PrivateKey: '@Microsoft\.KeyVault\(SecretUri=\$\{fediverseKeySecretUri\}\)'", FunctionAppBicep);
         Assert.Contains("az keyvault secret set", hook);
         Assert.Contains("postprovision:", File.ReadAllText(Repo.Path("azure.yaml")));
     }
@@ -131,17 +133,17 @@ public sealed partial class InfraTests
     public void FrontDoorForwardsNoManageRouteAndRateLimitsPartnerFeedsPerClientIp()
     {
         var frontDoor = Bicep("frontdoor");
-        Assert.Matches(@"patternsToMatch: \['/api/\*'\]", frontDoor);   // /admin and /runtime/webhooks are never forwarded
+        Assert.Matches(@"patternsToMatch: \['/api/\*', '/\.well-known/webfinger'\]", frontDoor);   // /admin and /runtime/webhooks are never forwarded
         var block = Regex.Match(frontDoor, @"name: 'NotThroughFrontDoor'(.*?)\n        \}", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("action: 'Block'", block);
         foreach (var route in new[] { Syndication.Http.Routes.Rejections, Syndication.Http.Routes.PutBlob, Syndication.Http.Routes.DeleteArticle,
             Syndication.Http.Routes.Partners, Syndication.Http.Routes.RotatePartner, Syndication.Http.Routes.DeletePartner, Syndication.Http.Routes.BlobDeleted })
-            Assert.True(Regex.Matches(block, @"'(/api/[a-z]+/)'").Any(m => ("/api/" + route).StartsWith(m.Groups[1].Value)), $"{route} is forwarded by Front Door");
+            Assert.True(Regex.Matches(block, @"'(/api/[a-z]+/)'").Any(m => ("/" + route).StartsWith(m.Groups[1].Value)), $"{route} is forwarded by Front Door");
         var limit = Regex.Match(frontDoor, @"name: 'PartnerFeedsPerClientIp'(.*?)\n        \}", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("ruleType: 'RateLimitRule'", limit);
         Assert.Contains("variableName: 'SocketAddr'", limit);
         Assert.Contains("matchValue: ['/api/partners/']", limit);
-        Assert.Contains("'/api/" + Syndication.Http.Routes.PartnerFeed.Split('/')[0] + "/'", limit);
+        Assert.Contains("'/" + string.Join('/', Syndication.Http.Routes.PartnerFeed.Split('/')[..2]) + "/'", limit);
         Assert.Matches(@"type: 'WebApplicationFirewall'", frontDoor);
         Assert.Matches(@"domains: \[\s*\{\s*id: endpoint\.id", frontDoor);
     }

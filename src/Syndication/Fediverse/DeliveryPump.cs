@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Syndication.Storage;
+
+namespace Syndication.Fediverse;
+
+/// <summary>
+/// The delivery queue without the Functions queue trigger (the local runner): receives up to 32 messages at a time,
+/// handles 16 at once, deletes each handled one; a message that failed 5 times is dropped, as the trigger moves it to
+/// its poison queue. Polls every half second while the queue is empty.
+/// </summary>
+public sealed partial class DeliveryPump(DeliveryQueue queue, Deliveries deliveries, ILogger<DeliveryPump> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var messages = await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5), stoppingToken);
+                if (messages.Length == 0)
+                {
+                    await Task.Delay(500, stoppingToken);
+                    continue;
+                }
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = stoppingToken }, async (m, ct) =>
+                {
+                    try
+                    {
+                        await deliveries.HandleAsync(m.Body.ToString(), m.MessageId, ct);
+                        await queue.DeleteAsync(m, ct);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        LogFailed(m.MessageId, m.DequeueCount, e);
+                        if (m.DequeueCount >= 5) await queue.DeleteAsync(m, ct);
+                    }
+                });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed("(receive)", 0, e);
+                await Task.Delay(2000, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery message {MessageId} failed (dequeued {DequeueCount} times)")]
+    private partial void LogFailed(string messageId, long dequeueCount, Exception e);
+}

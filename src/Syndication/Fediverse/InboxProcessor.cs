@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Syndication.Storage;
+
+namespace Syndication.Fediverse;
+
+/// <summary>An inbox POST as the processor needs it: the method, path and query, the host it was sent to, headers and body.</summary>
+public sealed record InboxRequest(string Method, string PathAndQuery, string Host, Func<string, string?> Header, byte[] Body);
+
+/// <summary>What the inbox answers: a status and a short reason (Mastodon answers 401 with {"error": reason}).</summary>
+public sealed record InboxResult(int Status, string Message);
+
+/// <summary>
+/// The inbox (personal and shared: one URL): verifies the HTTP Signature (the key fetched as <see cref="RemoteActors"/>
+/// does, the Digest of the body, a Date within 12 hours, the activity's actor the signer, a signature never seen
+/// before), then acts on Follow (the follower stored, a signed Accept queued), Undo of a Follow and Delete of the
+/// actor; anything else is answered 202 and dropped. Nothing is stored before the signature holds.
+/// </summary>
+public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore followers, Deliveries deliveries, ActorKey key,
+    TimeProvider time, ILogger<InboxProcessor> logger)
+{
+    /// <summary>The largest activity we read.</summary>
+    public const int MaxBody = 256 * 1024;
+    private static readonly TimeSpan DateWindow = TimeSpan.FromHours(12);
+
+    /// <summary>Verifies and handles one POST to the inbox.</summary>
+    public async Task<InboxResult> ReceiveAsync(InboxRequest request, FediverseUrls urls, CancellationToken ct = default)
+    {
+        if (await key.GetAsync(ct) is null) return new(404, "this publication is not on the fediverse");
+        if (request.Body.Length > MaxBody) return new(413, $"activities are at most {MaxBody} bytes");
+        if (HttpSignature.Parse(request.Header("signature"), out var problem) is not { } signature) return Refuse(problem);
+        if (HttpSignature.Date(request.Header("date")) is not { } date || (time.GetUtcNow() - date).Duration() > DateWindow)
+            return Refuse("signed request date outside acceptable time window (12 hours)");
+        if (!HttpSignature.DigestMatches(request.Header("digest"), request.Body)) return Refuse("the Digest header does not match the body");
+        if (Parse(request.Body) is not { } activity) return new(400, "the body is not a JSON object");
+
+        RemoteActor signer;
+        try
+        {
+            signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: false, ct);
+            var signing = HttpSignature.SigningString(signature.Headers, request.Method, request.PathAndQuery, h => h == "host" ? request.Host : request.Header(h));
+            if (!Verifies(signer, signing, signature.Signature))
+            {
+                signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: true, ct);
+                if (!Verifies(signer, signing, signature.Signature)) return Refuse($"verification failed for {signature.KeyId}");
+            }
+        }
+        catch (HttpRequestException e) when (e.StatusCode is HttpStatusCode.Gone or HttpStatusCode.NotFound && Id(activity["type"]) == "Delete"
+            && Id(activity["object"]) is { } gone && gone == Id(activity["actor"]) && gone == signature.KeyId.Split('#')[0])
+        {
+            // A deleted account's Delete: its key is gone with it, but our own fetch of the actor just found it gone.
+            if (await followers.RemoveFollowerAsync(gone, ct)) LogUnfollowed(gone);
+            return new(202, "the actor is gone");
+        }
+        catch (HttpRequestException e)
+        {
+            return Refuse($"the key {signature.KeyId} could not be fetched: {e.Message}");
+        }
+        if (Id(activity["actor"]) != signer.Id) return Refuse("the activity's actor is not the signer");
+        if (!await followers.MarkSeenAsync(Convert.ToBase64String(signature.Signature), date, time.GetUtcNow() - DateWindow, ct))
+            return Refuse("this signed request was received before (a replay)");
+        return await HandleAsync(activity, signer, urls, ct);
+    }
+
+    private async Task<InboxResult> HandleAsync(JsonObject activity, RemoteActor signer, FediverseUrls urls, CancellationToken ct)
+    {
+        var type = Id(activity["type"]);
+        var @object = activity["object"];
+        if (type == "Follow" && Id(@object) == urls.Actor.AbsoluteUri && Id(activity["id"]) is { } followId)
+        {
+            await followers.AddFollowerAsync(new Follower(signer.Id, signer.Inbox, signer.SharedInbox, followId, time.GetUtcNow(), urls.Site.Origin.AbsoluteUri), ct);
+            await deliveries.AcceptAsync(urls, followId, signer, ct);
+            LogFollowed(signer.Id);
+            return new(202, "followed");
+        }
+        if (type == "Undo" && (Id(@object?["type"]) == "Follow" || @object is JsonValue))
+        {
+            if (await followers.RemoveFollowerAsync(signer.Id, ct)) LogUnfollowed(signer.Id);
+            return new(202, "unfollowed");
+        }
+        if (type == "Delete" && Id(@object) == signer.Id)
+        {
+            if (await followers.RemoveFollowerAsync(signer.Id, ct)) LogUnfollowed(signer.Id);
+            return new(202, "deleted");
+        }
+        return new(202, "not an activity this actor acts on; dropped");
+    }
+
+    private static bool Verifies(RemoteActor signer, string signing, byte[] signature)
+    {
+        using var rsa = RemoteActors.PublicKey(signer.PublicKeyPem);
+        return rsa is not null && HttpSignature.Verify(rsa, signing, signature);
+    }
+
+    private InboxResult Refuse(string reason)
+    {
+        LogRefused(reason);
+        return new(401, reason);
+    }
+
+    private static JsonObject? Parse(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // An id given as a string or as an object with "id".
+    private static string? Id(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue(out string? s) => s,
+        JsonObject o => Id(o["id"]),
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse inbox refused a request: {Reason}")]
+    private partial void LogRefused(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse actor {Actor} follows the publication")]
+    private partial void LogFollowed(string actor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse actor {Actor} no longer follows the publication")]
+    private partial void LogUnfollowed(string actor);
+}

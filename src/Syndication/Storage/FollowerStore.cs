@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Syndication.Storage;
+
+/// <summary>
+/// A fediverse account following the publication: its actor id, personal inbox and shared inbox (if any), and the
+/// origin of our actor it followed (the public base URL, or locally the host:port it used), which deliveries name.
+/// </summary>
+public sealed record Follower(string Actor, string Inbox, string? SharedInbox, string FollowId, DateTimeOffset Since, string Origin)
+{
+    /// <summary>Where posts go: the shared inbox when the server has one, so one request reaches all its followers.</summary>
+    public string DeliveryInbox => SharedInbox ?? Inbox;
+}
+
+/// <summary>
+/// The fediverse side of the shared table. Keys are the SHA-256 hex of a URL (RowKeys may not hold '/'), the URL a column:
+/// <list type="bullet">
+/// <item>PK "follower", RK hash(actor id): Actor, Inbox, SharedInbox, FollowId, Since, Origin. Fan-out reads the partition
+/// whole (1,000 rows a page); the followers count counts it.</item>
+/// <item>PK "inbox", RK hash(inbox URL): FailingSince, while deliveries to it fail (gone after a success).</item>
+/// <item>PK "seen", RK "{ticks of the signed Date, 19 digits}|hash(Signature)": one row per signed POST accepted, so a
+/// replay is refused; rows older than the Date window go in one ranged query.</item>
+/// <item>PK "claim", RK hash(activity id): which queue message fans the activity out, so a change goes out once.</item>
+/// <item>PK "fediverse", RK "key": the actor's development key on Azurite (never used elsewhere).</item>
+/// </list>
+/// </summary>
+public sealed class FollowerStore(StorageAccount account)
+{
+    private const string FollowerPartition = "follower";
+    private const string InboxPartition = "inbox";
+    private const string SeenPartition = "seen";
+    private const string ClaimPartition = "claim";
+    private const string KeyPartition = "fediverse";
+    private DateTimeOffset lastPurge = DateTimeOffset.MinValue;
+
+    /// <summary>Adds or replaces a follower (a repeated Follow is the same row).</summary>
+    public async Task AddFollowerAsync(Follower follower, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        await account.Table.UpsertEntityAsync(new TableEntity(FollowerPartition, Key(follower.Actor))
+        {
+            ["Actor"] = follower.Actor, ["Inbox"] = follower.Inbox, ["SharedInbox"] = follower.SharedInbox,
+            ["FollowId"] = follower.FollowId, ["Since"] = follower.Since, ["Origin"] = follower.Origin,
+        }, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>Removes a follower; returns whether there was one.</summary>
+    public async Task<bool> RemoveFollowerAsync(string actor, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        try
+        {
+            await account.Table.DeleteEntityAsync(FollowerPartition, Key(actor), ETag.All, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One follower by actor id, or null.</summary>
+    public async Task<Follower?> FollowerAsync(string actor, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        return await account.RowAsync(FollowerPartition, Key(actor), ct: ct) is { } row ? ToFollower(row) : null;
+    }
+
+    /// <summary>Every follower (fan-out, and the inboxes to drop).</summary>
+    public async Task<List<Follower>> FollowersAsync(CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        var list = new List<Follower>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition}");
+        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) list.Add(ToFollower(row));
+        return list;
+    }
+
+    /// <summary>How many followers there are (the keys alone are read).</summary>
+    public async Task<int> CountFollowersAsync(CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition}");
+        var count = 0;
+        await foreach (var _ in account.Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) count++;
+        return count;
+    }
+
+    /// <summary>
+    /// Records a verified signature under the Date it signed; false when it was seen before (a replay carries the same
+    /// signed Date, so the same key). At most once an hour per instance, rows dated before <paramref name="forgetBefore"/>
+    /// (outside the Date window, so refused anyway) are removed: one ranged query of keys.
+    /// </summary>
+    public async Task<bool> MarkSeenAsync(string signature, DateTimeOffset signed, DateTimeOffset forgetBefore, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        if (forgetBefore - lastPurge > TimeSpan.FromHours(1))
+        {
+            lastPurge = forgetBefore;
+            await PurgeSeenAsync(forgetBefore, ct);
+        }
+        return await InsertAsync(new TableEntity(SeenPartition, $"{signed.UtcTicks:D19}|{Key(signature)}"), ct);
+    }
+
+    private async Task PurgeSeenAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SeenPartition} and RowKey lt {before.UtcTicks.ToString("D19")}");
+        var old = new List<TableTransactionAction>();
+        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct)) old.Add(new(TableTransactionActionType.Delete, row));
+        foreach (var chunk in old.Chunk(100)) await account.Table.SubmitTransactionAsync(chunk, ct);
+    }
+
+    /// <summary>Claims the fan-out of an activity for a queue message: true for the first claim and for that message's own retries.</summary>
+    public async Task<bool> ClaimAsync(string activityId, string messageId, CancellationToken ct = default)
+    {
+        var key = Key(activityId);
+        if (await InsertAsync(new TableEntity(ClaimPartition, key) { ["Activity"] = activityId, ["Message"] = messageId }, ct)) return true;
+        return (await account.RowAsync(ClaimPartition, key, ["Message"], ct))?.GetString("Message") == messageId;
+    }
+
+    /// <summary>Records a failed delivery to an inbox; returns since when it has been failing.</summary>
+    public async Task<DateTimeOffset> InboxFailedAsync(string inbox, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        if (await account.RowAsync(InboxPartition, Key(inbox), ["FailingSince"], ct) is { } row && row.GetDateTimeOffset("FailingSince") is { } since)
+            return since;
+        await InsertAsync(new TableEntity(InboxPartition, Key(inbox)) { ["Inbox"] = inbox, ["FailingSince"] = now }, ct);
+        return now;
+    }
+
+    /// <summary>Forgets an inbox's failures after a delivery to it succeeded.</summary>
+    public Task InboxRecoveredAsync(string inbox, CancellationToken ct = default) => account.DeleteRowAsync(InboxPartition, Key(inbox), ct);
+
+    /// <summary>Drops every follower delivered at this inbox (gone for too long) and its failure row; returns how many.</summary>
+    public async Task<int> DropInboxAsync(string inbox, CancellationToken ct = default)
+    {
+        var gone = (await FollowersAsync(ct)).Where(f => f.DeliveryInbox == inbox || f.Inbox == inbox).ToList();
+        foreach (var follower in gone) await account.DeleteRowAsync(FollowerPartition, Key(follower.Actor), ct);
+        await InboxRecoveredAsync(inbox, ct);
+        return gone.Count;
+    }
+
+    /// <summary>The development key kept in the table: the first instance's <paramref name="make"/> wins, every instance reads it.</summary>
+    public async Task<string> DevelopmentKeyAsync(Func<string> make, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        await InsertAsync(new TableEntity(KeyPartition, "key") { ["Pem"] = make() }, ct);
+        return (await account.RowAsync(KeyPartition, "key", ["Pem"], ct))!.GetString("Pem");
+    }
+
+    private async Task<bool> InsertAsync(TableEntity entity, CancellationToken ct)
+    {
+        await account.EnsureCreatedAsync();
+        try
+        {
+            await account.Table.AddEntityAsync(entity, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static Follower ToFollower(TableEntity row) => new(row.GetString("Actor"), row.GetString("Inbox"), row.GetString("SharedInbox"),
+        row.GetString("FollowId") ?? "", row.GetDateTimeOffset("Since") ?? DateTimeOffset.UnixEpoch, row.GetString("Origin") ?? "");
+
+    private static string Key(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+}
