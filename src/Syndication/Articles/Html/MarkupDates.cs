@@ -16,7 +16,7 @@ internal static partial class MarkupDates
         + "[class*=zeit i], [class*=fecha i], [class*=datum i]";
 
     // A dateline states a date and little else; a sentence that mentions one ("first held on 12 June 1976") is not one.
-    private const int MaxWordsBesideDate = 12;
+    public const int MaxWordsBesideDate = 12;
 
     /// <summary>The publication date the page's markup states, or null.</summary>
     public static DateTimeOffset? Published(IElement scope, IDocument doc, IElement? headline)
@@ -62,7 +62,8 @@ internal static partial class MarkupDates
         return unlabelled;
     }
 
-    private static int WordsBeside(string text, List<Datelines.Statement> statements)
+    /// <summary>How many words the text holds beside the dates it states.</summary>
+    public static int WordsBeside(string text, List<Datelines.Statement> statements)
     {
         foreach (var s in statements.OrderByDescending(s => s.Index)) text = text.Remove(s.Index, s.Length);
         return text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;

@@ -7,6 +7,12 @@ internal sealed record PageSources(PageFacts JsonLd, PageFacts Meta, PageFacts M
     /// <summary>The site's own name (decided first: titles and bylines are cleaned of it).</summary>
     public string? SiteName { get; init; }
 
+    /// <summary>The dates the page's scripts carry as data (read only when no marked place states one).</summary>
+    public PageFacts ScriptData { get; init; } = PageFacts.None;
+
+    /// <summary>The first dated line of the page's text.</summary>
+    public PageFacts PageText { get; init; } = PageFacts.None;
+
     /// <summary>The headline of the markup: the page's h1 (or title-classed element) that best covers its title.</summary>
     public string? VisibleHeadline => Markup.Title;
 
@@ -82,7 +88,9 @@ internal static class PagePrecedence
         new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
         new("published.jsonld", s => s.JsonLd.Published),
         new("published.meta", s => s.Meta.Published),
-        new("published.visible", s => s.Markup.Published));
+        new("published.visible", s => s.Markup.Published),
+        new("published.script-data", s => s.ScriptData.Published),
+        new("published.first-dated-line", s => s.PageText.Published));
 
     public static readonly Field<DateTimeOffset?> Updated = new("updated",
         new("updated.jsonld", s => s.JsonLd.Modified),

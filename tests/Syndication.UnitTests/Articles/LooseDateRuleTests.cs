@@ -1,0 +1,46 @@
+using System.Text;
+using Syndication.Articles;
+
+namespace Syndication.Tests.Articles;
+
+/// <summary>The rows and reading rules added for issue 24's held-out goals, each on a minimal page.</summary>
+public sealed class LooseDateRuleTests
+{
+    private const string Story =
+        "<p>The harbour reopened on Tuesday after three days of repairs to the breakwater, and the first ferries left on time.</p>"
+        + "<p>Fishermen said the storm was the worst in forty years, and the port authority promised a review of the sea defences.</p>";
+
+    private static ExplainedArticle Explain(string head, string body, string lang = "en") =>
+        HtmlArticleParser.Explain(Encoding.UTF8.GetBytes($"<!doctype html><html lang={lang}><head><meta charset=utf-8>{head}</head><body>{body}</body></html>"));
+
+    [Theory]
+    [InlineData("""<script id="__NEXT_DATA__" type="application/json">{"props":{"post":{"publishedAt":"2024-03-05T08:30:00Z"}}}</script>""")]
+    [InlineData("""<script>window.state = {"article":{"datePublished":"2024-03-05T08:30:00Z","dateModified":"2024-03-06T10:00:00Z"}};</script>""")]
+    [InlineData("""<script>var data = "{\"published_at\":\"2024-03-05T08:30:00Z\"}";</script>""")]
+    public void APublicationDateInAnyScriptsDataIsReadWhenNoMarkedPlaceStatesOne(string script)
+    {
+        var page = Explain("<title>Harbour reopens</title>" + script, "<article><h1>Harbour reopens</h1>" + Story + "</article>");
+        Assert.Equal(DateTimeOffset.Parse("2024-03-05T08:30:00Z"), page.Article.Published);
+        Assert.Equal("published.script-data", page.Decisions["published"]);
+    }
+
+    [Fact]
+    public void TheFirstDatedLineOfThePageIsTheLastResort()
+    {
+        var page = Explain("<title>Harbour reopens</title>",
+            "<div class=teaser><h5>Datum:</h5> 03.02.2022</div><article><h1>Harbour reopens</h1>" + Story + "</article><footer>Stand 01.01.2023</footer>", "de");
+        Assert.Equal(new DateTimeOffset(2022, 2, 3, 0, 0, 0, TimeSpan.Zero), page.Article.Published);
+        Assert.Equal("published.first-dated-line", page.Decisions["published"]);
+    }
+
+    [Theory]
+    [InlineData("<p>Medically reviewed by <a href=/r/bell>Marcus Bell</a> on April 02, 2024</p>")]
+    [InlineData("<p>The festival was first held on 12 June 1976 in a field behind the old harbour master's house, and it has grown every year since then.</p>")]
+    [InlineData("<div class=comments><p>Posted 5 March 2024</p></div>")]
+    public void AChangeASentenceOrACommentIsNeverTheFirstDatedLine(string line)
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<h1>Harbour reopens</h1>" + line + Story);
+        Assert.Null(page.Article.Published);
+        Assert.Equal("published.none", page.Decisions["published"]);
+    }
+}
