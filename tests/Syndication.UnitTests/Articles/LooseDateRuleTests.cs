@@ -43,4 +43,23 @@ public sealed class LooseDateRuleTests
         Assert.Null(page.Article.Published);
         Assert.Equal("published.none", page.Decisions["published"]);
     }
+
+    [Theory]
+    [InlineData("fr", "Publié le 05/03/2024", "2024-03-05")]
+    [InlineData("en-GB", "Posted: 05/03/2024 08:30", "2024-03-05T08:30:00Z")]
+    [InlineData("en-US", "Posted: 05/03/2024", "2024-05-03")]
+    [InlineData("en", "Posted: 17/03/2020", "2020-03-17")]
+    [InlineData("de", "Stand: 17-03-2020", "2020-03-17")]
+    public void SlashedDatesAreReadAsThePagesLanguageWritesThem(string lang, string line, string expected)
+    {
+        var page = Explain("<title>Harbour reopens</title>", $"<article><h1>Harbour reopens</h1><p class=date>{line}</p>" + Story + "</article>", lang);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal), page.Article.Published);
+    }
+
+    [Fact]
+    public void ASlashedDateThatReadsTwoWaysOnAPageOfUnknownLocaleIsNotGuessed()
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1><p class=date>Posted: 05/03/2024</p>" + Story + "</article>");
+        Assert.Null(page.Article.Published);
+    }
 }

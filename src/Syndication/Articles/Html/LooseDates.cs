@@ -13,7 +13,7 @@ internal static partial class LooseDates
     private const string Excluded = "script, style, noscript, template, [class*=comment], [id*=comment], nav, footer, menu, [role=navigation]";
 
     /// <summary>The publication and change dates the first script data naming them states.</summary>
-    public static PageFacts ScriptData(IDocument doc)
+    public static PageFacts ScriptData(IDocument doc, PageLocale locale)
     {
         DateTimeOffset? published = null, modified = null;
         foreach (var script in doc.QuerySelectorAll("script:not([src])"))
@@ -21,7 +21,7 @@ internal static partial class LooseDates
             if (script.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
             foreach (Match m in DataKey().Matches(script.TextContent))
             {
-                var when = PageDates.FromUnix(m.Groups["value"].Value) ?? PageDates.Parse(m.Groups["value"].Value);
+                var when = PageDates.FromUnix(m.Groups["value"].Value) ?? PageDates.Parse(m.Groups["value"].Value, locale);
                 if (m.Groups["modified"].Success) modified ??= when;
                 else published ??= when;
             }
@@ -34,7 +34,7 @@ internal static partial class LooseDates
     /// The first date a short line of the page's text states (labelled as the publication, else unlabelled; never one
     /// labelled as a change), outside scripts, comments, navigation and footers; a sentence that mentions a date is not a line.
     /// </summary>
-    public static PageFacts FirstDatedLine(IDocument doc)
+    public static PageFacts FirstDatedLine(IDocument doc, PageLocale locale)
     {
         if (doc.Body is not { } body) return PageFacts.None;
         var read = new HashSet<IElement>();
@@ -45,7 +45,7 @@ internal static partial class LooseDates
             var text = MarkupFacts.SpacedText(parent);
             if (text.Length > 200) text = CleanText.Line(node.Data, 300);
             if (text.Length > 200) continue;
-            var statements = Datelines.Read(text).ToList();
+            var statements = Datelines.Read(text, locale).ToList();
             if (statements.Count == 0 || MarkupDates.WordsBeside(text, statements) > MarkupDates.MaxWordsBesideDate) continue;
             if (statements[0].Kind != Datelines.Kind.Modified) return new PageFacts { Published = statements[0].When };
         }

@@ -12,7 +12,7 @@ internal static class MarkupFacts
     private const string TitleClasses = ".entry-title, .post-title, [class*=headline], [class*=story-title], [class*=article-title]";
 
     /// <summary>What the visible page states about its article.</summary>
-    public static PageFacts Read(IDocument doc)
+    public static PageFacts Read(IDocument doc, PageLocale locale)
     {
         var scope = Scope(doc);
         var headline = Headline(scope, doc);
@@ -20,8 +20,8 @@ internal static class MarkupFacts
         {
             Title = Text(headline),
             Authors = MarkupAuthors.Read(scope, headline),
-            Published = MarkupDates.Published(scope, doc, headline),
-            Modified = MarkupDates.Modified(scope, doc),
+            Published = MarkupDates.Published(scope, doc, headline, locale),
+            Modified = MarkupDates.Modified(scope, doc, locale),
             Language = doc.DocumentElement.GetAttribute("lang") ?? doc.DocumentElement.GetAttribute("xml:lang"),
         };
     }

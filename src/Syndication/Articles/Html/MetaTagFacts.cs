@@ -13,7 +13,7 @@ internal static class MetaTagFacts
     private const int MinImageWidth = 200;
 
     /// <summary>What the head's meta tags state.</summary>
-    public static PageFacts Read(IDocument doc)
+    public static PageFacts Read(IDocument doc, PageLocale locale)
     {
         var tags = new List<(string Key, string Value)>();
         // Some pages write value= where content= belongs; browsers' readers and crawlers accept it, so do we.
@@ -32,9 +32,9 @@ internal static class MetaTagFacts
                 "parsely-author", "citation_author" }.Select(k => Bylines.Names(All(tags, k))).FirstOrDefault(n => n.Count > 0) ?? [],
             Published = PageDates.Parse(First(tags, "article:published_time", "og:published_time", "published_time",
                 "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "datepublished", "date",
-                "pubdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "citation_publication_date")),
+                "pubdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "citation_publication_date"), locale),
             Modified = PageDates.Parse(First(tags, "article:modified_time", "og:updated_time", "dcterms.modified",
-                "datemodified", "last-modified")),
+                "datemodified", "last-modified"), locale),
             Images = Images(tags),
             Sections = All(tags, "article:section", "parsely-section").ToList(),
             Tags = All(tags, "article:tag", "news_keywords", "keywords", "parsely-tags")
