@@ -51,7 +51,7 @@ public sealed class PagePrecedenceTests
     public void AnAgencyAloneIsTheBylineByItsOwnRow()
     {
         var rows = Rows("""<title>Harbour reopens</title><meta name="author" content="Reuters">""", "<article><h1>Harbour reopens</h1>" + Story + "</article>");
-        Assert.Equal("byline.agency-only-when-no-writer", rows["byline"]);
+        Assert.Equal("byline.agency-or-staff-only-when-no-writer", rows["byline"]);
         Assert.Equal("published.none", rows["published"]);
     }
 }

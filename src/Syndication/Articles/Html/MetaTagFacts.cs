@@ -5,7 +5,7 @@ namespace Syndication.Articles;
 
 /// <summary>
 /// Head metadata: OpenGraph and <c>article:*</c> properties, <c>&lt;meta name="author"&gt;</c>, Dublin Core,
-/// the usual publisher tags (Parse.ly, Sailthru), <c>link rel=canonical</c>.
+/// the usual publisher tags (Parse.ly, Sailthru, cXense), <c>link rel=canonical</c>.
 /// </summary>
 internal static class MetaTagFacts
 {
@@ -29,7 +29,7 @@ internal static class MetaTagFacts
             Title = First(tags, "og:title", "twitter:title", "dc.title", "dcterms.title", "headline", "sailthru.title"),
             Description = First(tags, "og:description", "description", "twitter:description", "dc.description", "dcterms.description"),
             Authors = new[] { "article:author", "author", "dc.creator", "dcterms.creator", "byl", "sailthru.author",
-                "parsely-author", "citation_author" }.Select(k => Bylines.Names(All(tags, k))).FirstOrDefault(n => n.Count > 0) ?? [],
+                "parsely-author", "cxenseparse:author", "citation_author" }.Select(k => Bylines.Names(All(tags, k))).FirstOrDefault(n => n.Count > 0) ?? [],
             Published = PageDates.Parse(First(tags, "article:published_time", "og:published_time", "published_time",
                 "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "datepublished", "date",
                 "pubdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "citation_publication_date"), locale),

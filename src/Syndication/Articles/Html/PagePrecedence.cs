@@ -78,11 +78,12 @@ internal static class PagePrecedence
 
     // A named writer from the first source that names one; an agency or organisation only when no source does.
     public static readonly Field<IReadOnlyList<string>> Byline = new("byline",
+        new("byline.visible-among-metadata-credits", s => AmongCredits(s)),
         new("byline.jsonld-person", s => Writers(s, s.JsonLd)),
         new("byline.meta-author", s => Writers(s, s.Meta)),
         new("byline.visible", s => Writers(s, s.Markup)),
         new("byline.text", s => Writers(s, s.Text)),
-        new("byline.agency-only-when-no-writer", s => new[] { s.JsonLd, s.Meta, s.Markup, s.Text }.Select(f => Names(s, f)).FirstOrDefault(n => n.Count > 0)));
+        new("byline.agency-or-staff-only-when-no-writer", s => new[] { s.JsonLd, s.Meta, s.Markup, s.Text }.Select(f => Names(s, f)).FirstOrDefault(n => n.Count > 0)));
 
     public static readonly Field<DateTimeOffset?> Published = new("published",
         new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
@@ -148,10 +149,19 @@ internal static class PagePrecedence
     private static bool Differs(PageSources s) =>
         s.VisibleHeadline is not null && s.StatedHeadline is { } stated && !HtmlTitle.Same(stated, s.VisibleHeadline);
 
+    // Metadata that lists more people than the visible byline, all of the byline's among them, credits photographers,
+    // stylists and models beside the writers ("Connie Wang,Sharokh Mirzai,… at MSA Models"): readers see the byline.
+    private static IReadOnlyList<string>? AmongCredits(PageSources s)
+    {
+        var (visible, stated) = (Writers(s, s.Markup), Writers(s, s.JsonLd) ?? Writers(s, s.Meta));
+        return visible is not null && stated is not null && visible.Count < stated.Count
+            && visible.All(v => stated.Contains(v, StringComparer.OrdinalIgnoreCase)) ? visible : null;
+    }
+
     private static IReadOnlyList<string>? Writers(PageSources s, PageFacts source)
     {
         var names = Names(s, source);
-        return names.Count > 0 && !source.AuthorsAreOrganizations && !names.All(WireAgencies.IsAgency) ? names : null;
+        return names.Count > 0 && !source.AuthorsAreOrganizations && !names.All(WireAgencies.IsCredit) ? names : null;
     }
 
     // The site's own name is never an author.
