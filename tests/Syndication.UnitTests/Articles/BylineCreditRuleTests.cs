@@ -3,7 +3,7 @@ using Syndication.Articles;
 
 namespace Syndication.Tests.Articles;
 
-/// <summary>Byline rules added for issue 24's held-out goals (designed on the tune half), each on a minimal page.</summary>
+/// <summary>Byline and headline rules added for issue 24's held-out goals (designed on the tune half), each on a minimal page.</summary>
 public sealed class BylineCreditRuleTests
 {
     private const string Story =
@@ -53,5 +53,14 @@ public sealed class BylineCreditRuleTests
             "<article><h1>Harbour reopens</h1><p class=byline>By Carla Diaz</p>" + Story + "</article>");
         Assert.Equal(["Ana Lima", "Ben Okafor"], page.Article.Authors);
         Assert.Equal("byline.meta-author", page.Decisions["byline"]);
+    }
+
+    [Fact]
+    public void AnOgTitleWrittenWithValueChoosesTheVisibleHeadlineOverTheSitesLogo()
+    {
+        var page = Explain("""<title>How 'La La Land' Resurrected the Musical - Rolling Stone</title><meta name="og:title" value="'La La Land': How a Young Filmmaker Resurrected the Musical"><meta name="og:site_name" value="Rolling Stone">""",
+            "<header><h1 class=branding><a href=/>Rolling Stone</a></h1></header><article><h1>‘La La Land’: How a Young Filmmaker Resurrected the Musical</h1>" + Story + "</article>");
+        Assert.Equal("‘La La Land’: How a Young Filmmaker Resurrected the Musical", page.Article.Title);
+        Assert.Equal("headline.visible-same-words-as-metadata", page.Decisions["headline"]);
     }
 }

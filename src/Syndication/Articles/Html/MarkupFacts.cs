@@ -77,8 +77,9 @@ internal static class MarkupFacts
         text.Length == 0 || text == site ? 0 : titles.Where(t => t.Contains(text, StringComparison.Ordinal))
             .Select(t => text.Length / (double)t.Length).DefaultIfEmpty(0).Max();
 
+    // value= is read like content=, as MetaTagFacts reads it.
     private static string? Meta(IDocument doc, string key) =>
-        doc.QuerySelector($"meta[property='{key}'][content], meta[name='{key}'][content]")?.GetAttribute("content");
+        MarkupFacts.Attr(doc.QuerySelector($"meta[property='{key}'][content], meta[name='{key}'][content], meta[property='{key}'][value], meta[name='{key}'][value]"), "content", "value");
 
     private static string Squash(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
