@@ -62,4 +62,13 @@ public sealed class LooseDateRuleTests
         var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1><p class=date>Posted: 05/03/2024</p>" + Story + "</article>");
         Assert.Null(page.Article.Published);
     }
+
+    [Fact]
+    public void WhenJsonLdAndMetaTagsDisagreeTheDayTheVisibleDatelineStatesDecides()
+    {
+        var page = Explain("""<title>Harbour reopens</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens","datePublished":"2022-01-04T07:29:00Z"}</script><meta property="article:published_time" content="2022-01-06T08:29:34Z">""",
+            "<article><h1>Harbour reopens</h1><div class=article-date>06.01.2022</div>" + Story + "</article>", "de");
+        Assert.Equal(DateTimeOffset.Parse("2022-01-06T08:29:34Z"), page.Article.Published);
+        Assert.Equal("published.meta-the-visible-day-confirms", page.Decisions["published"]);
+    }
 }

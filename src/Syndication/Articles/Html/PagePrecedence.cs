@@ -87,6 +87,7 @@ internal static class PagePrecedence
 
     public static readonly Field<DateTimeOffset?> Published = new("published",
         new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
+        new("published.meta-the-visible-day-confirms", s => ConfirmedMeta(s)),
         new("published.jsonld", s => s.JsonLd.Published),
         new("published.meta", s => s.Meta.Published),
         new("published.visible", s => s.Markup.Published),
@@ -139,6 +140,11 @@ internal static class PagePrecedence
     private static DateTimeOffset? TimeOnStatedDay(DateTimeOffset? stated, DateTimeOffset? visible) =>
         stated is { } day && day.TimeOfDay == TimeSpan.Zero && day.Offset == TimeSpan.Zero
         && visible is { } stamp && stamp.TimeOfDay != TimeSpan.Zero && stamp.Date == day.Date ? stamp : null;
+
+    // JSON-LD and meta tags that state different days: the one whose day the visible dateline states is the page's.
+    private static DateTimeOffset? ConfirmedMeta(PageSources s) =>
+        s.JsonLd.Published is { } ld && s.Meta.Published is { } meta && ld.Date != meta.Date
+        && s.Markup.Published is { } visible && visible.Date == meta.Date ? meta : null;
 
     // og:title is written for sharing; a visible headline of a few words that is not the site's name is the article's
     // own (a banner or logo is one or two words: "Business Monday", "Rolling Stone").
