@@ -71,4 +71,13 @@ public sealed class LooseDateRuleTests
         Assert.Equal(DateTimeOffset.Parse("2022-01-06T08:29:34Z"), page.Article.Published);
         Assert.Equal("published.meta-the-visible-day-confirms", page.Decisions["published"]);
     }
+
+    [Fact]
+    public void ACustomTimeElementWithADatetimeIsAStamp()
+    {
+        var page = Explain("<title>Harbour reopens</title>",
+            "<article><h1>Harbour reopens</h1><p>opened this issue <relative-time datetime=2020-07-07T12:10:51Z>on 7 Jul 2020</relative-time></p>" + Story + "</article>");
+        Assert.Equal(DateTimeOffset.Parse("2020-07-07T12:10:51Z"), page.Article.Published);
+        Assert.Equal("published.visible", page.Decisions["published"]);
+    }
 }

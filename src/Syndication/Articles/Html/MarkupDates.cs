@@ -5,7 +5,7 @@ namespace Syndication.Articles;
 
 /// <summary>
 /// When the visible page says the article was published: <c>itemprop=datePublished</c>, then machine-readable stamps
-/// (<c>&lt;time datetime&gt;</c>, hAtom <c>&lt;abbr title&gt;</c>, <c>data-timestamp</c>), then datelines in the text;
+/// (<c>&lt;time datetime&gt;</c> and custom time elements such as GitHub's <c>&lt;relative-time&gt;</c>, hAtom <c>&lt;abbr title&gt;</c>, <c>data-timestamp</c>), then datelines in the text;
 /// a stamp or dateline labelled as an update ("Updated", "Last modified", "Reviewed") is never taken for it.
 /// </summary>
 internal static partial class MarkupDates
@@ -24,7 +24,7 @@ internal static partial class MarkupDates
         var marked = doc.QuerySelector("[itemprop~=datePublished]");
         if (PageDates.Parse(MarkupFacts.Attr(marked, "content", "datetime", "title") ?? MarkupFacts.Text(marked), locale) is { } d) return d;
         DateTimeOffset? unlabelled = null;
-        foreach (var stamp in scope.QuerySelectorAll("time[datetime], abbr[title], [data-timestamp]"))
+        foreach (var stamp in scope.QuerySelectorAll("time[datetime], relative-time[datetime], local-time[datetime], abbr[title], [data-timestamp]"))
         {
             if (stamp.Closest(Excluded) is not null || Stamp(stamp, locale) is not { } when) continue;
             var label = Label(stamp);
@@ -71,7 +71,7 @@ internal static partial class MarkupDates
 
     private static DateTimeOffset? Stamp(IElement e, PageLocale locale) => e.LocalName switch
     {
-        "time" => PageDates.Parse(e.GetAttribute("datetime"), locale),
+        "time" or "relative-time" or "local-time" => PageDates.Parse(e.GetAttribute("datetime"), locale),
         "abbr" => IsoDate().IsMatch(e.GetAttribute("title") ?? "") ? PageDates.Parse(e.GetAttribute("title"), locale) : null,
         _ => PageDates.FromUnix(e.GetAttribute("data-timestamp")) ?? PageDates.Parse(e.GetAttribute("data-timestamp"), locale),
     };
