@@ -5,8 +5,9 @@ namespace Syndication.Articles;
 
 /// <summary>
 /// When the visible page says the article was published: <c>itemprop=datePublished</c>, then machine-readable stamps
-/// (<c>&lt;time datetime&gt;</c> and custom time elements such as GitHub's <c>&lt;relative-time&gt;</c>, hAtom <c>&lt;abbr title&gt;</c>, <c>data-timestamp</c>), then datelines in the text;
-/// a stamp or dateline labelled as an update ("Updated", "Last modified", "Reviewed") is never taken for it.
+/// (<c>&lt;time datetime&gt;</c>, custom time elements such as GitHub's <c>&lt;relative-time&gt;</c>, hAtom
+/// <c>&lt;abbr title&gt;</c>, <c>data-timestamp</c>), then datelines in the text; a stamp or dateline labelled as an
+/// update ("Updated", "Last modified", "Reviewed") is never taken for it.
 /// </summary>
 internal static partial class MarkupDates
 {
