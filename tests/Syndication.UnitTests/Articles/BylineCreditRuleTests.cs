@@ -1,18 +1,11 @@
-using System.Text;
 using Syndication.Articles;
+using static Syndication.Tests.Articles.MinimalPages;
 
 namespace Syndication.Tests.Articles;
 
 /// <summary>Byline and headline rules added for issue 24's held-out goals (designed on the tune half), each on a minimal page.</summary>
 public sealed class BylineCreditRuleTests
 {
-    private const string Story =
-        "<p>The harbour reopened on Tuesday after three days of repairs to the breakwater, and the first ferries left on time.</p>"
-        + "<p>Fishermen said the storm was the worst in forty years, and the port authority promised a review of the sea defences.</p>";
-
-    private static ExplainedArticle Explain(string head, string body) =>
-        HtmlArticleParser.Explain(Encoding.UTF8.GetBytes($"<!doctype html><html lang=en><head><meta charset=utf-8>{head}</head><body>{body}</body></html>"));
-
     [Theory]
     [InlineData("""<meta name="author" content="AOL Staff">""", "AOL Staff")]
     [InlineData("""<meta name="cXenseParse:author" content="ZDNet Japan Staff">""", "ZDNet Japan Staff")]

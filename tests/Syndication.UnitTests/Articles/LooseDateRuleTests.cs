@@ -1,18 +1,11 @@
-using System.Text;
 using Syndication.Articles;
+using static Syndication.Tests.Articles.MinimalPages;
 
 namespace Syndication.Tests.Articles;
 
 /// <summary>The rows and reading rules added for issue 24's held-out goals, each on a minimal page.</summary>
 public sealed class LooseDateRuleTests
 {
-    private const string Story =
-        "<p>The harbour reopened on Tuesday after three days of repairs to the breakwater, and the first ferries left on time.</p>"
-        + "<p>Fishermen said the storm was the worst in forty years, and the port authority promised a review of the sea defences.</p>";
-
-    private static ExplainedArticle Explain(string head, string body, string lang = "en") =>
-        HtmlArticleParser.Explain(Encoding.UTF8.GetBytes($"<!doctype html><html lang={lang}><head><meta charset=utf-8>{head}</head><body>{body}</body></html>"));
-
     [Theory]
     [InlineData("""<script id="__NEXT_DATA__" type="application/json">{"props":{"post":{"publishedAt":"2024-03-05T08:30:00Z"}}}</script>""")]
     [InlineData("""<script>window.state = {"article":{"datePublished":"2024-03-05T08:30:00Z","dateModified":"2024-03-06T10:00:00Z"}};</script>""")]
