@@ -73,4 +73,13 @@ public sealed class LooseDateRuleTests
         Assert.Equal(DateTimeOffset.Parse("2020-07-07T12:10:51Z"), page.Article.Published);
         Assert.Equal("published.visible", page.Decisions["published"]);
     }
+
+    [Fact]
+    public void CxensesPublishTimeTagIsAMetaDate()
+    {
+        var page = Explain("""<title>Harbour reopens</title><meta name="cXenseParse:recs:publishtime" value="2019-03-05T08:15:11+0900">""",
+            "<ul><li><a href=/other><time datetime=2022-08-09T08:10:03+09:00>2022.8.9</time></a></li></ul><article><h1>Harbour reopens</h1>" + Story + "</article>", "ja");
+        Assert.Equal(DateTimeOffset.Parse("2019-03-04T23:15:11Z"), page.Article.Published);
+        Assert.Equal("published.meta", page.Decisions["published"]);
+    }
 }
