@@ -59,6 +59,7 @@ public sealed class RobustPageReadingTests
     [InlineData("//<![CDATA[\n{\"@type\":\"NewsArticle\",\"headline\":\"Harbour reopens\",\"datePublished\":\"2024-03-05T08:30:00+01:00\"}\n//]]>")]
     [InlineData("<![CDATA[{\"@type\":\"NewsArticle\",\"headline\":\"Harbour reopens\",\"datePublished\":\"2024-03-05T08:30:00+01:00\"}]]>")]
     [InlineData("/*<![CDATA[*/ {\"@type\":\"NewsArticle\",\"headline\":\"Harbour reopens\",\"datePublished\":\"2024-03-05T08:30:00+01:00\"}; /*]]>*/")]
+    [InlineData("{\"@type\":\"NewsArticle\",\"headline\":\"Harbour reopens\",\"datePublished\":\"2024-03-05T08:30:00+01:00\"}\n    }")]
     public void StructuredDataIsReadInAnyWrapperBrowsersTolerate(string script)
     {
         var page = Explain($"<title>Harbour reopens</title><script type=\"application/ld+json\">{script}</script>",

@@ -28,14 +28,10 @@ internal static partial class JsonLdFacts
         foreach (var script in doc.QuerySelectorAll("script[type]"))
         {
             if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-            try
-            {
-                Collect(JsonText.Parse(Unwrapped(script.TextContent), Options), nodes, 0);
-            }
-            catch (JsonException)
-            {
-                // A broken block is common on real pages; the other sources still speak.
-            }
+            var json = Unwrapped(script.TextContent);
+            // A broken block is common on real pages: its first complete value if junk follows it (an extra "}"), else
+            // nothing, and the other sources still speak.
+            Collect(TryParse(json) ?? (FirstValue(json) is { } first ? TryParse(first) : null), nodes, 0);
         }
         var article = nodes.FirstOrDefault(n => Types(n).Any(ArticleTypes.Contains));
         if (article is null) return WebPageDates(nodes.FirstOrDefault(n => Types(n).Contains("WebPage")), locale);
@@ -70,6 +66,34 @@ internal static partial class JsonLdFacts
         var text = Wrappers().Replace(script, " ");
         var (start, end) = (text.IndexOfAny(['{', '[']), text.LastIndexOfAny(['}', ']']));
         return start >= 0 && end > start ? text[start..(end + 1)] : text.Trim();
+    }
+
+    private static JsonNode? TryParse(string json)
+    {
+        try
+        {
+            return JsonText.Parse(json, Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // The text of the first complete JSON value, when something follows it; null when there is no such value.
+    private static string? FirstValue(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 });
+        try
+        {
+            if (!reader.Read() || !reader.TrySkip() || reader.BytesConsumed >= bytes.Length) return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return System.Text.Encoding.UTF8.GetString(bytes, 0, (int)reader.BytesConsumed);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"<!--|-->|(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?|(?://|/\*)?\s*\]\]>\s*(?:\*/)?")]
