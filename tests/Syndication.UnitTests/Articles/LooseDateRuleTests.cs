@@ -82,4 +82,14 @@ public sealed class LooseDateRuleTests
         Assert.Equal(DateTimeOffset.Parse("2019-03-04T23:15:11Z"), page.Article.Published);
         Assert.Equal("published.meta", page.Decisions["published"]);
     }
+
+    [Fact]
+    public void AVisibleLocalTimeOfTheMetadatasUtcInstantGivesThePagesOffsetAndDay()
+    {
+        var page = Explain("""<title>Harbour reopens</title><meta property="article:published_time" content="2023-11-09T01:09:55+00:00">""",
+            "<article><h1>Harbour reopens</h1><p><time datetime=\"2023-11-08 18:09:55\">November 8, 2023 at 6:09 p.m.</time></p>" + Story + "</article>");
+        Assert.Equal(DateTimeOffset.Parse("2023-11-09T01:09:55Z"), page.Article.Published);
+        Assert.Equal(TimeSpan.FromHours(-7), page.Article.Published!.Value.Offset);
+        Assert.Equal("published.metadata-instant-in-the-visible-local-time", page.Decisions["published"]);
+    }
 }

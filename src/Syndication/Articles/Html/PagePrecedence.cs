@@ -88,6 +88,7 @@ internal static class PagePrecedence
     public static readonly Field<DateTimeOffset?> Published = new("published",
         new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
         new("published.meta-the-visible-day-confirms", s => ConfirmedMeta(s)),
+        new("published.metadata-instant-in-the-visible-local-time", s => InVisibleLocalTime(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
         new("published.jsonld", s => s.JsonLd.Published),
         new("published.meta", s => s.Meta.Published),
         new("published.visible", s => s.Markup.Published),
@@ -140,6 +141,18 @@ internal static class PagePrecedence
     private static DateTimeOffset? TimeOnStatedDay(DateTimeOffset? stated, DateTimeOffset? visible) =>
         stated is { } day && day.TimeOfDay == TimeSpan.Zero && day.Offset == TimeSpan.Zero
         && visible is { } stamp && stamp.TimeOfDay != TimeSpan.Zero && stamp.Date == day.Date ? stamp : null;
+
+    // Metadata in UTC and a visible time without a zone that differs from it by whole quarter hours (same minute):
+    // the same instant in the site's local time, which reveals the page's offset and its day.
+    private static DateTimeOffset? InVisibleLocalTime(DateTimeOffset? stated, DateTimeOffset? visible)
+    {
+        if (stated is not { Offset.Ticks: 0 } utc || visible is not { Offset.Ticks: 0 } local || local.TimeOfDay == TimeSpan.Zero) return null;
+        var offset = Minute(local.DateTime) - Minute(utc.UtcDateTime);
+        return offset != TimeSpan.Zero && offset.Duration() <= TimeSpan.FromHours(14) && offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0
+            ? utc.ToOffset(offset) : null;
+    }
+
+    private static DateTime Minute(DateTime d) => new(d.Year, d.Month, d.Day, d.Hour, d.Minute, 0);
 
     // JSON-LD and meta tags that state different days: the one whose day the visible dateline states is the page's.
     private static DateTimeOffset? ConfirmedMeta(PageSources s) =>
