@@ -9,7 +9,8 @@ namespace Syndication.Tests.Articles;
 /// tests/corpus/real-pages, labelled by others (postlight/parser, adbar/htmldate): per source, split and field the share
 /// of labels the parser meets, every miss with what we got, the label and the precedence row that decided it, and
 /// every excepted label. The held-out goals (headline 95%, byline 90%, date 95%) are asserted where reached; where not,
-/// the reached floor is, so a regression fails, and the gap is named in <see cref="Floors"/>.
+/// the reached floor is, so a regression fails, and the gap is named in <see cref="Floors"/>. This is the test issue 24
+/// calls "HtmlCorpusTests" (held-out half held to the goals); that name belongs to our own 91-page regression corpus.
 /// </summary>
 public sealed class RealPageCorpusTests(ITestOutputHelper output)
 {
@@ -19,8 +20,8 @@ public sealed class RealPageCorpusTests(ITestOutputHelper output)
     {
         [("postlight", "headline")] = 0.90, // GAP: goal 95%, reached 90.7% (68/75)
         [("postlight", "byline")] = 0.88, // GAP: goal 90%, reached 88.7% (55/62)
-        [("postlight", "date")] = 0.76, // GAP: goal 95%, reached 76.5% (52/68)
-        [("htmldate", "date")] = 0.82, // GAP: goal 95%, reached 82.5% (193/234)
+        [("postlight", "date")] = 0.80, // GAP: goal 95%, reached 80.9% (55/68)
+        [("htmldate", "date")] = 0.90, // GAP: goal 95%, reached 90.2% (211/234)
     };
 
     private static readonly Dictionary<string, double> Goals = new() { ["headline"] = 0.95, ["byline"] = 0.90, ["date"] = 0.95 };

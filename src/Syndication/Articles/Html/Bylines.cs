@@ -40,11 +40,16 @@ internal static partial class Bylines
         foreach (var part in Separators().Split(text))
         {
             var name = Clean(part);
+            if (WireAgencies.IsStaffCredit(name))
+            {
+                names.Add(name);
+                continue;
+            }
             // What follows a job title is its desk or employer ("Jane Doe, Health correspondent, BBC Wales").
             if (Role().IsMatch(name)) break;
             if (IsName(name)) names.Add(name);
         }
-        var writers = names.Where(n => !WireAgencies.IsAgency(n)).ToList();
+        var writers = names.Where(n => !WireAgencies.IsCredit(n)).ToList();
         return (writers.Count > 0 ? writers : names).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -104,8 +109,9 @@ internal static partial class Bylines
     [GeneratedRegex(@"(?:^|[\s|｜])(?:作者|撰文|记者|記者|author|autor|auteur|автор)\s*[：:]\s*(?<name>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex LabelledAuthor();
 
-    // What follows the names: a date, a time, "Updated", "Published", a separator bar, bullet or slash, an interface link.
-    [GeneratedRegex(@"\s*(?:[|•·/／∕]|\b(?:e-?mail|updated|published|posted|last modified|(?:edited|reviewed|fact[- ]checked|photographs|photos|illustrations?|produced|translated|additional reporting)\s+by|follow(?:\s+author)?|following|view (?:profile|all)|more (?:from|by|articles)|see (?:all|more)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*)\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\d{1,2}\s*(?:hours?|minutes?|mins?|days?)\s+ago|\b\d{1,2}[:/.]\d{2}|\b\d{4}\b).*$", RegexOptions.IgnoreCase)]
+    // What follows the names: a date, a time, "Updated", "Published", a separator bar, bullet or slash, an interface
+    // link, the section the story is filed in ("in Politics").
+    [GeneratedRegex(@"\s*(?:[|•·/／∕]|(?-i:\bin\s+\p{Lu})|\b(?:e-?mail|updated|published|posted|last modified|(?:edited|reviewed|fact[- ]checked|photographs|photos|illustrations?|produced|translated|additional reporting)\s+by|follow(?:\s+author)?|following|view (?:profile|all)|more (?:from|by|articles)|see (?:all|more)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*)\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b|\d{1,2}\s*(?:hours?|minutes?|mins?|days?)\s+ago|\b\d{1,2}[:/.]\d{2}|\b\d{4}\b).*$", RegexOptions.IgnoreCase)]
     private static partial Regex Tail();
 
     // Email addresses (also "<…>" or "(…)" around them) and web addresses.

@@ -28,15 +28,19 @@ internal static partial class Datelines
     /// <summary>The offset a zone abbreviation stands for ("EST", "CEST"), if we know it.</summary>
     public static TimeSpan? Zone(string abbreviation) => Zones.TryGetValue(abbreviation, out var z) ? z : null;
 
-    /// <summary>Every date the text states, in order; a date without a time is midnight, without a zone UTC.</summary>
-    public static IEnumerable<Statement> Read(string? text)
+    /// <summary>
+    /// Every date the text states, in order; a date without a time is midnight, without a zone UTC; "05/03/2024" is
+    /// read as the page's <paramref name="locale"/> writes it.
+    /// </summary>
+    public static IEnumerable<Statement> Read(string? text, PageLocale? locale = null)
     {
+        locale ??= PageLocale.Unknown;
         if (string.IsNullOrWhiteSpace(text)) yield break;
         var labelStart = 0;
         var end = 0;
         foreach (var m in Dates().Matches(text).Cast<Match>())
         {
-            if (m.Index < end || Date(m) is not { } day) continue;
+            if (m.Index < end || Date(m, locale) is not { } day) continue;
             var time = Time().Match(text, m.Index + m.Length);
             var when = time.Success && time.Index == m.Index + m.Length ? At(day, time) : new DateTimeOffset(day, TimeSpan.Zero);
             end = time.Success && time.Index == m.Index + m.Length ? time.Index + time.Length : m.Index + m.Length;
@@ -55,14 +59,31 @@ internal static partial class Datelines
     /// <summary>Whether a label says what it marks is the publication ("Published", "Posted", "pubdate").</summary>
     public static bool SaysPublished(string? label) => label is not null && PublishedLabel().IsMatch(label);
 
-    private static DateTime? Date(Match m)
+    private static DateTime? Date(Match m, PageLocale locale)
     {
         var month = m.Groups["mon"].Success ? MonthNames.Number(m.Groups["mon"].Value) : Number(m.Groups["m"].Value);
         var (year, day) = (Number(m.Groups["y"].Value), Number(m.Groups["d"].Value));
+        if (m.Groups["a"].Success)
+        {
+            if (Slashed(Number(m.Groups["a"].Value), Number(m.Groups["b"].Value), locale) is not { } slashed) return null;
+            (day, month) = slashed;
+        }
         if (year < 1900 || year > DateTime.UtcNow.Year + 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             return null;
         return new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
     }
+
+    // "05/03/2024": day first where the locale writes it so, month first where it does not; unknown, only when one of
+    // the two cannot be a month.
+    private static (int Day, int Month)? Slashed(int a, int b, PageLocale locale) => (a > 12, b > 12, locale.DayFirst) switch
+    {
+        (true, true, _) => null,
+        (true, false, _) => (a, b),
+        (false, true, _) => (b, a),
+        (_, _, true) => (a, b),
+        (_, _, false) => (b, a),
+        _ => a == b ? (a, b) : null,
+    };
 
     private static DateTimeOffset? At(DateTime day, Match time)
     {
@@ -96,10 +117,12 @@ internal static partial class Datelines
 
     private const string Year = @"(?<y>(?:19|20)\d{2})";
 
-    // Year first (ISO, "2024/03/05", "2024.03.05", 2024年3月5日, 2024년 3월 5일), day first ("05.03.2024",
-    // "5 March 2024", "5 de marzo de 2024", "5 марта 2024"), or month first ("March 5, 2024", "Mar. 5, 2024").
+    // Year first (ISO, "2024/03/05", "2024.03.05", 2024年3月5日, 2024년 3월 5일), day first ("05.03.2024", "5 March 2024",
+    // "5 de marzo de 2024", "5 марта 2024"), month first ("March 5, 2024", "Mar. 5, 2024"), or either ("05/03/2024",
+    // "05-03-2024": as the locale writes it).
     [GeneratedRegex(@"(?<!\d)" + Year + @"(?:[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})(?![\d.]\d)|\s*[年년]\s*(?<m>\d{1,2})\s*[月월]\s*(?<d>\d{1,2})\s*[日일]?)"
         + @"|(?<![\d.])(?<d>\d{1,2})\.\s?(?<m>\d{1,2})\.\s?" + Year + @"(?!\d)"
+        + @"|(?<![\d./-])(?<a>\d{1,2})(?<sep>[/-])(?<b>\d{1,2})\k<sep>" + Year + @"(?![\d/-])"
         + @"|(?<![\d\p{L}])(?<d>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+|of\s+)?(?<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?" + Year + @"(?!\d)"
         + @"|(?<!\p{L})(?<mon>\p{L}{3,9})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + Year + @"(?!\d)")]
     private static partial Regex Dates();

@@ -20,7 +20,12 @@ public static class HtmlArticleParser
         HtmlNesting.Check(text);
         var doc = new HtmlParser().ParseDocument(text);
         var decisions = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var sources = new PageSources(JsonLdFacts.Read(doc), MetaTagFacts.Read(doc), MarkupFacts.Read(doc), doc.Title, PageFacts.None);
+        var locale = PageLocale.Of(doc);
+        var sources = new PageSources(JsonLdFacts.Read(doc, locale), MetaTagFacts.Read(doc, locale), MarkupFacts.Read(doc, locale), doc.Title, PageFacts.None)
+        {
+            ScriptData = LooseDates.ScriptData(doc, locale),
+            PageText = LooseDates.FirstDatedLine(doc, locale),
+        };
         sources = sources with { SiteName = PagePrecedence.SiteName.Decide(sources, decisions) };
         var title = PagePrecedence.Headline.Decide(sources, decisions);
         if (string.IsNullOrWhiteSpace(title)) throw new ArticleRejectedException("html: the page has no title or headline");

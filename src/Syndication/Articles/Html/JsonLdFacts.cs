@@ -22,23 +22,19 @@ internal static partial class JsonLdFacts
         new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
 
     /// <summary>What the page's first Article object states; nothing when it has none.</summary>
-    public static PageFacts Read(IDocument doc)
+    public static PageFacts Read(IDocument doc, PageLocale locale)
     {
         var nodes = new List<JsonObject>();
         foreach (var script in doc.QuerySelectorAll("script[type]"))
         {
             if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-            try
-            {
-                Collect(JsonText.Parse(Unwrapped(script.TextContent), Options), nodes, 0);
-            }
-            catch (JsonException)
-            {
-                // A broken block is common on real pages; the other sources still speak.
-            }
+            var json = Unwrapped(script.TextContent);
+            // A broken block is common on real pages: its first complete value if junk follows it (an extra "}"), else
+            // nothing, and the other sources still speak.
+            Collect(TryParse(json) ?? (FirstValue(json) is { } first ? TryParse(first) : null), nodes, 0);
         }
         var article = nodes.FirstOrDefault(n => Types(n).Any(ArticleTypes.Contains));
-        if (article is null) return WebPageDates(nodes.FirstOrDefault(n => Types(n).Contains("WebPage")));
+        if (article is null) return WebPageDates(nodes.FirstOrDefault(n => Types(n).Contains("WebPage")), locale);
         var byId = nodes.Where(n => Text(n["@id"]) is not null).GroupBy(n => Text(n["@id"])!)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var authors = People(Many(article["author"] ?? article["creator"]).ToList(), byId).ToList();
@@ -48,8 +44,8 @@ internal static partial class JsonLdFacts
             Description = Text(article["description"]),
             Authors = Bylines.Names(authors.Select(a => NameOf(a, byId))),
             AuthorsAreOrganizations = authors.Count > 0 && authors.All(a => IsOrganization(a, byId)),
-            Published = PageDates.Parse(Text(article["datePublished"]) ?? Text(article["dateCreated"])),
-            Modified = PageDates.Parse(Text(article["dateModified"])),
+            Published = PageDates.Parse(Text(article["datePublished"]) ?? Text(article["dateCreated"]), locale),
+            Modified = PageDates.Parse(Text(article["dateModified"]), locale),
             Images = Many(article["image"] ?? article["thumbnailUrl"]).Select(i => UrlOf(i, byId)).OfType<string>().Take(1).ToList(),
             Sections = Many(article["articleSection"]).Select(s => Text(s)).OfType<string>().ToList(),
             Tags = Many(article["keywords"]).SelectMany(k => Text(k)?.Split(',') ?? []).Select(k => k.Trim())
@@ -72,13 +68,41 @@ internal static partial class JsonLdFacts
         return start >= 0 && end > start ? text[start..(end + 1)] : text.Trim();
     }
 
+    private static JsonNode? TryParse(string json)
+    {
+        try
+        {
+            return JsonText.Parse(json, Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // The text of the first complete JSON value, when something follows it; null when there is no such value.
+    private static string? FirstValue(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 });
+        try
+        {
+            if (!reader.Read() || !reader.TrySkip() || reader.BytesConsumed >= bytes.Length) return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return System.Text.Encoding.UTF8.GetString(bytes, 0, (int)reader.BytesConsumed);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"<!--|-->|(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?|(?://|/\*)?\s*\]\]>\s*(?:\*/)?")]
     private static partial System.Text.RegularExpressions.Regex Wrappers();
 
-    private static PageFacts WebPageDates(JsonObject? page) => page is null ? PageFacts.None : new PageFacts
+    private static PageFacts WebPageDates(JsonObject? page, PageLocale locale) => page is null ? PageFacts.None : new PageFacts
     {
-        Published = PageDates.Parse(Text(page["datePublished"])),
-        Modified = PageDates.Parse(Text(page["dateModified"])),
+        Published = PageDates.Parse(Text(page["datePublished"]), locale),
+        Modified = PageDates.Parse(Text(page["dateModified"]), locale),
     };
 
     // An organisation listed beside people ("author": [reporter, station]) is the publisher, not a writer.

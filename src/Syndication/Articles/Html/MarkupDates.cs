@@ -5,8 +5,9 @@ namespace Syndication.Articles;
 
 /// <summary>
 /// When the visible page says the article was published: <c>itemprop=datePublished</c>, then machine-readable stamps
-/// (<c>&lt;time datetime&gt;</c>, hAtom <c>&lt;abbr title&gt;</c>, <c>data-timestamp</c>), then datelines in the text;
-/// a stamp or dateline labelled as an update ("Updated", "Last modified", "Reviewed") is never taken for it.
+/// (<c>&lt;time datetime&gt;</c>, custom time elements such as GitHub's <c>&lt;relative-time&gt;</c>, hAtom
+/// <c>&lt;abbr title&gt;</c>, <c>data-timestamp</c>), then datelines in the text; a stamp or dateline labelled as an
+/// update ("Updated", "Last modified", "Reviewed") is never taken for it.
 /// </summary>
 internal static partial class MarkupDates
 {
@@ -16,33 +17,33 @@ internal static partial class MarkupDates
         + "[class*=zeit i], [class*=fecha i], [class*=datum i]";
 
     // A dateline states a date and little else; a sentence that mentions one ("first held on 12 June 1976") is not one.
-    private const int MaxWordsBesideDate = 12;
+    public const int MaxWordsBesideDate = 12;
 
     /// <summary>The publication date the page's markup states, or null.</summary>
-    public static DateTimeOffset? Published(IElement scope, IDocument doc, IElement? headline)
+    public static DateTimeOffset? Published(IElement scope, IDocument doc, IElement? headline, PageLocale locale)
     {
         var marked = doc.QuerySelector("[itemprop~=datePublished]");
-        if (PageDates.Parse(MarkupFacts.Attr(marked, "content", "datetime", "title") ?? MarkupFacts.Text(marked)) is { } d) return d;
+        if (PageDates.Parse(MarkupFacts.Attr(marked, "content", "datetime", "title") ?? MarkupFacts.Text(marked), locale) is { } d) return d;
         DateTimeOffset? unlabelled = null;
-        foreach (var stamp in scope.QuerySelectorAll("time[datetime], abbr[title], [data-timestamp]"))
+        foreach (var stamp in scope.QuerySelectorAll("time[datetime], relative-time[datetime], local-time[datetime], abbr[title], [data-timestamp]"))
         {
-            if (stamp.Closest(Excluded) is not null || Stamp(stamp) is not { } when) continue;
+            if (stamp.Closest(Excluded) is not null || Stamp(stamp, locale) is not { } when) continue;
             var label = Label(stamp);
             if (Datelines.SaysModified(label)) continue;
             if (stamp.HasAttribute("pubdate") || Datelines.SaysPublished(label)) return when;
             unlabelled ??= when;
         }
-        return unlabelled ?? FromDatelines(scope, headline);
+        return unlabelled ?? FromDatelines(scope, headline, locale);
     }
 
     /// <summary>The date the markup says the article was last changed, or null.</summary>
-    public static DateTimeOffset? Modified(IElement scope, IDocument doc) =>
+    public static DateTimeOffset? Modified(IElement scope, IDocument doc, PageLocale locale) =>
         PageDates.Parse(MarkupFacts.Attr(doc.QuerySelector("[itemprop~=dateModified]"), "content", "datetime")
-            ?? MarkupFacts.Attr(scope.QuerySelector("time[class*=updated][datetime], time[class*=modified][datetime]"), "datetime"));
+            ?? MarkupFacts.Attr(scope.QuerySelector("time[class*=updated][datetime], time[class*=modified][datetime]"), "datetime"), locale);
 
     // Date-classed elements and the lines under the headline, in page order: the first date labelled as published,
     // else the first without a label.
-    private static DateTimeOffset? FromDatelines(IElement scope, IElement? headline)
+    private static DateTimeOffset? FromDatelines(IElement scope, IElement? headline, PageLocale locale)
     {
         var classed = scope.QuerySelectorAll(DatelineClasses).Where(e => e.Closest(Excluded) is null).ToHashSet();
         var near = MarkupFacts.NearHeadline(scope, headline).Where(e => e.Closest(Excluded) is null);
@@ -51,7 +52,7 @@ internal static partial class MarkupDates
         {
             var text = MarkupFacts.SpacedText(e);
             if (text.Length > 200) continue;
-            var statements = Datelines.Read(text).ToList();
+            var statements = Datelines.Read(text, locale).ToList();
             if (!classed.Contains(e) && WordsBeside(text, statements) > MaxWordsBesideDate) continue;
             foreach (var s in statements)
             {
@@ -62,17 +63,18 @@ internal static partial class MarkupDates
         return unlabelled;
     }
 
-    private static int WordsBeside(string text, List<Datelines.Statement> statements)
+    /// <summary>How many words the text holds beside the dates it states.</summary>
+    public static int WordsBeside(string text, List<Datelines.Statement> statements)
     {
         foreach (var s in statements.OrderByDescending(s => s.Index)) text = text.Remove(s.Index, s.Length);
         return text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
     }
 
-    private static DateTimeOffset? Stamp(IElement e) => e.LocalName switch
+    private static DateTimeOffset? Stamp(IElement e, PageLocale locale) => e.LocalName switch
     {
-        "time" => PageDates.Parse(e.GetAttribute("datetime")),
-        "abbr" => IsoDate().IsMatch(e.GetAttribute("title") ?? "") ? PageDates.Parse(e.GetAttribute("title")) : null,
-        _ => PageDates.FromUnix(e.GetAttribute("data-timestamp")) ?? PageDates.Parse(e.GetAttribute("data-timestamp")),
+        "time" or "relative-time" or "local-time" => PageDates.Parse(e.GetAttribute("datetime"), locale),
+        "abbr" => IsoDate().IsMatch(e.GetAttribute("title") ?? "") ? PageDates.Parse(e.GetAttribute("title"), locale) : null,
+        _ => PageDates.FromUnix(e.GetAttribute("data-timestamp")) ?? PageDates.Parse(e.GetAttribute("data-timestamp"), locale),
     };
 
     // What marks a stamp: its own and its container's class and type, the words just before it and its own text.

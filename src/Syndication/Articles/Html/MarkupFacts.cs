@@ -12,7 +12,7 @@ internal static class MarkupFacts
     private const string TitleClasses = ".entry-title, .post-title, [class*=headline], [class*=story-title], [class*=article-title]";
 
     /// <summary>What the visible page states about its article.</summary>
-    public static PageFacts Read(IDocument doc)
+    public static PageFacts Read(IDocument doc, PageLocale locale)
     {
         var scope = Scope(doc);
         var headline = Headline(scope, doc);
@@ -20,8 +20,8 @@ internal static class MarkupFacts
         {
             Title = Text(headline),
             Authors = MarkupAuthors.Read(scope, headline),
-            Published = MarkupDates.Published(scope, doc, headline),
-            Modified = MarkupDates.Modified(scope, doc),
+            Published = MarkupDates.Published(scope, doc, headline, locale),
+            Modified = MarkupDates.Modified(scope, doc, locale),
             Language = doc.DocumentElement.GetAttribute("lang") ?? doc.DocumentElement.GetAttribute("xml:lang"),
         };
     }
@@ -77,8 +77,9 @@ internal static class MarkupFacts
         text.Length == 0 || text == site ? 0 : titles.Where(t => t.Contains(text, StringComparison.Ordinal))
             .Select(t => text.Length / (double)t.Length).DefaultIfEmpty(0).Max();
 
+    // value= is read like content=, as MetaTagFacts reads it.
     private static string? Meta(IDocument doc, string key) =>
-        doc.QuerySelector($"meta[property='{key}'][content], meta[name='{key}'][content]")?.GetAttribute("content");
+        MarkupFacts.Attr(doc.QuerySelector($"meta[property='{key}'][content], meta[name='{key}'][content], meta[property='{key}'][value], meta[name='{key}'][value]"), "content", "value");
 
     private static string Squash(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 

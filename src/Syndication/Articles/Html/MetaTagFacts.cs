@@ -5,7 +5,7 @@ namespace Syndication.Articles;
 
 /// <summary>
 /// Head metadata: OpenGraph and <c>article:*</c> properties, <c>&lt;meta name="author"&gt;</c>, Dublin Core,
-/// the usual publisher tags (Parse.ly, Sailthru), <c>link rel=canonical</c>.
+/// the usual publisher tags (Parse.ly, Sailthru, cXense), <c>link rel=canonical</c>.
 /// </summary>
 internal static class MetaTagFacts
 {
@@ -13,7 +13,7 @@ internal static class MetaTagFacts
     private const int MinImageWidth = 200;
 
     /// <summary>What the head's meta tags state.</summary>
-    public static PageFacts Read(IDocument doc)
+    public static PageFacts Read(IDocument doc, PageLocale locale)
     {
         var tags = new List<(string Key, string Value)>();
         // Some pages write value= where content= belongs; browsers' readers and crawlers accept it, so do we.
@@ -29,12 +29,13 @@ internal static class MetaTagFacts
             Title = First(tags, "og:title", "twitter:title", "dc.title", "dcterms.title", "headline", "sailthru.title"),
             Description = First(tags, "og:description", "description", "twitter:description", "dc.description", "dcterms.description"),
             Authors = new[] { "article:author", "author", "dc.creator", "dcterms.creator", "byl", "sailthru.author",
-                "parsely-author", "citation_author" }.Select(k => Bylines.Names(All(tags, k))).FirstOrDefault(n => n.Count > 0) ?? [],
+                "parsely-author", "cxenseparse:author", "citation_author" }.Select(k => Bylines.Names(All(tags, k))).FirstOrDefault(n => n.Count > 0) ?? [],
             Published = PageDates.Parse(First(tags, "article:published_time", "og:published_time", "published_time",
                 "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "datepublished", "date",
-                "pubdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "citation_publication_date")),
+                "pubdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
+                "citation_publication_date"), locale),
             Modified = PageDates.Parse(First(tags, "article:modified_time", "og:updated_time", "dcterms.modified",
-                "datemodified", "last-modified")),
+                "datemodified", "last-modified"), locale),
             Images = Images(tags),
             Sections = All(tags, "article:section", "parsely-section").ToList(),
             Tags = All(tags, "article:tag", "news_keywords", "keywords", "parsely-tags")

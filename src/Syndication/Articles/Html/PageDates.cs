@@ -11,8 +11,11 @@ internal static partial class PageDates
 {
     private static readonly string[] CompactFormats = ["yyyyMMdd'T'HHmmssK", "yyyyMMddHHmmss", "yyyyMMdd"];
 
-    /// <summary>The instant the text states, in the offset it states (its day is the page's); without one UTC, without a time midnight; null when none.</summary>
-    public static DateTimeOffset? Parse(string? text)
+    /// <summary>
+    /// The instant the text states, in the offset it states (its day is the page's); without one UTC, without a time
+    /// midnight; "05/03/2024" as the page's <paramref name="locale"/> writes it; null when none.
+    /// </summary>
+    public static DateTimeOffset? Parse(string? text, PageLocale? locale = null)
     {
         if (string.IsNullOrWhiteSpace(text) || !Year().IsMatch(text)) return null;
         var s = OffsetWithoutColon().Replace(text.Trim(), "$1$2:$3");
@@ -22,7 +25,7 @@ internal static partial class PageDates
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, styles, out var d)
             || DateTimeOffset.TryParseExact(s, CompactFormats, CultureInfo.InvariantCulture, styles, out d))
             return Plausible(d);
-        return Datelines.Read(text).Select(st => (DateTimeOffset?)st.When).FirstOrDefault();
+        return Datelines.Read(text, locale).Select(st => (DateTimeOffset?)st.When).FirstOrDefault();
     }
 
     /// <summary>A Unix time in seconds or milliseconds ("1710620580000"), as pages' scripts stamp it.</summary>

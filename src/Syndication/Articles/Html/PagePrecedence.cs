@@ -7,6 +7,12 @@ internal sealed record PageSources(PageFacts JsonLd, PageFacts Meta, PageFacts M
     /// <summary>The site's own name (decided first: titles and bylines are cleaned of it).</summary>
     public string? SiteName { get; init; }
 
+    /// <summary>The dates the page's scripts carry as data (read only when no marked place states one).</summary>
+    public PageFacts ScriptData { get; init; } = PageFacts.None;
+
+    /// <summary>The first dated line of the page's text.</summary>
+    public PageFacts PageText { get; init; } = PageFacts.None;
+
     /// <summary>The headline of the markup: the page's h1 (or title-classed element) that best covers its title.</summary>
     public string? VisibleHeadline => Markup.Title;
 
@@ -72,17 +78,22 @@ internal static class PagePrecedence
 
     // A named writer from the first source that names one; an agency or organisation only when no source does.
     public static readonly Field<IReadOnlyList<string>> Byline = new("byline",
+        new("byline.visible-among-metadata-credits", s => AmongCredits(s)),
         new("byline.jsonld-person", s => Writers(s, s.JsonLd)),
         new("byline.meta-author", s => Writers(s, s.Meta)),
         new("byline.visible", s => Writers(s, s.Markup)),
         new("byline.text", s => Writers(s, s.Text)),
-        new("byline.agency-only-when-no-writer", s => new[] { s.JsonLd, s.Meta, s.Markup, s.Text }.Select(f => Names(s, f)).FirstOrDefault(n => n.Count > 0)));
+        new("byline.agency-or-staff-only-when-no-writer", s => new[] { s.JsonLd, s.Meta, s.Markup, s.Text }.Select(f => Names(s, f)).FirstOrDefault(n => n.Count > 0)));
 
     public static readonly Field<DateTimeOffset?> Published = new("published",
         new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
+        new("published.meta-the-visible-day-confirms", s => ConfirmedMeta(s)),
+        new("published.metadata-instant-in-the-visible-local-time", s => InVisibleLocalTime(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
         new("published.jsonld", s => s.JsonLd.Published),
         new("published.meta", s => s.Meta.Published),
-        new("published.visible", s => s.Markup.Published));
+        new("published.visible", s => s.Markup.Published),
+        new("published.script-data", s => s.ScriptData.Published),
+        new("published.first-dated-line", s => s.PageText.Published));
 
     public static readonly Field<DateTimeOffset?> Updated = new("updated",
         new("updated.jsonld", s => s.JsonLd.Modified),
@@ -131,6 +142,23 @@ internal static class PagePrecedence
         stated is { } day && day.TimeOfDay == TimeSpan.Zero && day.Offset == TimeSpan.Zero
         && visible is { } stamp && stamp.TimeOfDay != TimeSpan.Zero && stamp.Date == day.Date ? stamp : null;
 
+    // Metadata in UTC and a visible time without a zone that differs from it by whole quarter hours (same minute):
+    // the same instant in the site's local time, which reveals the page's offset and its day.
+    private static DateTimeOffset? InVisibleLocalTime(DateTimeOffset? stated, DateTimeOffset? visible)
+    {
+        if (stated is not { Offset.Ticks: 0 } utc || visible is not { Offset.Ticks: 0 } local || local.TimeOfDay == TimeSpan.Zero) return null;
+        var offset = Minute(local.DateTime) - Minute(utc.UtcDateTime);
+        return offset != TimeSpan.Zero && offset.Duration() <= TimeSpan.FromHours(14) && offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0
+            ? utc.ToOffset(offset) : null;
+    }
+
+    private static DateTime Minute(DateTime d) => new(d.Year, d.Month, d.Day, d.Hour, d.Minute, 0);
+
+    // JSON-LD and meta tags that state different days: the one whose day the visible dateline states is the page's.
+    private static DateTimeOffset? ConfirmedMeta(PageSources s) =>
+        s.JsonLd.Published is { } ld && s.Meta.Published is { } meta && ld.Date != meta.Date
+        && s.Markup.Published is { } visible && visible.Date == meta.Date ? meta : null;
+
     // og:title is written for sharing; a visible headline of a few words that is not the site's name is the article's
     // own (a banner or logo is one or two words: "Business Monday", "Rolling Stone").
     private static string? OverSocialTitle(PageSources s) =>
@@ -140,10 +168,19 @@ internal static class PagePrecedence
     private static bool Differs(PageSources s) =>
         s.VisibleHeadline is not null && s.StatedHeadline is { } stated && !HtmlTitle.Same(stated, s.VisibleHeadline);
 
+    // Metadata that lists more people than the visible byline, all of the byline's among them, credits photographers,
+    // stylists and models beside the writers ("Connie Wang,Sharokh Mirzai,… at MSA Models"): readers see the byline.
+    private static IReadOnlyList<string>? AmongCredits(PageSources s)
+    {
+        var (visible, stated) = (Writers(s, s.Markup), Writers(s, s.JsonLd) ?? Writers(s, s.Meta));
+        return visible is not null && stated is not null && visible.Count < stated.Count
+            && visible.All(v => stated.Contains(v, StringComparer.OrdinalIgnoreCase)) ? visible : null;
+    }
+
     private static IReadOnlyList<string>? Writers(PageSources s, PageFacts source)
     {
         var names = Names(s, source);
-        return names.Count > 0 && !source.AuthorsAreOrganizations && !names.All(WireAgencies.IsAgency) ? names : null;
+        return names.Count > 0 && !source.AuthorsAreOrganizations && !names.All(WireAgencies.IsCredit) ? names : null;
     }
 
     // The site's own name is never an author.

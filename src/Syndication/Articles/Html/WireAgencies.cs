@@ -21,6 +21,19 @@ internal static class WireAgencies
     public static bool IsAgency(string name) => Names.Contains(name.Trim().Trim('(', ')', '.'));
 
     /// <summary>
+    /// Whether the name credits a newsroom rather than a person: an agency, or a site's staff ("AOL Staff", "ZDNet Japan
+    /// Staff"); such a credit is the byline only when no writer is named.
+    /// </summary>
+    public static bool IsCredit(string name) => IsAgency(name) || IsStaffCredit(name);
+
+    /// <summary>"AOL Staff", "Staff Reports": a site's staff credited as a whole (a name, then "Staff", at most five words).</summary>
+    public static bool IsStaffCredit(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 2 and <= 5 && words[^1].Equals("Staff", StringComparison.OrdinalIgnoreCase) && char.IsUpper(words[0][0]);
+    }
+
+    /// <summary>
     /// The writer's name when an agency's follows it without a comma ("JIM SALTER Associated Press", "Jane Doe AFP");
     /// else the name. A one-word agency name counts only in capitals: Michael Bloomberg keeps his surname.
     /// </summary>

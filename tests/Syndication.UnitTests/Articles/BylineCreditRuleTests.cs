@@ -1,0 +1,59 @@
+using Syndication.Articles;
+using static Syndication.Tests.Articles.MinimalPages;
+
+namespace Syndication.Tests.Articles;
+
+/// <summary>Byline and headline rules added for issue 24's held-out goals (designed on the tune half), each on a minimal page.</summary>
+public sealed class BylineCreditRuleTests
+{
+    [Theory]
+    [InlineData("""<meta name="author" content="AOL Staff">""", "AOL Staff")]
+    [InlineData("""<meta name="cXenseParse:author" content="ZDNet Japan Staff">""", "ZDNet Japan Staff")]
+    public void ASitesStaffCreditIsTheBylineWhenNoWriterIsNamed(string meta, string credit)
+    {
+        var page = Explain("<title>Harbour reopens</title>" + meta, "<article><h1>Harbour reopens</h1>" + Story + "</article>");
+        Assert.Equal([credit], page.Article.Authors);
+        Assert.Equal("byline.agency-or-staff-only-when-no-writer", page.Decisions["byline"]);
+    }
+
+    [Fact]
+    public void ANamedWriterOutranksAStaffCredit()
+    {
+        var page = Explain("""<title>Harbour reopens</title><meta name="author" content="AOL Staff">""",
+            "<article><h1>Harbour reopens</h1><p class=byline>By Ben Okafor</p>" + Story + "</article>");
+        Assert.Equal(["Ben Okafor"], page.Article.Authors);
+    }
+
+    [Theory]
+    [InlineData("Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT.", "Michael Larabel")]
+    [InlineData("By Ana Lima and Ben Okafor in Politics", "Ana Lima|Ben Okafor")]
+    public void TheSectionAStoryIsFiledInIsNotAWriter(string byline, string names) =>
+        Assert.Equal(names.Split('|'), Bylines.Names(byline));
+
+    [Fact]
+    public void TheVisibleBylineWinsWhenTheMetadataAddsPhotographersAndModelsToIt()
+    {
+        var page = Explain("""<title>Harbour reopens</title><meta name="author" content="Connie Wang,Sharokh Mirzai,Ariel Pierre-Louis at MSA Models,Bethie Girmai">""",
+            "<article><h1>Harbour reopens</h1><p class=byline><a href=/author/connie-wang>Connie Wang</a></p>" + Story + "</article>");
+        Assert.Equal(["Connie Wang"], page.Article.Authors);
+        Assert.Equal("byline.visible-among-metadata-credits", page.Decisions["byline"]);
+    }
+
+    [Fact]
+    public void MetadataNamingOtherWritersThanTheVisibleBylineStillDecides()
+    {
+        var page = Explain("""<title>Harbour reopens</title><meta name="author" content="Ana Lima, Ben Okafor">""",
+            "<article><h1>Harbour reopens</h1><p class=byline>By Carla Diaz</p>" + Story + "</article>");
+        Assert.Equal(["Ana Lima", "Ben Okafor"], page.Article.Authors);
+        Assert.Equal("byline.meta-author", page.Decisions["byline"]);
+    }
+
+    [Fact]
+    public void AnOgTitleWrittenWithValueChoosesTheVisibleHeadlineOverTheSitesLogo()
+    {
+        var page = Explain("""<title>How 'La La Land' Resurrected the Musical - Rolling Stone</title><meta name="og:title" value="'La La Land': How a Young Filmmaker Resurrected the Musical"><meta name="og:site_name" value="Rolling Stone">""",
+            "<header><h1 class=branding><a href=/>Rolling Stone</a></h1></header><article><h1>‘La La Land’: How a Young Filmmaker Resurrected the Musical</h1>" + Story + "</article>");
+        Assert.Equal("‘La La Land’: How a Young Filmmaker Resurrected the Musical", page.Article.Title);
+        Assert.Equal("headline.visible-same-words-as-metadata", page.Decisions["headline"]);
+    }
+}
