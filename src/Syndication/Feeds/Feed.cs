@@ -25,6 +25,11 @@ public sealed record Feed
     /// <summary>RFC 5005 paging: the first (newest) page, and the neighbouring pages when there are any.</summary>
     public Uri? FirstUrl { get; init; }
     public Uri? NextUrl { get; init; }
+    /// <summary>
+    /// For a writer that may stop before the last item (a byte bound): the next-page link after each item, so the page
+    /// it writes links on to the first item it left out. Empty when the page is not bounded (then <see cref="NextUrl"/>).
+    /// </summary>
+    public IReadOnlyList<Uri> NextUrlAfter { get; init; } = [];
     public Uri? PreviousUrl { get; init; }
     /// <summary>The WebSub hub readers may subscribe at.</summary>
     public Uri? HubUrl { get; init; }
@@ -35,8 +40,8 @@ public sealed record Feed
     public IReadOnlyList<FeedTombstone> Tombstones { get; init; } = [];
 }
 
-/// <summary>A withdrawn entry: the id it had (urn:uuid), when it was withdrawn, and the page it had.</summary>
-public sealed record FeedTombstone(string Ref, DateTimeOffset When, Uri Link);
+/// <summary>A withdrawn entry: the id it had (urn:uuid), when it was withdrawn, the page it had, and its title and publish time when kept.</summary>
+public sealed record FeedTombstone(string Ref, DateTimeOffset When, Uri Link, string? Title = null, DateTimeOffset? Published = null);
 
 /// <summary>One article as every format sees it: its <see cref="ArticleFields"/> with absolute links, content and images.</summary>
 public sealed record FeedItem : ArticleFields

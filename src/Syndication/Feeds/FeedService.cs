@@ -42,6 +42,10 @@ public sealed class FeedService(ArticleStore store, ScheduleStore schedule, Item
             DarkLogoUrl = Absolute(urls, o.DarkModeLogoUrl) ?? urls.Logo(dark: true),
             FirstUrl = urls.Feed(request.Key, request.Format, limit.TrimEnd('&')),
             NextUrl = page.After is { } after ? urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, after, null)) : null,
+            // A byte-bounded profile (MSN) may write fewer items than the page has: the link on from each, for the writer.
+            NextUrlAfter = FeedProfiles.Of(request.Format.Profile).MaxBytes > 0
+                ? page.Articles.Select(a => urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, ArticleStore.Order(a), null))).ToList()
+                : [],
             PreviousUrl = page.Before is { } before ? urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, null, before)) : null,
             HubUrl = Absolute(urls, o.WebSubHub),
             StylesheetUrl = o.Stylesheet && request.Format.Stylesheet ? urls.Stylesheet() : null,
@@ -62,7 +66,7 @@ public sealed class FeedService(ArticleStore store, ScheduleStore schedule, Item
     public async Task<IReadOnlyList<FeedTombstone>> TombstonesAsync(FeedKey key, SiteUrls urls, CancellationToken ct = default)
     {
         return (await WithdrawnAsync(ct)).Where(t => t.FeedPaths.Contains(key.Path))
-            .Select(t => new FeedTombstone(StableId.Urn(t.Id), t.When, urls.Article(t.Slug))).ToList();
+            .Select(t => new FeedTombstone(StableId.Urn(t.Id), t.When, urls.Article(t.Slug), t.Title, t.Published)).ToList();
     }
 
     /// <summary>The feed in the format: <see cref="FeedFormat.Write"/>'s bytes, with kept items' bytes reused.</summary>

@@ -11,6 +11,9 @@ public static partial class RssWriter
     /// <summary>Room kept for the channel and each withdrawal when a profile bounds the feed's bytes.</summary>
     private const int ChannelBytes = 64 * 1024, WithdrawalBytes = 1024;
 
+    /// <summary>The most withdrawals a bounded feed lists, newest first (1 MB of the 10 MB at most).</summary>
+    public const int MaxWithdrawals = 1000;
+
     // The item's HTML; MSN's profile marks the lead figure's img as its primary image.
     private static void Content(XmlMarkup w, FeedItem item, FeedProfile profile)
     {
@@ -75,24 +78,30 @@ public static partial class RssWriter
         }
     }
 
-    // The newest items whose bytes fit under the bound, room kept for the channel and the withdrawals.
-    private static IReadOnlyList<ReadOnlyMemory<byte>> Within(IReadOnlyList<ReadOnlyMemory<byte>> items, long maxBytes, int withdrawals)
+    // The newest items whose bytes fit under the bound (at least one), room kept for the channel and for the newest
+    // MaxWithdrawals withdrawals (each counted at WithdrawalBytes, which a tombstone's title and links stay under).
+    private static (IReadOnlyList<ReadOnlyMemory<byte>> Items, IReadOnlyList<FeedTombstone> Withdrawn) Within(
+        IReadOnlyList<ReadOnlyMemory<byte>> items, Feed feed, long maxBytes)
     {
-        var budget = maxBytes - ChannelBytes - (long)WithdrawalBytes * withdrawals;
+        var withdrawn = feed.Tombstones.Count > MaxWithdrawals ? feed.Tombstones.Take(MaxWithdrawals).ToList() : feed.Tombstones;
+        var budget = maxBytes - ChannelBytes - (long)WithdrawalBytes * withdrawn.Count;
         var count = 0;
-        for (long used = 0; count < items.Count && (used += items[count].Length) <= budget; count++) { }
-        return count == items.Count ? items : items.Take(count).ToList();
+        for (long used = 0; count < items.Count && ((used += items[count].Length) <= budget || count == 0); count++) { }
+        return (count == items.Count ? items : items.Take(count).ToList(), withdrawn);
     }
 
     // A withdrawn article, still listed under its id: expired now, modified when it was withdrawn (MSN's takedown).
     private static void Withdrawn(XmlMarkup w, FeedTombstone tombstone)
     {
         w.Start("item");
+        // The title and date it had, as MSN requires of every item (tombstones from before they were kept have none).
+        if (tombstone.Title is { Length: > 0 } title) w.Element("title", title);
         w.Element("link", tombstone.Link.AbsoluteUri);
         w.Start("guid");
         w.Attribute("isPermaLink", "false");
         w.Text(tombstone.Ref);
         w.End();
+        if (tombstone.Published is { } published) w.Element("pubDate", Xml.Rfc822(published));
         w.Element("description", "This article has been withdrawn.");
         w.Element("dcterms:modified", Xml.Rfc3339(tombstone.When));
         w.Element("mi:expirationDate", Xml.Rfc3339(tombstone.When));

@@ -24,7 +24,15 @@ public static partial class RssWriter
     public static byte[] Feed(Feed feed, IReadOnlyList<ReadOnlyMemory<byte>> items) => Feed(feed, items, FeedProfiles.Standard);
 
     /// <summary>The feed around items written for <paramref name="profile"/>, with its channel elements, byte bound and withdrawals.</summary>
-    public static byte[] Feed(Feed feed, IReadOnlyList<ReadOnlyMemory<byte>> items, FeedProfile profile) => Xml.Render(w =>
+    public static byte[] Feed(Feed feed, IReadOnlyList<ReadOnlyMemory<byte>> items, FeedProfile profile)
+    {
+        var (written, withdrawn) = profile.MaxBytes > 0 ? Within(items, feed, profile.MaxBytes) : (items, feed.Tombstones);
+        // Cut short by the bound: the next page starts at the first item left out, so no item is on no page.
+        if (written.Count < items.Count && feed.NextUrlAfter.Count == items.Count) feed = feed with { NextUrl = feed.NextUrlAfter[written.Count - 1] };
+        return Channel(feed, written, withdrawn, profile);
+    }
+
+    private static byte[] Channel(Feed feed, IReadOnlyList<ReadOnlyMemory<byte>> items, IReadOnlyList<FeedTombstone> withdrawn, FeedProfile profile) => Xml.Render(w =>
     {
         Xml.Prolog(w, feed);
         w.Start("rss");
@@ -53,8 +61,8 @@ public static partial class RssWriter
             w.End();
         }
         if (profile.ChannelLogo) Logos(w, feed);
-        w.Elements(profile.MaxBytes > 0 ? Within(items, profile.MaxBytes, feed.Tombstones.Count) : items);
-        if (profile.ListWithdrawals) foreach (var tombstone in feed.Tombstones) Withdrawn(w, tombstone);
+        w.Elements(items);
+        if (profile.ListWithdrawals) foreach (var tombstone in withdrawn) Withdrawn(w, tombstone);
         w.End();
         w.End();
     });

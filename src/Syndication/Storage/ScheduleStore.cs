@@ -7,9 +7,12 @@ public sealed record ScheduledSlug(string Slug, DateTimeOffset Due, string RowKe
 
 /// <summary>
 /// A withdrawn article (deleted, or expired): its entry id, slug, when it was withdrawn, and the feeds it was in, so
-/// Atom feeds can carry an RFC 6721 at:deleted-entry, withdrawn.json can list it and its page can answer 410.
+/// Atom feeds can carry an RFC 6721 at:deleted-entry, withdrawn.json can list it and its page can answer 410; its
+/// title and publish time (null in rows from before they were kept), so a feed that lists withdrawals (MSN) can still
+/// give the item its required title and date.
 /// </summary>
-public sealed record Tombstone(Guid Id, string Slug, DateTimeOffset When, IReadOnlyList<string> FeedPaths);
+public sealed record Tombstone(Guid Id, string Slug, DateTimeOffset When, IReadOnlyList<string> FeedPaths,
+    string? Title = null, DateTimeOffset? Published = null);
 
 /// <summary>
 /// When articles come and go: the schedule of embargoes and expiries, and the tombstones of withdrawn articles.
@@ -80,12 +83,15 @@ public sealed class ScheduleStore(StorageAccount account)
             ["Id"] = article.Id,
             ["Slug"] = article.Slug,
             ["When"] = when,
+            ["Title"] = article.Title,
+            ["Published"] = article.Published,
             ["FeedPaths"] = string.Join('\n', ArticleStore.FeedKeys(article).Select(k => k.Path)),
         };
 
     private static Tombstone? ToTombstone(TableEntity e) =>
         e.GetGuid("Id") is { } id && e.GetDateTimeOffset("When") is { } when
             ? new Tombstone(id, e.GetString("Slug") ?? e.RowKey[TombstonePrefix.Length..], when,
-                (e.GetString("FeedPaths") ?? "all").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                (e.GetString("FeedPaths") ?? "all").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                e.GetString("Title"), e.GetDateTimeOffset("Published"))
             : null;
 }

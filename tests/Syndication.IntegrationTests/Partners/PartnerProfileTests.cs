@@ -139,12 +139,15 @@ public sealed partial class PartnerProfileTests(AzuriteFixture azurite, ITestOut
         var password = await CreateAsync(site, "msn-partner", "msn");
         var before = Item((await PullAsync(site, "msn-partner", password)).Doc, FerryTitle);
         var (guid, modified) = (before.Element("guid")!.Value, DateTimeOffset.Parse(before.Element(Dcterms + "modified")!.Value, CultureInfo.InvariantCulture));
+        var published = before.Element("pubDate")!.Value;
 
         Assert.Equal(HttpStatusCode.OK, (await site.Admin.DeleteAsync("manage/articles/ferry-timetable")).StatusCode);
         var after = await PullAsync(site, "msn-partner", password);
 
         var withdrawn = Items(after.Doc).Single(i => i.Element("guid")!.Value == guid);
-        Assert.Null(withdrawn.Element("title"));
+        // The title and date it had: MSN requires both of every item, a withdrawn one included.
+        Assert.Equal(FerryTitle, withdrawn.Element("title")!.Value);
+        Assert.Equal(published, withdrawn.Element("pubDate")!.Value);
         Assert.EndsWith("/api/articles/ferry-timetable", withdrawn.Element("link")!.Value);
         var expires = DateTimeOffset.Parse(withdrawn.Element(Mi + "expirationDate")!.Value, CultureInfo.InvariantCulture);
         var newer = DateTimeOffset.Parse(withdrawn.Element(Dcterms + "modified")!.Value, CultureInfo.InvariantCulture);

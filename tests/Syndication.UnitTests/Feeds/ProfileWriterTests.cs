@@ -72,6 +72,19 @@ public sealed class ProfileWriterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MsnGivesAWithdrawnArticleTheTitleAndDateItHad()
+    {
+        var published = new DateTimeOffset(2026, 11, 30, 8, 15, 0, TimeSpan.Zero);
+        var feed = Golden(FeedProfiles.Msn);
+        var tombstone = feed.Tombstones.Single() with { Title = "Harbour ferry withdrawn after a correction", Published = published };
+        var (_, items) = Written(FeedProfiles.Msn, feed with { Tombstones = [tombstone] });
+
+        var withdrawn = Assert.Single(items, i => i.Element("guid")!.Value == tombstone.Ref);
+        Assert.Equal("Harbour ferry withdrawn after a correction", withdrawn.Element("title")!.Value);
+        Assert.Equal(published, DateTimeOffset.Parse(withdrawn.Element("pubDate")!.Value, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void MsnListsAWithdrawnArticleUnderItsIdExpiredWithANewerModifiedDate()
     {
         var feed = Golden(FeedProfiles.Msn);
@@ -83,6 +96,9 @@ public sealed class ProfileWriterTests(ITestOutputHelper output)
         Assert.Equal(tombstone.When, DateTimeOffset.Parse(withdrawn.Element(Mi + "expirationDate")!.Value, CultureInfo.InvariantCulture));
         Assert.Equal(tombstone.When, DateTimeOffset.Parse(withdrawn.Element(Dcterms + "modified")!.Value, CultureInfo.InvariantCulture));
         Assert.Equal(feed.Items.Count + 1, items.Count);
+        // A tombstone kept without its title and date (rows from before they were kept) still lists, without them.
+        Assert.Null(withdrawn.Element("title"));
+        Assert.Null(withdrawn.Element("pubDate"));
         // The public RSS says nothing of withdrawals (Atom has at:deleted-entry for that).
         Assert.DoesNotContain(tombstone.Ref, System.Text.Encoding.UTF8.GetString(FeedFormats.Rss.Write(GoldenFeed.For(FeedFormats.Rss))));
     }
@@ -92,7 +108,12 @@ public sealed class ProfileWriterTests(ITestOutputHelper output)
     {
         var feed = Golden(FeedProfiles.Msn);
         var body = "<p>" + new string('x', 500_000) + "</p>";
-        feed = feed with { Items = Enumerable.Range(0, 25).Select(i => feed.Items[2] with { Id = $"urn:uuid:00000000-0000-5000-8000-{i:D12}", ContentHtml = [body] }).ToList() };
+        feed = feed with
+        {
+            Items = Enumerable.Range(0, 25).Select(i => feed.Items[2] with { Id = $"urn:uuid:00000000-0000-5000-8000-{i:D12}", ContentHtml = [body] }).ToList(),
+            NextUrl = new Uri("https://news.example.com/api/partners/msn/feeds/all.rss?after=page-end"),
+            NextUrlAfter = Enumerable.Range(0, 25).Select(i => new Uri($"https://news.example.com/api/partners/msn/feeds/all.rss?after=item-{i}")).ToList(),
+        };
 
         var bytes = FeedProfiles.Msn.Rss.Write(feed);
         var items = FeedParsers.Document(bytes).Root!.Element("channel")!.Elements("item").Where(i => i.Element("title") is not null).ToList();
@@ -101,6 +122,22 @@ public sealed class ProfileWriterTests(ITestOutputHelper output)
         Assert.InRange(bytes.Length, 9_000_000, FeedProfiles.Msn.MaxBytes - 1);
         Assert.Equal(feed.Items.Take(items.Count).Select(i => i.Id), items.Select(i => i.Element("guid")!.Value)); // the newest kept
         Assert.InRange(items.Count, 17, 19);
+        // The next page starts at the first item left out, so every item is on some page.
+        var next = FeedParsers.Document(bytes).Root!.Element("channel")!.Elements(FeedParsers.Atom + "link").Single(l => (string)l.Attribute("rel")! == "next");
+        Assert.Equal($"https://news.example.com/api/partners/msn/feeds/all.rss?after=item-{items.Count - 1}", (string)next.Attribute("href")!);
+    }
+
+    [Fact]
+    public void MsnListsAtMostTheNewestThousandWithdrawalsAndStillEveryItem()
+    {
+        var feed = Golden(FeedProfiles.Msn);
+        var tombstone = feed.Tombstones.Single();
+        feed = feed with { Tombstones = Enumerable.Range(0, 1500).Select(i => tombstone with { Ref = $"urn:uuid:00000000-0000-5000-9000-{i:D12}" }).ToList() };
+
+        var (_, items) = Written(FeedProfiles.Msn, feed);
+
+        Assert.Equal(feed.Tombstones.Take(RssWriter.MaxWithdrawals).Select(t => t.Ref), items.Skip(feed.Items.Count).Select(i => i.Element("guid")!.Value));
+        Assert.Equal(feed.Items.Select(i => i.Id), items.Take(feed.Items.Count).Select(i => i.Element("guid")!.Value));
     }
 
     [Fact]
