@@ -28,6 +28,7 @@ public sealed partial class ArticleIngestor
         if (!visibility.VisibleAt(now)) return await WithholdAsync(state, document, visibility, now, ct);
 
         var images = await PublishImagesAsync(state, parsed.Images, repair, ct);
+        parsed = parsed with { BodyHtml = BodyImages.Rewrite(parsed.BodyHtml, state.Slug, images) };
         var article = Revealed(Compose(state, parsed, images, document, download.Metadata, download.ETag, signature), visibility);
         // Written on every re-ingestion, not only when the content changed: the name is content-addressed, so this
         // is idempotent, and it restores a body that storage lost.

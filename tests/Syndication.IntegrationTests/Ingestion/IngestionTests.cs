@@ -33,6 +33,30 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AnImageTheBodyShowsBesideTheDocumentLoadsFromTheFeed()
+    {
+        await using var site = new TestSite(azurite);
+        var jpg = await File.ReadAllBytesAsync(Repo.Samples(Repo.SampleSlug, "photo-1.jpg"));
+        var png = await File.ReadAllBytesAsync(Repo.Samples(Repo.SampleSlug, "photo-2.png"));
+        await site.UploadAsync("ferry/deck.jpg", jpg);
+        await site.UploadAsync("ferry/quay.png", png);
+        // As a page bundle writes it (the file beside the document), and as the path from the container.
+        await site.UploadTextAsync("ferry.md", "---\ntitle: Ferries return\npublished: 2024-03-05\n---\n![The deck](deck.jpg)\n\nText.\n\n![The quay](ferry/quay.png)\n");
+        Assert.Equal(IngestResult.Published, (await site.Ingestor.IngestBlobAsync("ferry.md")).Result);
+
+        var html = ((System.ServiceModel.Syndication.TextSyndicationContent)(await RssAsync(site)).Items.Single().Summary).Text;
+        var sources = System.Text.RegularExpressions.Regex.Matches(html, "<img src=\"([^\"]+)\" alt=\"The (deck|quay)\"")
+            .ToDictionary(m => m.Groups[2].Value, m => new Uri(m.Groups[1].Value));
+        Assert.Equal(["deck", "quay"], sources.Keys.Order());
+        foreach (var (name, file, bytes) in new[] { ("deck", "deck.jpg", jpg), ("quay", "quay.png", png) })
+        {
+            Assert.Equal("/api/images/ferry/" + file, sources[name].AbsolutePath);
+            var image = await TestSite.InvokeAsync(r => new GetImage(site.Handlers).Run(r, "ferry", file));
+            Assert.Equal((200, bytes.Length), (image.Status, image.Body.Length));
+        }
+    }
+
+    [Fact]
     public async Task JsonDocumentsArePublished()
     {
         await using var site = new TestSite(azurite);
