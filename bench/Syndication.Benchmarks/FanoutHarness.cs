@@ -13,6 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Syndication.Fediverse;
+using Syndication.Http;
+using Syndication.LocalRunner;
 using Syndication.Ingestion;
 using Syndication.Storage;
 
@@ -35,7 +37,7 @@ internal static class FanoutHarness
         await using var services = Services(counter);
         await using var stub = await StubInboxes.StartAsync();
         var pump = new DeliveryPump(services.GetRequiredService<DeliveryQueue>(), services.GetRequiredService<Deliveries>(),
-            services.GetRequiredService<ILogger<DeliveryPump>>());
+            services.GetRequiredService<StorageOutage>(), services.GetRequiredService<ILogger<DeliveryPump>>());
         await pump.StartAsync(CancellationToken.None);
         var store = services.GetRequiredService<FollowerStore>();
         await store.AddFollowerAsync(new Follower(stub.Url("users/ref"), stub.Url("inbox/ref"), stub.Url("inbox/ref"), "f-ref", DateTimeOffset.UtcNow, "https://news.example.com/"));

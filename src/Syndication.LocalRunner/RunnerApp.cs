@@ -17,7 +17,7 @@ public static class RunnerApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.AddSyndication();
         builder.Services.AddHostedService<ContainerWatcher>();
-        builder.Services.AddHostedService<Syndication.Fediverse.DeliveryPump>(); // what the DeliverActivity queue trigger does in Azure
+        builder.Services.AddHostedService<DeliveryPump>(); // what the DeliverActivity queue trigger does in Azure
         var app = builder.Build();
         app.Use((context, next) =>
         {
