@@ -40,10 +40,14 @@ public sealed partial class DeliveryPump(DeliveryQueue queue, Deliveries deliver
                     }
                 });
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return; // the runner is stopping: not a failure of the service
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 Failed("(receive)", 0, e);
-                await Task.Delay(2000, stoppingToken);
+                await Task.Delay(2000, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
