@@ -92,4 +92,16 @@ public sealed class LooseDateRuleTests
         Assert.Equal(TimeSpan.FromHours(-7), page.Article.Published!.Value.Offset);
         Assert.Equal("published.metadata-instant-in-the-visible-local-time", page.Decisions["published"]);
     }
+
+    [Theory]
+    [InlineData("<time datetime=\"2022-10-17 16:01:26\">10/17/2022 04:01 PM EDT</time>", "2022-10-17T20:01:26Z")]
+    [InlineData("<time itemprop=datePublished datetime=\"2022-10-11 08:00:00\">10/11/2022 08:00 AM EDT</time>", "2022-10-11T12:00:00Z")]
+    [InlineData("<time datetime=\"2022-10-17 16:01:26\">10/17/2022 04:01 PM</time>", "2022-10-17T16:01:26Z")]
+    [InlineData("<time datetime=\"2022-10-17T16:01:26+02:00\">10/17/2022 04:01 PM EDT</time>", "2022-10-17T14:01:26Z")]
+    public void AStampWithoutAZoneIsInTheZoneItsOwnTextStatesForThatTime(string stamp, string expected)
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1><p>" + stamp + "</p>" + Story + "</article>", "en");
+        Assert.Equal(DateTimeOffset.Parse(expected), page.Article.Published);
+        Assert.Equal("published.visible", page.Decisions["published"]);
+    }
 }
