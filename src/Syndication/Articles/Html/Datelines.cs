@@ -156,7 +156,7 @@ internal static partial class Datelines
     private static partial Regex Dates();
 
     // A time of day, with a zone abbreviation or offset when stated ("9:45 PM CST", "08:30 Uhr", "5:00 a.m. PT").
-    private const string Clock = @"(?:(?<h>\d{1,2})\s*[:.hH時시]\s*(?<min>\d{2})(?::(?<s>\d{2})(?:\.\d+)?)?\s*[分분]?\s*(?<ap>[ap]\.?\s?m\b\.?)?|(?<h>\d{1,2})\s*(?<ap>[ap]\.?\s?m\b\.?))(?:\s*(?:Uhr|hrs?\b\.?))?(?:\s*\(?(?<zone>(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z\b|[A-Z]{3,4}\b)\)?)?";
+    private const string Clock = @"(?:(?<h>\d{1,2})\s*[:.hH時시]\s*(?<min>\d{2})(?::(?<s>\d{2})(?:\.\d+)?)?\s*[分분]?\s*(?<ap>[ap]\.?\s?m\b\.?)?|(?<h>\d{1,2})\s*(?<ap>[ap]\.?\s?m\b\.?))(?:\s*(?:Uhr|hrs?\b\.?))?(?:\s*\(?(?<zone>(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z\b|(?-i:[ECMP]T)\b|[A-Z]{3,4}\b)\)?)?";
 
     // A time right after the date: "08:30", "8.30", "08h30", "8時30分", "9:45 PM", "6 a.m.", "08:30 Uhr", with a zone
     // abbreviation or offset ("GMT", "EST", "PT", "+01:00", "UTC+8") when stated; "T08:30:00Z" of ISO dates too.
