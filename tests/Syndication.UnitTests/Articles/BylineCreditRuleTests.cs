@@ -56,4 +56,15 @@ public sealed class BylineCreditRuleTests
         Assert.Equal("‘La La Land’: How a Young Filmmaker Resurrected the Musical", page.Article.Title);
         Assert.Equal("headline.visible-same-words-as-metadata", page.Decisions["headline"]);
     }
+
+    [Theory]
+    [InlineData("<div class=article_byline><div>By <span>Joe Davidson</span></div><div>Washington Post</div></div>", "Joe Davidson")]
+    [InlineData("<div class=article_byline><div>By <span>Joe Davidson</span></div><div><time>Dec 13, 2016 at 3:45 pm</time></div></div>", "Joe Davidson")]
+    [InlineData("<div class=byline>By <span>Ana Lima</span> and <span>Ben Okafor</span></div>", "Ana Lima|Ben Okafor")]
+    public void ABylineBlockOfItsOwnIsReadWithoutTheBlocksBesideIt(string byline, string names)
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1>" + byline + Story + "</article>");
+        Assert.Equal(names.Split('|'), page.Article.Authors);
+        Assert.Equal("byline.visible", page.Decisions["byline"]);
+    }
 }

@@ -47,9 +47,16 @@ internal static class MarkupAuthors
         if (names.Count == 0 && byline.LocalName == "a" && IsProfileLink(byline)) names = [MarkupFacts.Text(byline)];
         if (names.Count == 0) names = byline.QuerySelectorAll("[class*=name i]").Select(MarkupFacts.Text).ToList();
         if (Bylines.Names(names) is { Count: > 0 } marked) return marked;
+        if (OwnLine(byline) is { } line && Bylines.Names(MarkupFacts.SpacedText(line)) is { Count: > 0 } lineNames) return lineNames;
         if (Bylines.Names(MarkupFacts.Attr(byline, "content") ?? MarkupFacts.SpacedText(byline)) is { Count: > 0 } whole) return whole;
         return Bylines.Names(byline.QuerySelectorAll("*").Where(e => e.ChildElementCount == 0).Select(MarkupFacts.Text));
     }
+
+    // A byline of several blocks whose "By …" block stands alone: the blocks beside it state the publication, the
+    // date or the role ("By Joe Davidson" above "Washington Post").
+    private static IElement? OwnLine(IElement byline) =>
+        byline.Children.Length > 1 && byline.Children.All(c => c.LocalName is "div" or "p")
+            ? byline.Children.FirstOrDefault(c => Bylines.LooksLikeByline(MarkupFacts.SpacedText(c))) : null;
 
     private static bool IsProfileLink(IElement a) =>
         (a.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
