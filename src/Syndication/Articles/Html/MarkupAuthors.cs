@@ -33,7 +33,7 @@ internal static class MarkupAuthors
     private static IReadOnlyList<string> FromBylines(IElement root)
     {
         foreach (var byline in root.QuerySelectorAll(BylineSelector))
-            if (byline.Closest(Excluded) is null && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
+            if ((byline.Closest(Excluded) is null || MarkedPerson(byline)) && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
                 && From(byline) is { Count: > 0 } names) return names;
         return [];
     }
@@ -57,6 +57,13 @@ internal static class MarkupAuthors
     private static IElement? OwnLine(IElement byline) =>
         byline.Children.Length > 1 && byline.Children.All(c => c.LocalName is "div" or "p")
             ? byline.Children.FirstOrDefault(c => Bylines.LooksLikeByline(MarkupFacts.SpacedText(c))) : null;
+
+    // Microdata that marks a person as the author states a writer, not a list of links, even inside navigation
+    // ("Edited by <span itemprop=author itemtype=…/Person>"); comments and footers stay out.
+    private static bool MarkedPerson(IElement byline) =>
+        (byline.GetAttribute("itemprop") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
+        && (byline.GetAttribute("itemtype") ?? "").EndsWith("/Person", StringComparison.OrdinalIgnoreCase)
+        && byline.Closest("[class*=comment], [id*=comment], footer") is null;
 
     private static bool IsProfileLink(IElement a) =>
         (a.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
