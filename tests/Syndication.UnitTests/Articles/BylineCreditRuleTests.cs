@@ -67,4 +67,32 @@ public sealed class BylineCreditRuleTests
         Assert.Equal(names.Split('|'), page.Article.Authors);
         Assert.Equal("byline.visible", page.Decisions["byline"]);
     }
+
+    [Fact]
+    public void APersonMicrodataMarksAsTheAuthorIsReadEvenInsideNavigation()
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1><nav class=pst-by><span><a href=/india>All India</a></span>"
+            + "<span>Edited by <a href=/topic/swati-bhasin><span itemprop=author itemscope itemtype=https://schema.org/Person><span itemprop=name>Swati Bhasin</span></span></a></span></nav>"
+            + Story + "</article>");
+        Assert.Equal(["Swati Bhasin"], page.Article.Authors);
+    }
+
+    [Fact]
+    public void ALinkListInsideNavigationIsStillNoByline()
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1><nav><a class=author href=/a/ana>Ana Lima</a></nav>" + Story + "</article>");
+        Assert.Empty(page.Article.Authors);
+    }
+
+    [Theory]
+    [InlineData("Lust for Youth: Lust for Youth Album Review | Pitchfork", "Lust for Youth: Lust for Youth", "Lust for Youth", "Lust for Youth: Lust for Youth", "headline.stated-over-visible-kicker")]
+    [InlineData("Lust for Youth Album Review | Pitchfork", "Lust for Youth: Lust for Youth", "Lust for Youth", "Lust for Youth", "headline.visible-over-social-title")]
+    [InlineData("The Revolution – Purple Rain Lyrics | Pitchfork", "The Revolution – Purple Rain Lyrics", "Purple Rain Lyrics", "Purple Rain Lyrics", "headline.visible-over-social-title")]
+    public void AVisibleHeadlineThatOnlyOpensTheStatedOneIsItsKicker(string title, string ogTitle, string h1, string expected, string row)
+    {
+        var page = Explain($"""<title>{title}</title><meta property="og:title" content="{ogTitle}"><meta property="og:site_name" content="Pitchfork">""",
+            $"<article><h1>{h1}</h1>" + Story + "</article>");
+        Assert.Equal(expected, page.Article.Title);
+        Assert.Equal(row, page.Decisions["headline"]);
+    }
 }

@@ -68,6 +68,7 @@ internal static class PagePrecedence
         new("headline.visible-confirmed-by-title", s => Differs(s) && HtmlTitle.Same(HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline), s.VisibleHeadline) ? s.VisibleHeadline : null),
         new("headline.visible-metadata-shortened", s => Differs(s) && HtmlTitle.Shortened(s.StatedHeadline!, s.VisibleHeadline!) ? s.VisibleHeadline : null),
         new("headline.jsonld", s => HtmlTitle.Clean(s.JsonLd.Title, s.SiteName, s.VisibleHeadline)),
+        new("headline.stated-over-visible-kicker", s => OverKicker(s)),
         new("headline.visible-over-social-title", s => OverSocialTitle(s)),
         new("headline.meta", s => HtmlTitle.Clean(s.Meta.Title, s.SiteName, s.VisibleHeadline)),
         new("headline.visible-in-title", s => (s.PageTitle is null || Contains(s.PageTitle, s.VisibleHeadline))
@@ -164,6 +165,16 @@ internal static class PagePrecedence
     private static string? OverSocialTitle(PageSources s) =>
         s.JsonLd.Title is null && s.VisibleHeadline is { } visible && !HtmlTitle.IsSiteName(visible, s.SiteName)
         && visible.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? visible : null;
+
+    // A stated headline that <title> confirms and that opens with the whole visible one before a separator ("Lust for
+    // Youth" of "Lust for Youth: Lust for Youth"): the visible one is its kicker (an artist, a section).
+    private static string? OverKicker(PageSources s)
+    {
+        if (s.VisibleHeadline is not { } visible || s.StatedHeadline is not { } stated || stated.Length <= visible.Length) return null;
+        var rest = stated[visible.Length..].TrimStart();
+        return stated.StartsWith(visible, StringComparison.OrdinalIgnoreCase) && rest.Length > 1 && rest[0] is ':' or '|' or '–' or '—' or '-'
+            && HtmlTitle.Clean(s.PageTitle, s.SiteName, null) is { } title && Contains(title, stated) ? stated : null;
+    }
 
     private static bool Differs(PageSources s) =>
         s.VisibleHeadline is not null && s.StatedHeadline is { } stated && !HtmlTitle.Same(stated, s.VisibleHeadline);
