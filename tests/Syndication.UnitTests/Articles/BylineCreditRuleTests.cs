@@ -95,4 +95,14 @@ public sealed class BylineCreditRuleTests
         Assert.Equal(expected, page.Article.Title);
         Assert.Equal(row, page.Decisions["headline"]);
     }
+
+    [Theory]
+    [InlineData("<body class=\"single header-menu-enabled\"><article><h1>Harbour reopens</h1><footer class=post-meta><p class=post-author><a href=/author/ana/ rel=author>Ana Lima</a></p></footer>", "Ana Lima")]
+    [InlineData("<body><article><h1>Harbour reopens</h1></article><footer><p class=author><a href=/author/ana/ rel=author>Ana Lima</a></p></footer>", "")]
+    public void AnArticlesOwnFooterIsReadButTheSitesFooterIsNot(string start, string names)
+    {
+        var html = "<!doctype html><html lang=en><head><meta charset=utf-8><title>Harbour reopens</title></head>" + start + Story + "</body></html>";
+        var page = HtmlArticleParser.Explain(System.Text.Encoding.UTF8.GetBytes(html));
+        Assert.Equal(names.Split('|', StringSplitOptions.RemoveEmptyEntries), page.Article.Authors);
+    }
 }

@@ -12,8 +12,8 @@ internal static class MarkupAuthors
         + "[class*=autor i], [class*=contributor i], [class*=writer i], [data-testid*=byline i], [data-testid*=author i], "
         + "[typeof~=\"schema:Person\"], [property~=\"schema:author\"], [class*=username], address";
 
-    // Comments, and navigation, footers and menus: their link lists are never a byline.
-    private const string Excluded = "[class*=comment], [id*=comment], nav, footer, menu, [role=navigation], [class*=menu i]";
+    // Comments, navigation, the site's footer and menus: their link lists are never a byline.
+    private const string ExcludedPlaces = "[class*=comment], [id*=comment], nav, menu, [role=navigation], [class*=menu i]";
 
     // A byline links to a few writers; an element with more links is a list (a menu, an identifier box).
     private const int MaxBylineLinks = 6;
@@ -33,7 +33,7 @@ internal static class MarkupAuthors
     private static IReadOnlyList<string> FromBylines(IElement root)
     {
         foreach (var byline in root.QuerySelectorAll(BylineSelector))
-            if ((byline.Closest(Excluded) is null || MarkedPerson(byline)) && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
+            if ((!Excluded(byline) || MarkedPerson(byline)) && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
                 && From(byline) is { Count: > 0 } names) return names;
         return [];
     }
@@ -64,6 +64,11 @@ internal static class MarkupAuthors
         (byline.GetAttribute("itemprop") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
         && (byline.GetAttribute("itemtype") ?? "").EndsWith("/Person", StringComparison.OrdinalIgnoreCase)
         && byline.Closest("[class*=comment], [id*=comment], footer") is null;
+
+    // Inside comments, navigation, a menu or the site's footer. A <body> classed "header-menu-enabled" (WordPress themes)
+    // is the whole page, not a menu; a footer inside an <article> is the article's own (who wrote it, when).
+    private static bool Excluded(IElement e) =>
+        e.Closest(ExcludedPlaces) is { LocalName: not ("body" or "html") } || e.Closest("footer") is { } footer && footer.Closest("article") is null;
 
     private static bool IsProfileLink(IElement a) =>
         (a.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
