@@ -108,4 +108,15 @@ public sealed class LooseDateRuleTests
         Assert.Equal(DateTimeOffset.Parse(expected), page.Article.Published);
         Assert.Equal("published.visible", page.Decisions["published"]);
     }
+
+    [Theory]
+    [InlineData("https://example.com/video/id-5348771529001/veteran-beats-covid", "2020-04-24T21:25:06Z", "published.meta-when-jsonld-is-another-page")]
+    [InlineData("http://www.example.com/news/national/veteran-beats-covid/", "2020-04-25T07:25:06Z", "published.jsonld")]
+    public void JsonLdThatNamesAnotherPageThanTheCanonicalOneDoesNotDateThisPage(string mainEntity, string expected, string row)
+    {
+        var page = Explain($$"""<title>Harbour reopens</title><link rel="canonical" href="https://example.com/news/national/veteran-beats-covid"><meta property="article:published_time" content="2020-04-24T21:25:06+00:00"><script type="application/ld+json">{"@type":"NewsArticle","mainEntityOfPage":"{{mainEntity}}","headline":null,"datePublished":"2020-04-25T07:25:06Z"}</script>""",
+            "<article><h1>Harbour reopens</h1>" + Story + "</article>");
+        Assert.Equal(DateTimeOffset.Parse(expected), page.Article.Published);
+        Assert.Equal(row, page.Decisions["published"]);
+    }
 }

@@ -90,6 +90,7 @@ internal static class PagePrecedence
         new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
         new("published.meta-the-visible-day-confirms", s => ConfirmedMeta(s)),
         new("published.metadata-instant-in-the-visible-local-time", s => InVisibleLocalTime(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
+        new("published.meta-when-jsonld-is-another-page", s => AnotherPage(s.JsonLd.Url, s.Meta.Url) ? s.Meta.Published : null),
         new("published.jsonld", s => s.JsonLd.Published),
         new("published.meta", s => s.Meta.Published),
         new("published.visible", s => s.Markup.Published),
@@ -152,6 +153,12 @@ internal static class PagePrecedence
         return offset != TimeSpan.Zero && offset.Duration() <= TimeSpan.FromHours(14) && offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0
             ? utc.ToOffset(offset) : null;
     }
+
+    // JSON-LD whose page (mainEntityOfPage, url) has another path than the page's canonical describes another page
+    // (a video's own page); scheme, host and a trailing slash do not count.
+    private static bool AnotherPage(string? stated, string? canonical) =>
+        Uri.TryCreate(stated, UriKind.Absolute, out var a) && Uri.TryCreate(canonical, UriKind.Absolute, out var b)
+        && !string.Equals(a.AbsolutePath.TrimEnd('/'), b.AbsolutePath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
     private static DateTime Minute(DateTime d) => new(d.Year, d.Month, d.Day, d.Hour, d.Minute, 0);
 
