@@ -56,4 +56,53 @@ public sealed class BylineCreditRuleTests
         Assert.Equal("‘La La Land’: How a Young Filmmaker Resurrected the Musical", page.Article.Title);
         Assert.Equal("headline.visible-same-words-as-metadata", page.Decisions["headline"]);
     }
+
+    [Theory]
+    [InlineData("<div class=article_byline><div>By <span>Joe Davidson</span></div><div>Washington Post</div></div>", "Joe Davidson")]
+    [InlineData("<div class=article_byline><div>By <span>Joe Davidson</span></div><div><time>Dec 13, 2016 at 3:45 pm</time></div></div>", "Joe Davidson")]
+    [InlineData("<div class=byline>By <span>Ana Lima</span> and <span>Ben Okafor</span></div>", "Ana Lima|Ben Okafor")]
+    public void ABylineBlockOfItsOwnIsReadWithoutTheBlocksBesideIt(string byline, string names)
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1>" + byline + Story + "</article>");
+        Assert.Equal(names.Split('|'), page.Article.Authors);
+        Assert.Equal("byline.visible", page.Decisions["byline"]);
+    }
+
+    [Fact]
+    public void APersonMicrodataMarksAsTheAuthorIsReadEvenInsideNavigation()
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1><nav class=pst-by><span><a href=/india>All India</a></span>"
+            + "<span>Edited by <a href=/topic/swati-bhasin><span itemprop=author itemscope itemtype=https://schema.org/Person><span itemprop=name>Swati Bhasin</span></span></a></span></nav>"
+            + Story + "</article>");
+        Assert.Equal(["Swati Bhasin"], page.Article.Authors);
+    }
+
+    [Fact]
+    public void ALinkListInsideNavigationIsStillNoByline()
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1><nav><a class=author href=/a/ana>Ana Lima</a></nav>" + Story + "</article>");
+        Assert.Empty(page.Article.Authors);
+    }
+
+    [Theory]
+    [InlineData("Lust for Youth: Lust for Youth Album Review | Pitchfork", "Lust for Youth: Lust for Youth", "Lust for Youth", "Lust for Youth: Lust for Youth", "headline.stated-over-visible-kicker")]
+    [InlineData("Lust for Youth Album Review | Pitchfork", "Lust for Youth: Lust for Youth", "Lust for Youth", "Lust for Youth", "headline.visible-over-social-title")]
+    [InlineData("The Revolution – Purple Rain Lyrics | Pitchfork", "The Revolution – Purple Rain Lyrics", "Purple Rain Lyrics", "Purple Rain Lyrics", "headline.visible-over-social-title")]
+    public void AVisibleHeadlineThatOnlyOpensTheStatedOneIsItsKicker(string title, string ogTitle, string h1, string expected, string row)
+    {
+        var page = Explain($"""<title>{title}</title><meta property="og:title" content="{ogTitle}"><meta property="og:site_name" content="Pitchfork">""",
+            $"<article><h1>{h1}</h1>" + Story + "</article>");
+        Assert.Equal(expected, page.Article.Title);
+        Assert.Equal(row, page.Decisions["headline"]);
+    }
+
+    [Theory]
+    [InlineData("<body class=\"single header-menu-enabled\"><article><h1>Harbour reopens</h1><footer class=post-meta><p class=post-author><a href=/author/ana/ rel=author>Ana Lima</a></p></footer>", "Ana Lima")]
+    [InlineData("<body><article><h1>Harbour reopens</h1></article><footer><p class=author><a href=/author/ana/ rel=author>Ana Lima</a></p></footer>", "")]
+    public void AnArticlesOwnFooterIsReadButTheSitesFooterIsNot(string start, string names)
+    {
+        var html = "<!doctype html><html lang=en><head><meta charset=utf-8><title>Harbour reopens</title></head>" + start + Story + "</body></html>";
+        var page = HtmlArticleParser.Explain(System.Text.Encoding.UTF8.GetBytes(html));
+        Assert.Equal(names.Split('|', StringSplitOptions.RemoveEmptyEntries), page.Article.Authors);
+    }
 }

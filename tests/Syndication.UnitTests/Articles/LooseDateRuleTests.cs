@@ -43,7 +43,11 @@ public sealed class LooseDateRuleTests
     [InlineData("en-US", "Posted: 05/03/2024", "2024-05-03")]
     [InlineData("en", "Posted: 17/03/2020", "2020-03-17")]
     [InlineData("de", "Stand: 17-03-2020", "2020-03-17")]
-    public void SlashedDatesAreReadAsThePagesLanguageWritesThem(string lang, string line, string expected)
+    [InlineData("en", "Dec. 22, 2016 5:00 a.m. PT", "2016-12-22T13:00:00Z")]
+    [InlineData("en", "June 1, 2019 8:34 PM ET", "2019-06-02T00:34:00Z")]
+    [InlineData("en", "March 10, 2024 9:00 AM CT", "2024-03-10T14:00:00Z")]
+    [InlineData("fr", "5 mars 2024 08:30 et mis en ligne", "2024-03-05T08:30:00Z")]
+    public void SlashedDatesAndUnitedStatesZonesAreReadAsThePagesLanguageAndTheSeasonOfTheirDaySay(string lang, string line, string expected)
     {
         var page = Explain("<title>Harbour reopens</title>", $"<article><h1>Harbour reopens</h1><p class=date>{line}</p>" + Story + "</article>", lang);
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal), page.Article.Published);
@@ -91,5 +95,28 @@ public sealed class LooseDateRuleTests
         Assert.Equal(DateTimeOffset.Parse("2023-11-09T01:09:55Z"), page.Article.Published);
         Assert.Equal(TimeSpan.FromHours(-7), page.Article.Published!.Value.Offset);
         Assert.Equal("published.metadata-instant-in-the-visible-local-time", page.Decisions["published"]);
+    }
+
+    [Theory]
+    [InlineData("<time datetime=\"2022-10-17 16:01:26\">10/17/2022 04:01 PM EDT</time>", "2022-10-17T20:01:26Z")]
+    [InlineData("<time itemprop=datePublished datetime=\"2022-10-11 08:00:00\">10/11/2022 08:00 AM EDT</time>", "2022-10-11T12:00:00Z")]
+    [InlineData("<time datetime=\"2022-10-17 16:01:26\">10/17/2022 04:01 PM</time>", "2022-10-17T16:01:26Z")]
+    [InlineData("<time datetime=\"2022-10-17T16:01:26+02:00\">10/17/2022 04:01 PM EDT</time>", "2022-10-17T14:01:26Z")]
+    public void AStampWithoutAZoneIsInTheZoneItsOwnTextStatesForThatTime(string stamp, string expected)
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<article><h1>Harbour reopens</h1><p>" + stamp + "</p>" + Story + "</article>", "en");
+        Assert.Equal(DateTimeOffset.Parse(expected), page.Article.Published);
+        Assert.Equal("published.visible", page.Decisions["published"]);
+    }
+
+    [Theory]
+    [InlineData("https://example.com/video/id-5348771529001/veteran-beats-covid", "2020-04-24T21:25:06Z", "published.meta-when-jsonld-is-another-page")]
+    [InlineData("http://www.example.com/news/national/veteran-beats-covid/", "2020-04-25T07:25:06Z", "published.jsonld")]
+    public void JsonLdThatNamesAnotherPageThanTheCanonicalOneDoesNotDateThisPage(string mainEntity, string expected, string row)
+    {
+        var page = Explain($$"""<title>Harbour reopens</title><link rel="canonical" href="https://example.com/news/national/veteran-beats-covid"><meta property="article:published_time" content="2020-04-24T21:25:06+00:00"><script type="application/ld+json">{"@type":"NewsArticle","mainEntityOfPage":"{{mainEntity}}","headline":null,"datePublished":"2020-04-25T07:25:06Z"}</script>""",
+            "<article><h1>Harbour reopens</h1>" + Story + "</article>");
+        Assert.Equal(DateTimeOffset.Parse(expected), page.Article.Published);
+        Assert.Equal(row, page.Decisions["published"]);
     }
 }

@@ -52,6 +52,18 @@ internal static partial class Datelines
         }
     }
 
+    /// <summary>
+    /// The offset a text states beside the given time of day ("10/17/2022 04:01 PM EDT" for 16:01), read on
+    /// <paramref name="day"/>; null when it states that time without a zone, or not at all.
+    /// </summary>
+    public static TimeSpan? ZoneBeside(string? text, DateTime day)
+    {
+        foreach (var m in AnyTime().Matches(text ?? "").Cast<Match>())
+            if (m.Groups["zone"].Success && At(day.Date, m) is { } at && at.Hour == day.Hour && at.Minute == day.Minute)
+                return at.Offset;
+        return null;
+    }
+
     /// <summary>Whether a label says what it marks is a later change ("Updated", "Last modified", "Reviewed").</summary>
     public static bool SaysModified(string? label) =>
         label is not null && ModifiedLabel().IsMatch(label) && !PublishedLabel().IsMatch(label);
@@ -97,18 +109,34 @@ internal static partial class Datelines
             hour = hour % 12 + (pm ? 12 : 0);
         }
         if (hour > 23 || minute > 59 || second > 59) return null;
-        var offset = time.Groups["zone"].Success ? Offset(time.Groups["zone"].Value) : TimeSpan.Zero;
+        var offset = time.Groups["zone"].Success ? Offset(time.Groups["zone"].Value, day) : TimeSpan.Zero;
         return new DateTimeOffset(day.AddHours(hour).AddMinutes(minute).AddSeconds(second), offset);
     }
 
-    private static TimeSpan Offset(string zone)
+    private static TimeSpan Offset(string zone, DateTime day)
     {
         if (Zone(zone) is { } known) return known;
+        if (zone is "ET" or "CT" or "MT" or "PT") return UnitedStates(zone[0], day);
         var sign = zone.Contains('-') ? -1 : 1;
         var digits = new string(zone.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length == 0) return TimeSpan.Zero;
         var (h, m) = digits.Length <= 2 ? (Number(digits), 0) : (Number(digits[..^2]), Number(digits[^2..]));
         return h <= 14 && m < 60 ? sign * new TimeSpan(h, m, 0) : TimeSpan.Zero;
+    }
+
+    // "ET", "PT": the United States zone of that day, daylight time from the second Sunday of March to the first of
+    // November (the rule since 2007).
+    private static TimeSpan UnitedStates(char zone, DateTime day)
+    {
+        var standard = zone switch { 'E' => -5, 'C' => -6, 'M' => -7, _ => -8 };
+        var summer = day >= Sunday(day.Year, 3, 2) && day < Sunday(day.Year, 11, 1);
+        return H(standard + (summer ? 1 : 0));
+    }
+
+    private static DateTime Sunday(int year, int month, int nth)
+    {
+        var first = new DateTime(year, month, 1);
+        return first.AddDays((7 - (int)first.DayOfWeek) % 7 + 7 * (nth - 1));
     }
 
     private static TimeSpan H(int hours) => TimeSpan.FromHours(hours);
@@ -127,10 +155,16 @@ internal static partial class Datelines
         + @"|(?<!\p{L})(?<mon>\p{L}{3,9})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + Year + @"(?!\d)")]
     private static partial Regex Dates();
 
+    // A time of day, with a zone abbreviation or offset when stated ("9:45 PM CST", "08:30 Uhr", "5:00 a.m. PT").
+    private const string Clock = @"(?:(?<h>\d{1,2})\s*[:.hH時시]\s*(?<min>\d{2})(?::(?<s>\d{2})(?:\.\d+)?)?\s*[分분]?\s*(?<ap>[ap]\.?\s?m\b\.?)?|(?<h>\d{1,2})\s*(?<ap>[ap]\.?\s?m\b\.?))(?:\s*(?:Uhr|hrs?\b\.?))?(?:\s*\(?(?<zone>(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z\b|(?-i:[ECMP]T)\b|[A-Z]{3,4}\b)\)?)?";
+
     // A time right after the date: "08:30", "8.30", "08h30", "8時30分", "9:45 PM", "6 a.m.", "08:30 Uhr", with a zone
-    // abbreviation or offset ("GMT", "EST", "+01:00", "UTC+8") when stated; "T08:30:00Z" of ISO dates too.
-    [GeneratedRegex(@"\G(?:\s*(?:,|at|à|a las|às|alle|um|om|в|-|–|—|\||T)?\s*)(?:(?<h>\d{1,2})\s*[:.hH時시]\s*(?<min>\d{2})(?::(?<s>\d{2})(?:\.\d+)?)?\s*[分분]?\s*(?<ap>[ap]\.?\s?m\b\.?)?|(?<h>\d{1,2})\s*(?<ap>[ap]\.?\s?m\b\.?))(?:\s*(?:Uhr|hrs?\b\.?))?(?:\s*\(?(?<zone>(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z\b|[A-Z]{3,4}\b)\)?)?", RegexOptions.IgnoreCase)]
+    // abbreviation or offset ("GMT", "EST", "PT", "+01:00", "UTC+8") when stated; "T08:30:00Z" of ISO dates too.
+    [GeneratedRegex(@"\G(?:\s*(?:,|at|à|a las|às|alle|um|om|в|-|–|—|\||T)?\s*)" + Clock, RegexOptions.IgnoreCase)]
     private static partial Regex Time();
+
+    [GeneratedRegex(@"(?<![\d:.])" + Clock, RegexOptions.IgnoreCase)]
+    private static partial Regex AnyTime();
 
     [GeneratedRegex(@"\b(?:updated?|modified|last edited|edited|reviewed|revised|aktualisiert|geändert|mis à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt)\b|обновлено|изменено|수정|更新|修改|最終更新", RegexOptions.IgnoreCase)]
     private static partial Regex ModifiedLabel();

@@ -12,8 +12,8 @@ internal static class MarkupAuthors
         + "[class*=autor i], [class*=contributor i], [class*=writer i], [data-testid*=byline i], [data-testid*=author i], "
         + "[typeof~=\"schema:Person\"], [property~=\"schema:author\"], [class*=username], address";
 
-    // Comments, and navigation, footers and menus: their link lists are never a byline.
-    private const string Excluded = "[class*=comment], [id*=comment], nav, footer, menu, [role=navigation], [class*=menu i]";
+    // Comments, navigation, the site's footer and menus: their link lists are never a byline.
+    private const string ExcludedPlaces = "[class*=comment], [id*=comment], nav, menu, [role=navigation], [class*=menu i]";
 
     // A byline links to a few writers; an element with more links is a list (a menu, an identifier box).
     private const int MaxBylineLinks = 6;
@@ -33,7 +33,7 @@ internal static class MarkupAuthors
     private static IReadOnlyList<string> FromBylines(IElement root)
     {
         foreach (var byline in root.QuerySelectorAll(BylineSelector))
-            if (byline.Closest(Excluded) is null && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
+            if ((!Excluded(byline) || MarkedPerson(byline)) && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
                 && From(byline) is { Count: > 0 } names) return names;
         return [];
     }
@@ -47,9 +47,28 @@ internal static class MarkupAuthors
         if (names.Count == 0 && byline.LocalName == "a" && IsProfileLink(byline)) names = [MarkupFacts.Text(byline)];
         if (names.Count == 0) names = byline.QuerySelectorAll("[class*=name i]").Select(MarkupFacts.Text).ToList();
         if (Bylines.Names(names) is { Count: > 0 } marked) return marked;
+        if (OwnLine(byline) is { } line && Bylines.Names(MarkupFacts.SpacedText(line)) is { Count: > 0 } lineNames) return lineNames;
         if (Bylines.Names(MarkupFacts.Attr(byline, "content") ?? MarkupFacts.SpacedText(byline)) is { Count: > 0 } whole) return whole;
         return Bylines.Names(byline.QuerySelectorAll("*").Where(e => e.ChildElementCount == 0).Select(MarkupFacts.Text));
     }
+
+    // A byline of several blocks whose "By …" block stands alone: the blocks beside it state the publication, the
+    // date or the role ("By Joe Davidson" above "Washington Post").
+    private static IElement? OwnLine(IElement byline) =>
+        byline.Children.Length > 1 && byline.Children.All(c => c.LocalName is "div" or "p")
+            ? byline.Children.FirstOrDefault(c => Bylines.LooksLikeByline(MarkupFacts.SpacedText(c))) : null;
+
+    // Microdata that marks a person as the author states a writer, not a list of links, even inside navigation
+    // ("Edited by <span itemprop=author itemtype=…/Person>"); comments and footers stay out.
+    private static bool MarkedPerson(IElement byline) =>
+        (byline.GetAttribute("itemprop") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
+        && (byline.GetAttribute("itemtype") ?? "").EndsWith("/Person", StringComparison.OrdinalIgnoreCase)
+        && byline.Closest("[class*=comment], [id*=comment], footer") is null;
+
+    // Inside comments, navigation, a menu or the site's footer. A <body> classed "header-menu-enabled" (WordPress themes)
+    // is the whole page, not a menu; a footer inside an <article> is the article's own (who wrote it, when).
+    private static bool Excluded(IElement e) =>
+        e.Closest(ExcludedPlaces) is { LocalName: not ("body" or "html") } || e.Closest("footer") is { } footer && footer.Closest("article") is null;
 
     private static bool IsProfileLink(IElement a) =>
         (a.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)

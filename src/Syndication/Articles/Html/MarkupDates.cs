@@ -23,7 +23,8 @@ internal static partial class MarkupDates
     public static DateTimeOffset? Published(IElement scope, IDocument doc, IElement? headline, PageLocale locale)
     {
         var marked = doc.QuerySelector("[itemprop~=datePublished]");
-        if (PageDates.Parse(MarkupFacts.Attr(marked, "content", "datetime", "title") ?? MarkupFacts.Text(marked), locale) is { } d) return d;
+        var markedStamp = MarkupFacts.Attr(marked, "content", "datetime", "title");
+        if (InStatedZone(marked, markedStamp, PageDates.Parse(markedStamp ?? MarkupFacts.Text(marked), locale)) is { } d) return d;
         DateTimeOffset? unlabelled = null;
         foreach (var stamp in scope.QuerySelectorAll("time[datetime], relative-time[datetime], local-time[datetime], abbr[title], [data-timestamp]"))
         {
@@ -72,10 +73,16 @@ internal static partial class MarkupDates
 
     private static DateTimeOffset? Stamp(IElement e, PageLocale locale) => e.LocalName switch
     {
-        "time" or "relative-time" or "local-time" => PageDates.Parse(e.GetAttribute("datetime"), locale),
+        "time" or "relative-time" or "local-time" => InStatedZone(e, e.GetAttribute("datetime"), PageDates.Parse(e.GetAttribute("datetime"), locale)),
         "abbr" => IsoDate().IsMatch(e.GetAttribute("title") ?? "") ? PageDates.Parse(e.GetAttribute("title"), locale) : null,
         _ => PageDates.FromUnix(e.GetAttribute("data-timestamp")) ?? PageDates.Parse(e.GetAttribute("data-timestamp"), locale),
     };
+
+    // A stamp without a zone ("2022-10-17 16:01:26") whose own text states that time in a zone ("10/17/2022 04:01 PM
+    // EDT") is that time in that zone.
+    private static DateTimeOffset? InStatedZone(IElement? e, string? stamp, DateTimeOffset? when) =>
+        when is { } w && e is not null && stamp is not null && ZonelessTime().IsMatch(stamp)
+        && Datelines.ZoneBeside(e.TextContent, w.DateTime) is { } offset ? new DateTimeOffset(w.DateTime, offset) : when;
 
     // What marks a stamp: its own and its container's class and type, the words just before it and its own text.
     private static string Label(IElement e)
@@ -89,6 +96,9 @@ internal static partial class MarkupDates
 
     [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}")]
     private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*$")]
+    private static partial Regex ZonelessTime();
 
     [GeneratedRegex(@"(?<=\p{Ll})(?=\p{Lu})")]
     private static partial Regex CamelCase();

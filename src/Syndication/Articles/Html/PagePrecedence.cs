@@ -68,6 +68,7 @@ internal static class PagePrecedence
         new("headline.visible-confirmed-by-title", s => Differs(s) && HtmlTitle.Same(HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline), s.VisibleHeadline) ? s.VisibleHeadline : null),
         new("headline.visible-metadata-shortened", s => Differs(s) && HtmlTitle.Shortened(s.StatedHeadline!, s.VisibleHeadline!) ? s.VisibleHeadline : null),
         new("headline.jsonld", s => HtmlTitle.Clean(s.JsonLd.Title, s.SiteName, s.VisibleHeadline)),
+        new("headline.stated-over-visible-kicker", s => OverKicker(s)),
         new("headline.visible-over-social-title", s => OverSocialTitle(s)),
         new("headline.meta", s => HtmlTitle.Clean(s.Meta.Title, s.SiteName, s.VisibleHeadline)),
         new("headline.visible-in-title", s => (s.PageTitle is null || Contains(s.PageTitle, s.VisibleHeadline))
@@ -89,6 +90,7 @@ internal static class PagePrecedence
         new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
         new("published.meta-the-visible-day-confirms", s => ConfirmedMeta(s)),
         new("published.metadata-instant-in-the-visible-local-time", s => InVisibleLocalTime(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
+        new("published.meta-when-jsonld-is-another-page", s => AnotherPage(s.JsonLd.Url, s.Meta.Url) ? s.Meta.Published : null),
         new("published.jsonld", s => s.JsonLd.Published),
         new("published.meta", s => s.Meta.Published),
         new("published.visible", s => s.Markup.Published),
@@ -152,6 +154,12 @@ internal static class PagePrecedence
             ? utc.ToOffset(offset) : null;
     }
 
+    // JSON-LD whose page (mainEntityOfPage, url) has another path than the page's canonical describes another page
+    // (a video's own page); scheme, host and a trailing slash do not count.
+    private static bool AnotherPage(string? stated, string? canonical) =>
+        Uri.TryCreate(stated, UriKind.Absolute, out var a) && Uri.TryCreate(canonical, UriKind.Absolute, out var b)
+        && !string.Equals(a.AbsolutePath.TrimEnd('/'), b.AbsolutePath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
     private static DateTime Minute(DateTime d) => new(d.Year, d.Month, d.Day, d.Hour, d.Minute, 0);
 
     // JSON-LD and meta tags that state different days: the one whose day the visible dateline states is the page's.
@@ -164,6 +172,16 @@ internal static class PagePrecedence
     private static string? OverSocialTitle(PageSources s) =>
         s.JsonLd.Title is null && s.VisibleHeadline is { } visible && !HtmlTitle.IsSiteName(visible, s.SiteName)
         && visible.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? visible : null;
+
+    // A stated headline that <title> confirms and that opens with the whole visible one before a separator ("Lust for
+    // Youth" of "Lust for Youth: Lust for Youth"): the visible one is its kicker (an artist, a section).
+    private static string? OverKicker(PageSources s)
+    {
+        if (s.VisibleHeadline is not { } visible || s.StatedHeadline is not { } stated || stated.Length <= visible.Length) return null;
+        var rest = stated[visible.Length..].TrimStart();
+        return stated.StartsWith(visible, StringComparison.OrdinalIgnoreCase) && rest.Length > 1 && rest[0] is ':' or '|' or '–' or '—' or '-'
+            && HtmlTitle.Clean(s.PageTitle, s.SiteName, null) is { } title && Contains(title, stated) ? stated : null;
+    }
 
     private static bool Differs(PageSources s) =>
         s.VisibleHeadline is not null && s.StatedHeadline is { } stated && !HtmlTitle.Same(stated, s.VisibleHeadline);
