@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateSettings(StorageOptions.Section, StorageOptions.Check);
         services.AddSingleton(sp => StorageClients.Blobs(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => StorageClients.Tables(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => StorageClients.Queues(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ServerKey.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<StorageAccount>();
@@ -63,7 +65,7 @@ public static class SyndicationServiceCollectionExtensions
     {
         services.AddOptions<FediverseOptions>().BindConfiguration(FediverseOptions.Section).ValidateSettings(FediverseOptions.Section, FediverseOptions.Check);
         services.AddSingleton<FollowerStore>();
-        services.AddSingleton(sp => new DeliveryQueue(StorageClients.Queues(sp.GetRequiredService<IConfiguration>())
+        services.AddSingleton(sp => new DeliveryQueue(sp.GetRequiredService<QueueServiceClient>()
             .GetQueueClient(sp.GetRequiredService<IOptions<FediverseOptions>>().Value.DeliveryQueue)));
         services.AddSingleton<ActorKey>();
         services.AddSingleton<SafeHttp>();

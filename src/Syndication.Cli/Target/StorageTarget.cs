@@ -3,6 +3,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ internal sealed partial class StorageTarget
 {
     private const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
-    private StorageTarget(string description, bool local, IConfiguration configuration, BlobServiceClient blobs, TableServiceClient tables)
+    private StorageTarget(string description, bool local, IConfiguration configuration, BlobServiceClient blobs, TableServiceClient tables,
+        QueueServiceClient queues)
     {
         Description = description;
         Access = blobs.CanGenerateAccountSasUri ? "the account key" : blobs.Uri.Query.Length > 1 ? "the SAS" : "your identity";
@@ -28,6 +30,7 @@ internal sealed partial class StorageTarget
         Configuration = configuration;
         Blobs = blobs;
         Tables = tables;
+        Queues = queues;
     }
 
     /// <summary>How error lines name it: "Azurite at http://127.0.0.1:10000", "storage account 'news'".</summary>
@@ -39,6 +42,8 @@ internal sealed partial class StorageTarget
     public IConfiguration Configuration { get; }
     public BlobServiceClient Blobs { get; }
     public TableServiceClient Tables { get; }
+    /// <summary>The queues (a publish announces the change to the fediverse delivery queue, as the app does).</summary>
+    public QueueServiceClient Queues { get; }
 
     /// <summary>The target the options name; a bad account name or connection string is a <see cref="UsageException"/>.</summary>
     public static StorageTarget From(TargetSettings settings, IConfiguration configuration)
@@ -58,15 +63,18 @@ internal sealed partial class StorageTarget
             TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ExcludeManagedIdentityCredential = true });
             return new StorageTarget($"storage account '{name}'", false, Settings(configuration, false),
                 new BlobServiceClient(new Uri($"https://{name}.blob.core.windows.net"), credential, blobOptions),
-                new TableServiceClient(new Uri($"https://{name}.table.core.windows.net"), credential, tableOptions));
+                new TableServiceClient(new Uri($"https://{name}.table.core.windows.net"), credential, tableOptions),
+                new QueueServiceClient(new Uri($"https://{name}.queue.core.windows.net"), credential, QueueOptions(retries)));
         }
         var connection = settings.ConnectionString ?? (configuration["AzureWebJobsStorage"] is { Length: > 0 } cs ? cs : DevelopmentStorage);
         BlobServiceClient blobs;
         TableServiceClient tables;
+        QueueServiceClient queues;
         try
         {
             blobs = new BlobServiceClient(connection, blobOptions);
             tables = new TableServiceClient(connection, tableOptions);
+            queues = new QueueServiceClient(connection, QueueOptions(retries));
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
         {
@@ -74,7 +82,7 @@ internal sealed partial class StorageTarget
         }
         var local = blobs.Uri.IsLoopback;
         var description = local ? $"Azurite at {blobs.Uri.GetLeftPart(UriPartial.Authority)}" : $"storage account '{blobs.AccountName}'";
-        return new StorageTarget(description, local, Settings(configuration, local), blobs, tables);
+        return new StorageTarget(description, local, Settings(configuration, local), blobs, tables, queues);
     }
 
     /// <summary>The library's services on this target, with its storage names and limits from the configuration, checked as a host's start checks them.</summary>
@@ -86,6 +94,7 @@ internal sealed partial class StorageTarget
             .AddSyndication()
             .AddSingleton(Blobs)
             .AddSingleton(Tables)
+            .AddSingleton(Queues)
             .AddSingleton<BulkPublisher>()
             .BuildServiceProvider();
         try
@@ -98,6 +107,14 @@ internal sealed partial class StorageTarget
             services.Dispose();
             throw new UsageException(string.Join("; ", e.Failures));
         }
+    }
+
+    // Base64 as the Functions queue trigger reads messages (host.json), with the command's retries.
+    private static QueueClientOptions QueueOptions(int retries)
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        (options.Retry.MaxRetries, options.Retry.Delay, options.Retry.MaxDelay) = (retries, TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(10));
+        return options;
     }
 
     // In Azure the containers and the table come with the deployment and a publisher's identity has data rights only,

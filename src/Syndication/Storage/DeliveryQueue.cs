@@ -12,6 +12,9 @@ public sealed class DeliveryQueue(QueueClient queue)
 {
     private Task? created;
 
+    /// <summary>The queue's address (which account and queue a host or the command sends to).</summary>
+    public Uri Uri => queue.Uri;
+
     /// <summary>Adds a message, visible after <paramref name="delay"/> (a retry's back-off).</summary>
     public async Task SendAsync(string message, TimeSpan? delay = null, CancellationToken ct = default)
     {
