@@ -38,6 +38,8 @@ public sealed class FakeFediverse : IAsyncDisposable
     public ConcurrentQueue<Received> Posts { get; } = new();
     /// <summary>Whether the actor was deleted: its document answers 410.</summary>
     public bool Gone { get; set; }
+    /// <summary>Documents served at /doc/{name} (a stranger's key or actor documents).</summary>
+    public ConcurrentDictionary<string, JsonObject> Documents { get; } = new();
     /// <summary>Inbox status to answer (202 unless a test makes it fail).</summary>
     public int InboxStatus { get; set; } = 202;
 
@@ -50,6 +52,7 @@ public sealed class FakeFediverse : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeFediverse(app, new Uri($"http://127.0.0.1:{port}/"));
         app.MapGet("/users/remote", () => fake.Gone ? Results.StatusCode(410) : Results.Text(fake.ActorJson().ToJsonString(), ActivityDocuments.MediaType));
+        app.MapGet("/doc/{name}", (string name) => fake.Documents.TryGetValue(name, out var d) ? Results.Text(d.ToJsonString(), ActivityDocuments.MediaType) : Results.NotFound());
         app.MapPost("/inbox/{*name}", async (HttpContext c) =>
         {
             using var body = new MemoryStream();
