@@ -75,7 +75,7 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
             LogFollowed(signer.Id);
             return new(202, "followed");
         }
-        if (type == "Undo" && (Id(@object?["type"]) == "Follow" || @object is JsonValue))
+        if (type == "Undo" && (@object is JsonValue || Id((@object as JsonObject)?["type"]) == "Follow"))
         {
             if (await followers.RemoveFollowerAsync(signer.Id, ct)) LogUnfollowed(signer.Id);
             return new(202, "unfollowed");

@@ -39,4 +39,16 @@ public sealed class InboxForgeryTests(AzuriteFixture azurite)
         var follower = await site.Get<FollowerStore>().FollowerAsync(victim.ActorId);
         Assert.Equal((victim.Inbox(0), victim.ActorId + "#follow-1"), (follower?.Inbox, follower?.FollowId));
     }
+
+    [Fact]
+    public async Task AnUndoWhoseObjectIsThePlainIdOfTheFollowRemovesTheFollowerWith202()
+    {
+        await using var site = Site(azurite);
+        await using var remote = await FakeFediverse.StartAsync();
+        Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow))).Status);
+        var undo = Json(new JsonObject { ["id"] = remote.ActorId + "#undo", ["type"] = "Undo", ["actor"] = remote.ActorId, ["object"] = remote.ActorId + "#follow-1" });
+        var (status, text) = await PostAsync(site, remote.SignedPost(Host, undo, DateTimeOffset.UtcNow.AddSeconds(1)));
+        Assert.True(status == 202, text);
+        Assert.Equal(0, await FollowersAsync(site));
+    }
 }
