@@ -70,6 +70,7 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
         var @object = activity["object"];
         if (type == "Follow" && Id(@object) == urls.Actor.AbsoluteUri && Id(activity["id"]) is { } followId)
         {
+            if (followId.Length > RemoteActors.MaxUrl) return new(400, $"a Follow's id is at most {RemoteActors.MaxUrl} characters");
             await followers.AddFollowerAsync(new Follower(signer.Id, signer.Inbox, signer.SharedInbox, followId, time.GetUtcNow(), urls.Site.Origin.AbsoluteUri), ct);
             await deliveries.AcceptAsync(urls, followId, signer, ct);
             LogFollowed(signer.Id);

@@ -102,7 +102,8 @@ public sealed class RemoteActors(SafeHttp http, ActorKey ourKey, TimeProvider ti
             ?? (!exactKey && keys.Count() == 1 && keyId.Split('#')[0] == Text(actor["id"]) ? keys.First() : null);
         if (Text(actor["id"]) is not { } id || Text(actor["inbox"]) is not { } inbox || key is null || Text(key["publicKeyPem"]) is not { } pem) return null;
         if (key["owner"] is { } owner && Text(owner) != id) return null;
-        var shared = Text((actor["endpoints"] as JsonObject)?["sharedInbox"]) ?? Text(actor["sharedInbox"]);
+        if (actor["endpoints"] is { } endpoints && endpoints is not JsonObject) return null;
+        var shared = Text(actor["endpoints"]?["sharedInbox"]) ?? Text(actor["sharedInbox"]);
         if (!OnHostOf(id, inbox) || (shared is not null && !OnHostOf(id, shared))) return null;
         return new RemoteActor(id, inbox, shared, keyId, pem);
     }

@@ -51,4 +51,37 @@ public sealed class InboxForgeryTests(AzuriteFixture azurite)
         Assert.True(status == 202, text);
         Assert.Equal(0, await FollowersAsync(site));
     }
+
+    // Unsigned or odd input that used to throw (500): each is refused and nothing is stored.
+    [Theory]
+    [InlineData("relative key id", 401)]
+    [InlineData("owner a number", 401)]
+    [InlineData("endpoints a list", 401)]
+    [InlineData("follow id over 2 KB", 400)]
+    public async Task OddKeyDocumentsAndOversizedIdsAreRefusedWithoutA500AndNothingIsStored(string kind, int status)
+    {
+        await using var site = Site(azurite);
+        await using var remote = await FakeFediverse.StartAsync();
+        var pem = remote.Key.ExportSubjectPublicKeyInfoPem();
+        var doc = new Uri(remote.Origin, "/doc/d").AbsoluteUri;
+        var (actor, keyId, followId) = (remote.ActorId, remote.KeyId, remote.ActorId + "#follow-1");
+        if (kind == "relative key id") keyId = "/users/remote#main-key";
+        if (kind == "owner a number")
+        {
+            keyId = doc;
+            remote.Documents["d"] = new JsonObject { ["id"] = doc, ["owner"] = 5, ["publicKeyPem"] = pem };
+        }
+        if (kind == "endpoints a list")
+        {
+            (actor, keyId) = (doc, doc + "#main-key");
+            remote.Documents["d"] = new JsonObject
+            {
+                ["id"] = doc, ["type"] = "Person", ["inbox"] = remote.Inbox(0), ["endpoints"] = new JsonArray("x"),
+                ["publicKey"] = new JsonObject { ["id"] = keyId, ["owner"] = doc, ["publicKeyPem"] = pem },
+            };
+        }
+        if (kind == "follow id over 2 KB") followId = remote.ActorId + "#" + new string('f', 3000);
+        var follow = Json(new JsonObject { ["id"] = followId, ["type"] = "Follow", ["actor"] = actor, ["object"] = Actor });
+        await AssertRefusedAsync(site, remote.SignedPost(Host, follow, DateTimeOffset.UtcNow, keyId), status, "");
+    }
 }

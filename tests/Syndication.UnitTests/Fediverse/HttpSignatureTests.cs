@@ -34,6 +34,8 @@ public sealed class HttpSignatureTests
     [InlineData("keyId=\"k\",algorithm=\"rsa-sha256\",headers=\"(request-target) host date\",signature=\"AAAA\"", "does not cover digest")]
     [InlineData("keyId=\"k\",algorithm=\"hs2019\",headers=\"host date digest\",signature=\"AAAA\"", "does not cover (request-target)")]
     [InlineData("keyId=\"k\",headers=\"(request-target) host date digest\",signature=\"not base64!\"", "not base64")]
+    [InlineData("keyId=\"k\",keyId=\"j\",headers=\"(request-target) host date digest\",signature=\"AAAA\"", "repeats a parameter")]
+    [InlineData("keyId=\"k\",headers=\"(request-target) host date digest\",Signature=\"AAAA\",signature=\"AAAA\"", "repeats a parameter")]
     public void ASignatureHeaderThatCannotBeUsedSaysWhy(string? header, string reason)
     {
         Assert.Null(HttpSignature.Parse(header, out var problem));
