@@ -24,6 +24,8 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
     /// <summary>The largest activity we read.</summary>
     public const int MaxBody = 256 * 1024;
     private static readonly TimeSpan DateWindow = TimeSpan.FromHours(12);
+    /// <summary>What a sender whose key could not be had is told, whatever the reason.</summary>
+    public const string KeyUnavailable = "the signature's key could not be fetched or does not belong to an actor";
 
     /// <summary>Verifies and handles one POST to the inbox.</summary>
     public async Task<InboxResult> ReceiveAsync(InboxRequest request, FediverseUrls urls, CancellationToken ct = default)
@@ -56,7 +58,9 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
         }
         catch (HttpRequestException e)
         {
-            return Refuse($"the key {signature.KeyId} could not be fetched: {e.Message}");
+            // The detail (addresses, names, ports that did not answer) is logged, never told to the sender.
+            LogKeyFailed(signature.KeyId, e.Message);
+            return Refuse(KeyUnavailable);
         }
         if (Id(activity["actor"]) != signer.Id) return Refuse("the activity's actor is not the signer");
         if (!await followers.MarkSeenAsync(Convert.ToBase64String(signature.Signature), date, time.GetUtcNow() - DateWindow, ct))
@@ -123,6 +127,9 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse inbox refused a request: {Reason}")]
     private partial void LogRefused(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse key {KeyId} could not be had: {Error}")]
+    private partial void LogKeyFailed(string keyId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse actor {Actor} follows the publication")]
     private partial void LogFollowed(string actor);

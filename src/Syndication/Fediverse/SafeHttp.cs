@@ -7,7 +7,7 @@ namespace Syndication.Fediverse;
 /// <summary>
 /// The one HTTP client for URLs strangers name (key ids, actors, inboxes): http and https only; every connection,
 /// redirects included (at most 3), refused when the name resolves to a loopback, private, link-local or otherwise
-/// non-public address (unless <see cref="FediverseOptions.AllowLoopback"/>); 5 s to answer; bodies read up to 1 MB.
+/// non-public address, and ports other than 80 and 443 (unless <see cref="FediverseOptions.AllowLoopback"/>); 5 s to answer; bodies read up to 1 MB.
 /// </summary>
 public sealed class SafeHttp : IDisposable
 {
@@ -71,6 +71,8 @@ public sealed class SafeHttp : IDisposable
     // check and the connection (DNS rebinding) gains nothing.
     private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, bool allowPrivate, CancellationToken ct)
     {
+        if (!allowPrivate && endpoint.Port is not (80 or 443))
+            throw new HttpRequestException($"only ports 80 and 443 are reached (tried {endpoint.Host}:{endpoint.Port})");
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endpoint.Host, ct);
         var allowed = addresses.Where(a => allowPrivate || IsPublic(a)).ToList();
         if (allowed.Count == 0)
