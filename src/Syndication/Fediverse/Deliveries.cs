@@ -76,7 +76,7 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         try
         {
             using var request = Signed(inbox, body, rsa, urls.KeyId);
-            using var response = await http.Client.SendAsync(request, ct);
+            using var response = await http.Delivery.SendAsync(request, ct);
             status = (int)response.StatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)

@@ -17,11 +17,19 @@ public sealed class SafeHttp : IDisposable
     public SafeHttp(IOptions<FediverseOptions> options)
     {
         var allowPrivate = options.Value.AllowLoopback;
-        Client = new HttpClient(new SocketsHttpHandler
+        Client = Make(allowPrivate, redirects: true);
+        Delivery = Make(allowPrivate, redirects: false);
+    }
+
+    // Key fetches follow at most 3 redirects; deliveries none (a 301/302 would turn the POST into a GET and send our
+    // Signature elsewhere) and have their own connections, so fetches strangers cause cannot hold up deliveries.
+    private static HttpClient Make(bool allowPrivate, bool redirects)
+    {
+        var client = new HttpClient(new SocketsHttpHandler
         {
             UseProxy = false,
             UseCookies = false,
-            AllowAutoRedirect = true,
+            AllowAutoRedirect = redirects,
             MaxAutomaticRedirections = 3,
             ConnectTimeout = TimeSpan.FromSeconds(5),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -29,8 +37,12 @@ public sealed class SafeHttp : IDisposable
             ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, allowPrivate, ct),
         })
         { Timeout = TimeSpan.FromSeconds(5), MaxResponseContentBufferSize = MaxBody };
-        Client.DefaultRequestHeaders.UserAgent.ParseAdd("Syndication/1.0 (+ActivityPub)");
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("Syndication/1.0 (+ActivityPub)");
+        return client;
     }
+
+    /// <summary>The client for deliveries: the same guards, no redirects (a 3xx is a failed delivery).</summary>
+    public HttpClient Delivery { get; }
 
     /// <summary>The guarded client.</summary>
     public HttpClient Client { get; }
@@ -90,5 +102,9 @@ public sealed class SafeHttp : IDisposable
         }
     }
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        Client.Dispose();
+        Delivery.Dispose();
+    }
 }

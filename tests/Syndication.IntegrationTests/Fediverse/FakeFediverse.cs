@@ -40,6 +40,8 @@ public sealed class FakeFediverse : IAsyncDisposable
     public bool Gone { get; set; }
     /// <summary>Documents served at /doc/{name} (a stranger's key or actor documents).</summary>
     public ConcurrentDictionary<string, JsonObject> Documents { get; } = new();
+    /// <summary>Where inboxes redirect (302) instead of answering, when set.</summary>
+    public string? RedirectTo { get; set; }
     /// <summary>Inbox status to answer (202 unless a test makes it fail).</summary>
     public int InboxStatus { get; set; } = 202;
 
@@ -60,7 +62,7 @@ public sealed class FakeFediverse : IAsyncDisposable
             // Copied: Kestrel reuses a request's header collection once the request is done.
             var headers = new HeaderDictionary(c.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
             fake.Posts.Enqueue(new Received(c.Request.Path, headers, body.ToArray(), DateTimeOffset.UtcNow));
-            return Results.StatusCode(fake.InboxStatus);
+            return fake.RedirectTo is { } to ? Results.Redirect(to) : Results.StatusCode(fake.InboxStatus);
         });
         await app.StartAsync();
         return fake;

@@ -1,0 +1,34 @@
+using Syndication.Fediverse;
+using Syndication.Storage;
+using Syndication.Tests.Support;
+using static Syndication.Tests.Fediverse.DeliveryTests;
+
+namespace Syndication.Tests.Fediverse;
+
+/// <summary>The security review's delivery findings (issue 26): nothing stale goes out, one failure drops nobody, no redirects.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DeliveryReviewTests(AzuriteFixture azurite)
+{
+    private static DeliveryMessage Deliver(string type, string version, FakeFediverse inbox) => new()
+    {
+        Kind = DeliveryMessage.Deliver, Type = type, Slug = "s", Version = version, Origin = "https://news.example.com/",
+        Inbox = inbox.Inbox(0), FirstTry = DateTimeOffset.UtcNow,
+    };
+
+    [Fact]
+    public async Task ARedirectingInboxIsAFailedDeliveryAndIsQueuedAgain()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        await using var inbox = await FakeFediverse.StartAsync();
+        await using var site = new TestSite(azurite, Settings(id));
+        await FollowAsync(site, inbox, followers: 1, servers: 1);
+        inbox.RedirectTo = new Uri(inbox.Origin, "/doc/landing").AbsoluteUri;
+        inbox.Documents["landing"] = new System.Text.Json.Nodes.JsonObject();
+        await site.UploadTextAsync("s.md", Md("One"));
+        await site.Ingestor.IngestSlugAsync("s");
+        await DrainAsync(site);
+        Assert.Single(inbox.Posts);
+        var queue = StorageClients.Queues(site.Get<Microsoft.Extensions.Configuration.IConfiguration>()).GetQueueClient($"fedi-{id}");
+        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount); // queued again, as any failure
+    }
+}
