@@ -85,7 +85,7 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         }
         if (status is >= 200 and < 300)
         {
-            if (message.Attempt > 1) await followers.InboxRecoveredAsync(inbox.AbsoluteUri, ct);
+            await followers.InboxRecoveredAsync(inbox.AbsoluteUri, ct); // any success ends a failing spell
             return;
         }
         await FailedAsync(message, inbox, status, error, ct);

@@ -16,6 +16,25 @@ public sealed class DeliveryReviewTests(AzuriteFixture azurite)
     };
 
     [Fact]
+    public async Task AnySuccessfulDeliveryEndsAFailingSpellSoALaterFailureDropsNoFollowers()
+    {
+        await using var inbox = await FakeFediverse.StartAsync();
+        await using var site = new TestSite(azurite, Settings(Guid.NewGuid().ToString("N")[..12]));
+        await FollowAsync(site, inbox, followers: 2, servers: 1);
+        await site.UploadTextAsync("s.md", Md("One"));
+        await site.Ingestor.IngestSlugAsync("s");
+        var store = site.Get<FollowerStore>();
+        await store.InboxFailedAsync(inbox.Inbox(0), DateTimeOffset.UtcNow.AddDays(-8)); // one failure long ago
+        var deliver = Deliver("Create", await VersionAsync(site, "s"), inbox);
+        await site.Get<Deliveries>().HandleAsync(deliver.ToJson(), "first-try"); // succeeds at its first attempt
+        inbox.InboxStatus = 503;
+        await site.Get<Deliveries>().HandleAsync(deliver.ToJson(), "again");
+        Assert.Equal(2, inbox.Posts.Count);
+        Assert.Equal(2, await store.CountFollowersAsync());
+    }
+
+
+    [Fact]
     public async Task ARedirectingInboxIsAFailedDeliveryAndIsQueuedAgain()
     {
         var id = Guid.NewGuid().ToString("N")[..12];
