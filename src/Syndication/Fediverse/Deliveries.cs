@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -70,7 +69,11 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
     {
         if (await key.GetAsync(ct) is not { } rsa || message.Origin is null || !Uri.TryCreate(message.Inbox, UriKind.Absolute, out var inbox)) return;
         var urls = new FediverseUrls(new SiteUrls(new Uri(message.Origin)), options.Value.Handle);
-        if (await BodyAsync(message, urls, ct) is not { } body) return; // the article went meanwhile: its Delete follows
+        if (await BodyAsync(message, urls, ct) is not { } body)
+        {
+            LogSuperseded(message.Type, message.Slug, message.Version);
+            return; // the article went or changed meanwhile: its Delete or Update follows
+        }
         int? status = null;
         string error = "";
         try
@@ -121,15 +124,25 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         return request;
     }
 
-    // The activity's bytes, built once per instance for all the inboxes it goes to (concurrent deliveries share one build).
+    // The activity's bytes. A Create or Update goes only while its article is still there at the message's version
+    // (checked before every send: a withdrawn or re-embargoed article, or one changed since, is not sent); its bytes are
+    // built once per instance and version for all the inboxes it goes to. Accepts are built each time (not cached, so
+    // many Follows cannot push articles out of the cache).
     private async Task<byte[]?> BodyAsync(DeliveryMessage m, FediverseUrls urls, CancellationToken ct)
     {
-        var cacheKey = $"{m.Origin}|{m.ChangeKey}|{m.FollowId}|{m.Follower}";
+        if (m.Type == "Accept") return ActivityDocuments.Bytes(ActivityDocuments.Accept(urls, m.FollowId!, m.Follower!));
+        StoredArticle? article = null;
+        if (m.Type != "Delete")
+        {
+            if (await articles.ArticleBySlugAsync(m.Slug!, ct) is not var (current, _) || DeliveryMessage.VersionOf(current) != m.Version) return null;
+            article = current;
+        }
+        var cacheKey = $"{m.Origin}|{m.ChangeKey}";
         var build = bodies.GetOrCreate(cacheKey, entry =>
         {
             entry.Size = 1;
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return new Lazy<Task<byte[]?>>(() => BuildAsync(m, urls, ct));
+            return new Lazy<Task<byte[]>>(() => BuildAsync(m, article, urls, ct));
         })!;
         try
         {
@@ -142,27 +155,23 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         }
     }
 
-    private async Task<byte[]?> BuildAsync(DeliveryMessage m, FediverseUrls urls, CancellationToken ct)
+    private async Task<byte[]> BuildAsync(DeliveryMessage m, StoredArticle? article, FediverseUrls urls, CancellationToken ct)
     {
-        JsonObject? activity;
-        if (m.Type == "Accept") activity = ActivityDocuments.Accept(urls, m.FollowId!, m.Follower!);
-        else if (m.Type == "Delete")
-            activity = ActivityDocuments.Activity("Delete", $"{urls.Site.Article(m.Slug!).AbsoluteUri}#delete/{m.Version}",
-                ActivityDocuments.Tombstone(urls.Site.Article(m.Slug!), m.When), urls, m.When);
-        else if (await articles.ArticleBySlugAsync(m.Slug!, ct) is var (article, _))
-        {
-            var item = await feeds.ItemAsync(article, urls.Site, ct);
-            activity = ActivityDocuments.Activity(m.Type, $"{item.Link.AbsoluteUri}#{m.Type.ToLowerInvariant()}/{m.Version}",
-                ActivityDocuments.Article(item, urls), urls, m.When);
-        }
-        else activity = null;
-        return activity is null ? null : ActivityDocuments.Bytes(activity);
+        if (article is null)
+            return ActivityDocuments.Bytes(ActivityDocuments.Activity("Delete", $"{urls.Site.Article(m.Slug!).AbsoluteUri}#delete/{m.Version}",
+                ActivityDocuments.Tombstone(urls.Site.Article(m.Slug!), m.When), urls, m.When));
+        var item = await feeds.ItemAsync(article, urls.Site, ct);
+        return ActivityDocuments.Bytes(ActivityDocuments.Activity(m.Type, $"{item.Link.AbsoluteUri}#{m.Type.ToLowerInvariant()}/{m.Version}",
+            ActivityDocuments.Article(item, urls), urls, m.When));
     }
 
     public void Dispose() => bodies.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Announcing the fediverse change {Change} failed: {Error}")]
     private partial void LogAnnounceFailed(string change, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Type} of {Slug} version {Version} not sent: the article is gone or changed since")]
+    private partial void LogSuperseded(string type, string? slug, string? version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery queue message {MessageId} is not a delivery; dropped")]
     private partial void LogUnreadable(string messageId);

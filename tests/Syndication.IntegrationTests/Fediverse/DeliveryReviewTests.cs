@@ -16,6 +16,32 @@ public sealed class DeliveryReviewTests(AzuriteFixture azurite)
     };
 
     [Fact]
+    public async Task ACreateOrUpdateOfAVersionNoLongerStoredIsNotSent()
+    {
+        await using var inbox = await FakeFediverse.StartAsync();
+        await using var site = new TestSite(azurite, Settings(Guid.NewGuid().ToString("N")[..12]));
+        await FollowAsync(site, inbox, followers: 1, servers: 1);
+        await site.UploadTextAsync("s.md", Md("One"));
+        await site.Ingestor.IngestSlugAsync("s");
+        await DrainAsync(site);
+        var first = await VersionAsync(site, "s");
+        await site.UploadTextAsync("s.md", Md("Two"));
+        await site.Ingestor.IngestSlugAsync("s");
+        await DrainAsync(site);
+        var second = await VersionAsync(site, "s");
+        Assert.Equal(2, inbox.Posts.Count); // Create, Update
+
+        await site.Get<Deliveries>().HandleAsync(Deliver("Create", first, inbox).ToJson(), "late-retry"); // superseded
+        Assert.Equal(2, inbox.Posts.Count);
+        await site.Incoming.DeleteBlobAsync("s.md");
+        await site.Ingestor.IngestSlugAsync("s");
+        await DrainAsync(site);
+        Assert.Equal(3, inbox.Posts.Count); // the Delete
+        await site.Get<Deliveries>().HandleAsync(Deliver("Update", second, inbox).ToJson(), "late-retry-2"); // withdrawn since
+        Assert.Equal(["Create", "Update", "Delete"], inbox.Posts.Select(p => (string?)p.Json["type"]));
+    }
+
+    [Fact]
     public async Task AnySuccessfulDeliveryEndsAFailingSpellSoALaterFailureDropsNoFollowers()
     {
         await using var inbox = await FakeFediverse.StartAsync();
@@ -32,7 +58,6 @@ public sealed class DeliveryReviewTests(AzuriteFixture azurite)
         Assert.Equal(2, inbox.Posts.Count);
         Assert.Equal(2, await store.CountFollowersAsync());
     }
-
 
     [Fact]
     public async Task ARedirectingInboxIsAFailedDeliveryAndIsQueuedAgain()
