@@ -66,18 +66,31 @@ public sealed class SafeHttp : IDisposable
         return buffer.ToArray();
     }
 
-    /// <summary>Whether an address is on the public internet (not loopback, private, link-local, CGNAT, multicast, unspecified).</summary>
+    /// <summary>
+    /// Whether an address is on the public internet: IPv6 only in global unicast 2000::/3 (not documentation, Teredo),
+    /// IPv4 (also inside IPv4-mapped, -compatible, NAT64 64:ff9b::/96 and 6to4 2002::/16 addresses) not loopback,
+    /// private, link-local, CGNAT, benchmark, documentation, multicast, reserved, nor Azure's platform 168.63.129.16.
+    /// </summary>
     public static bool IsPublic(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast)) return false;
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal);
-        var b = address.GetAddressBytes();
-        return !(b[0] is 0 or 10 or 127 || b[0] >= 224 || (b[0] == 169 && b[1] == 254) || (b[0] == 172 && b[1] is >= 16 and <= 31)
-            || (b[0] == 192 && b[1] == 168) || (b[0] == 100 && b[1] is >= 64 and <= 127) || (b[0] == 192 && b[1] == 0 && b[2] == 0)
-            || (b[0] == 198 && b[1] is 18 or 19));
+        {
+            var v6 = address.GetAddressBytes();
+            if (address.IsIPv4MappedToIPv6) return IsPublicV4(address.MapToIPv4().GetAddressBytes());
+            if (v6[..12].All(x => x == 0)) return IsPublicV4(v6[12..]); // IPv4-compatible (and ::, ::1: 0.0.0.0, 0.0.0.1)
+            if (v6[..12].SequenceEqual(new byte[] { 0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 })) return IsPublicV4(v6[12..]); // NAT64
+            if (v6[0] == 0x20 && v6[1] == 0x02) return IsPublicV4(v6[2..6]); // 6to4
+            if (v6[0] == 0x20 && v6[1] == 0x01 && ((v6[2] == 0 && v6[3] == 0) || (v6[2] == 0x0d && v6[3] == 0xb8))) return false; // Teredo, documentation
+            return (v6[0] & 0xe0) == 0x20;
+        }
+        return IsPublicV4(address.GetAddressBytes());
     }
+
+    private static bool IsPublicV4(byte[] b) =>
+        !(b[0] is 0 or 10 or 127 || b[0] >= 224 || (b[0] == 169 && b[1] == 254) || (b[0] == 172 && b[1] is >= 16 and <= 31)
+          || (b[0] == 192 && b[1] == 168) || (b[0] == 100 && b[1] is >= 64 and <= 127) || (b[0] == 192 && b[1] == 0 && b[2] is 0 or 2)
+          || (b[0] == 198 && b[1] is 18 or 19) || (b[0] == 198 && b[1] == 51 && b[2] == 100) || (b[0] == 203 && b[1] == 0 && b[2] == 113)
+          || (b[0] == 168 && b[1] == 63 && b[2] == 129 && b[3] == 16));
 
     // Resolves the name once and connects to an address checked here, so a name that changes its answer between the
     // check and the connection (DNS rebinding) gains nothing.
