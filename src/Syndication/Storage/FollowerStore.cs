@@ -35,6 +35,7 @@ public sealed class FollowerStore(StorageAccount account)
     private const string ClaimPartition = "claim";
     private const string KeyPartition = "fediverse";
     private DateTimeOffset lastPurge = DateTimeOffset.MinValue;
+    private bool purgeLeftRows;
 
     /// <summary>Adds or replaces a follower (a repeated Follow is the same row).</summary>
     public async Task AddFollowerAsync(Follower follower, CancellationToken ct = default)
@@ -91,26 +92,35 @@ public sealed class FollowerStore(StorageAccount account)
 
     /// <summary>
     /// Records a verified signature under the Date it signed; false when it was seen before (a replay carries the same
-    /// signed Date, so the same key). At most once an hour per instance, rows dated before <paramref name="forgetBefore"/>
-    /// (outside the Date window, so refused anyway) are removed: one ranged query of keys.
+    /// signed Date, so the same key). At most once an hour per instance (once a minute while rows are left over), up to
+    /// <see cref="PurgeBatch"/> rows dated before <paramref name="forgetBefore"/> (outside the Date window, so refused
+    /// anyway) are removed: one ranged query of keys, bounded, so no request carries an unbounded purge.
     /// </summary>
     public async Task<bool> MarkSeenAsync(string signature, DateTimeOffset signed, DateTimeOffset forgetBefore, CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        if (forgetBefore - lastPurge > TimeSpan.FromHours(1))
+        if (forgetBefore - lastPurge > (purgeLeftRows ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1)))
         {
             lastPurge = forgetBefore;
-            await PurgeSeenAsync(forgetBefore, ct);
+            purgeLeftRows = await PurgeSeenAsync(forgetBefore, ct) == PurgeBatch;
         }
         return await InsertAsync(new TableEntity(SeenPartition, $"{signed.UtcTicks:D19}|{Key(signature)}"), ct);
     }
 
-    private async Task PurgeSeenAsync(DateTimeOffset before, CancellationToken ct)
+    /// <summary>The most seen-signature rows one purge removes.</summary>
+    public const int PurgeBatch = 1000;
+
+    private async Task<int> PurgeSeenAsync(DateTimeOffset before, CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SeenPartition} and RowKey lt {before.UtcTicks.ToString("D19")}");
         var old = new List<TableTransactionAction>();
-        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct)) old.Add(new(TableTransactionActionType.Delete, row));
+        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, PurgeBatch, ["PartitionKey", "RowKey"], ct))
+        {
+            old.Add(new(TableTransactionActionType.Delete, row));
+            if (old.Count == PurgeBatch) break;
+        }
         foreach (var chunk in old.Chunk(100)) await account.Table.SubmitTransactionAsync(chunk, ct);
+        return old.Count;
     }
 
     /// <summary>Claims the fan-out of an activity for a queue message: true for the first claim and for that message's own retries.</summary>

@@ -138,6 +138,25 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task OnePurgeOfSeenSignaturesRemovesAtMostItsBatchAndTheRestGoInALaterOne()
+    {
+        await using var site = Site(azurite);
+        var store = site.Get<FollowerStore>();
+        var now = DateTimeOffset.UtcNow;
+        var table = StorageClients.Tables(site.Get<Microsoft.Extensions.Configuration.IConfiguration>())
+            .GetTableClient(site.Get<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.Table);
+        await store.MarkSeenAsync("first", now, now.AddHours(-40)); // the first purge, with nothing before it
+        await Parallel.ForEachAsync(Enumerable.Range(0, FollowerStore.PurgeBatch + 5), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, ct) => await store.MarkSeenAsync($"old-{i}", now.AddHours(-20), now.AddHours(-40), ct));
+        async Task<int> Old() => await table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq 'seen' and RowKey lt '{now.AddHours(-12).UtcTicks:D19}'").CountAsync();
+        Assert.Equal(FollowerStore.PurgeBatch + 5, await Old());
+        await store.MarkSeenAsync("recent", now, now.AddHours(-12));
+        Assert.Equal(5, await Old());
+        await store.MarkSeenAsync("later", now, now.AddHours(-12).AddMinutes(2)); // rows were left over: again after a minute
+        Assert.Equal(0, await Old());
+    }
+
+    [Fact]
     public async Task ADeletedAccountsDeleteRemovesItsFollowOnlyWhenItsActorIsReallyGone()
     {
         await using var site = Site(azurite);
