@@ -59,10 +59,26 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
     {
         if (!await followers.ClaimAsync(change.ChangeKey, messageId, ct)) return;
         var configured = Uri.TryCreate(feedOptions.Value.PublicBaseUrl, UriKind.Absolute, out var origin) ? origin.AbsoluteUri : null;
-        var targets = (await followers.FollowersAsync(ct)).Select(f => (Origin: configured ?? f.Origin, Inbox: f.DeliveryInbox)).Distinct().ToList();
-        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (target, token) =>
-            await queue.SendAsync((change with { Kind = DeliveryMessage.Deliver, Origin = target.Origin, Inbox = target.Inbox }).ToJson(), ct: token));
-        LogFannedOut(change.ChangeKey, targets.Count);
+        // Followers are streamed; only a 16-byte hash per distinct (origin, inbox) is kept, and messages go out 64 at a time.
+        var seen = new HashSet<Guid>();
+        var batch = new List<(string Origin, string Inbox)>();
+        var count = 0;
+        async Task SendAsync()
+        {
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (target, token) =>
+                await queue.SendAsync((change with { Kind = DeliveryMessage.Deliver, Origin = target.Origin, Inbox = target.Inbox }).ToJson(), ct: token));
+            count += batch.Count;
+            batch.Clear();
+        }
+        await foreach (var follower in followers.FollowersAsync(ct))
+        {
+            var target = (Origin: configured ?? follower.Origin, Inbox: follower.DeliveryInbox);
+            if (!seen.Add(new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{target.Origin} {target.Inbox}"))[..16]))) continue;
+            batch.Add(target);
+            if (batch.Count == 64) await SendAsync();
+        }
+        await SendAsync();
+        LogFannedOut(change.ChangeKey, count);
     }
 
     private async Task DeliverAsync(DeliveryMessage message, CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed record InboxResult(int Status, string Message);
 /// actor; anything else is answered 202 and dropped. Nothing is stored before the signature holds.
 /// </summary>
 public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore followers, Deliveries deliveries, ActorKey key,
-    TimeProvider time, ILogger<InboxProcessor> logger)
+    Microsoft.Extensions.Options.IOptions<FediverseOptions> options, TimeProvider time, ILogger<InboxProcessor> logger)
 {
     /// <summary>The largest activity we read.</summary>
     public const int MaxBody = 256 * 1024;
@@ -75,7 +75,9 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
         if (type == "Follow" && Id(@object) == urls.Actor.AbsoluteUri && Id(activity["id"]) is { } followId)
         {
             if (followId.Length > RemoteActors.MaxUrl) return new(400, $"a Follow's id is at most {RemoteActors.MaxUrl} characters");
-            await followers.AddFollowerAsync(new Follower(signer.Id, signer.Inbox, signer.SharedInbox, followId, time.GetUtcNow(), urls.Site.Origin.AbsoluteUri), ct);
+            var follower = new Follower(signer.Id, signer.Inbox, signer.SharedInbox, followId, time.GetUtcNow(), urls.Site.Origin.AbsoluteUri);
+            if (!await followers.AddFollowerAsync(follower, options.Value.MaxFollowersPerHost, options.Value.MaxFollowers, ct))
+                return new(403, "this publication takes no more followers from that server");
             await deliveries.AcceptAsync(urls, followId, signer, ct);
             LogFollowed(signer.Id);
             return new(202, "followed");

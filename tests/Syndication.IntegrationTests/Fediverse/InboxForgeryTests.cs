@@ -58,6 +58,7 @@ public sealed class InboxForgeryTests(AzuriteFixture azurite)
     [InlineData("owner a number", 401)]
     [InlineData("endpoints a list", 401)]
     [InlineData("follow id over 2 KB", 400)]
+    [InlineData("inbox on another host", 401)]
     public async Task OddKeyDocumentsAndOversizedIdsAreRefusedWithoutA500AndNothingIsStored(string kind, int status)
     {
         await using var site = Site(azurite);
@@ -80,8 +81,41 @@ public sealed class InboxForgeryTests(AzuriteFixture azurite)
                 ["publicKey"] = new JsonObject { ["id"] = keyId, ["owner"] = doc, ["publicKeyPem"] = pem },
             };
         }
+        if (kind == "inbox on another host")
+        {
+            (actor, keyId) = (doc, doc + "#main-key");
+            remote.Documents["d"] = new JsonObject
+            {
+                ["id"] = doc, ["type"] = "Person", ["inbox"] = "https://victim.example/inbox",
+                ["publicKey"] = new JsonObject { ["id"] = keyId, ["owner"] = doc, ["publicKeyPem"] = pem },
+            };
+        }
         if (kind == "follow id over 2 KB") followId = remote.ActorId + "#" + new string('f', 3000);
         var follow = Json(new JsonObject { ["id"] = followId, ["type"] = "Follow", ["actor"] = actor, ["object"] = Actor });
         await AssertRefusedAsync(site, remote.SignedPost(Host, follow, DateTimeOffset.UtcNow, keyId), status, "");
+    }
+
+    [Fact]
+    public async Task AHostAtItsFollowerCapHasFurtherFollowsRefusedWith403AndNothingStored()
+    {
+        await using var site = new TestSite(azurite, new Dictionary<string, string?>
+        {
+            ["Syndication:Fediverse:AllowLoopback"] = "true", ["Syndication:Fediverse:MaxFollowersPerHost"] = "1",
+            ["Syndication:Fediverse:DeliveryQueue"] = "fedi-" + Guid.NewGuid().ToString("N")[..12],
+        });
+        await using var remote = await FakeFediverse.StartAsync();
+        var second = new Uri(remote.Origin, "/doc/b").AbsoluteUri;
+        remote.Documents["b"] = new JsonObject
+        {
+            ["id"] = second, ["type"] = "Person", ["inbox"] = remote.Inbox(1),
+            ["publicKey"] = new JsonObject { ["id"] = second + "#main-key", ["owner"] = second, ["publicKeyPem"] = remote.Key.ExportSubjectPublicKeyInfoPem() },
+        };
+        Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow))).Status);
+        Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor, "again"), DateTimeOffset.UtcNow.AddSeconds(1)))).Status); // the same follower again
+        var follow = Json(new JsonObject { ["id"] = second + "#follow", ["type"] = "Follow", ["actor"] = second, ["object"] = Actor });
+        var (status, text) = await PostAsync(site, remote.SignedPost(Host, follow, DateTimeOffset.UtcNow, second + "#main-key"));
+        Assert.True(status == 403, text);
+        Assert.Equal((1, 1), (await FollowersAsync(site), await site.Get<FollowerStore>().FollowerTotalAsync()));
+        Assert.Null(await site.Get<FollowerStore>().FollowerAsync(second));
     }
 }
