@@ -6,8 +6,8 @@ using Syndication.Storage;
 
 namespace Syndication.Fediverse;
 
-/// <summary>An inbox POST as the processor needs it: the method, path and query, the host it was sent to, headers and body.</summary>
-public sealed record InboxRequest(string Method, string PathAndQuery, string Host, Func<string, string?> Header, byte[] Body);
+/// <summary>An inbox POST as the processor needs it: the method, path and query, the host it was sent to, headers, body and the client's address.</summary>
+public sealed record InboxRequest(string Method, string PathAndQuery, string Host, Func<string, string?> Header, byte[] Body, string Client = "");
 
 /// <summary>What the inbox answers: a status and a short reason (Mastodon answers 401 with {"error": reason}).</summary>
 public sealed record InboxResult(int Status, string Message);
@@ -41,11 +41,11 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
         RemoteActor signer;
         try
         {
-            signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: false, ct);
+            signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: false, request.Client, ct);
             var signing = HttpSignature.SigningString(signature.Headers, request.Method, request.PathAndQuery, h => h == "host" ? request.Host : request.Header(h));
             if (!Verifies(signer, signing, signature.Signature))
             {
-                signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: true, ct);
+                signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: true, request.Client, ct);
                 if (!Verifies(signer, signing, signature.Signature)) return Refuse($"verification failed for {signature.KeyId}");
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
@@ -16,13 +17,49 @@ public sealed class RemoteActors(SafeHttp http, ActorKey ourKey, TimeProvider ti
 {
     // At most 10,000 actors kept: a stranger with many keys cannot grow it further.
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    // Failed key URLs, refetch times and per-client fetch counts (apart, so strangers' entries never evict kept actors).
+    private readonly MemoryCache limits = new(new MemoryCacheOptions { SizeLimit = 50_000 });
     private static readonly TimeSpan Keep = TimeSpan.FromHours(1);
 
-    /// <summary>The actor owning <paramref name="keyId"/>; throws <see cref="HttpRequestException"/> (with the reason) when it cannot be had.</summary>
-    public async Task<RemoteActor> ByKeyIdAsync(string keyId, FediverseUrls ours, bool refresh, CancellationToken ct)
+    /// <summary>
+    /// The actor owning <paramref name="keyId"/>; throws <see cref="HttpRequestException"/> (with the reason) when it
+    /// cannot be had. What a stranger's junk signatures cost is bounded: a key URL (without its fragment) that failed is
+    /// not fetched again for a minute; a kept key URL is fetched again (a forced refresh, or another fragment) at most
+    /// once in 5 minutes; one client address causes at most <see cref="FetchesPerClientMinute"/> fetches a minute.
+    /// </summary>
+    public async Task<RemoteActor> ByKeyIdAsync(string keyId, FediverseUrls ours, bool refresh, string client, CancellationToken ct)
     {
-        var cacheKey = "fediverse-key|" + keyId;
-        if (!refresh && cache.TryGetValue(cacheKey, out RemoteActor? kept)) return kept!;
+        var keyUrlText = keyId.Split('#')[0];
+        var cacheKey = "fediverse-key|" + keyUrlText;
+        if (cache.TryGetValue(cacheKey, out RemoteActor? kept))
+        {
+            if (!refresh && kept!.KeyId == keyId) return kept;
+            if (!limits.TryGetValue("refetched|" + keyUrlText, out _)) limits.Set("refetched|" + keyUrlText, true, Entry(TimeSpan.FromMinutes(5)));
+            else throw new HttpRequestException($"{keyUrlText} was fetched again less than 5 minutes ago");
+        }
+        if (limits.TryGetValue("failed|" + keyUrlText, out HttpRequestException? failed)) throw new HttpRequestException(failed!.Message, null, failed.StatusCode);
+        var fetches = limits.GetOrCreate("client|" + client, e => { e.SetOptions(Entry(TimeSpan.FromMinutes(1))); return new StrongBox<int>(); })!;
+        if (Interlocked.Increment(ref fetches.Value) > FetchesPerClientMinute) throw new HttpRequestException($"over {FetchesPerClientMinute} key fetches a minute from {client}");
+        try
+        {
+            var actor = await FetchActorAsync(keyId, ours, ct);
+            cache.Set(cacheKey, actor, Entry(Keep));
+            return actor;
+        }
+        catch (HttpRequestException e)
+        {
+            limits.Set("failed|" + keyUrlText, e, Entry(TimeSpan.FromMinutes(1)));
+            throw;
+        }
+    }
+
+    /// <summary>The most key fetches one client address causes in a minute.</summary>
+    public const int FetchesPerClientMinute = 30;
+
+    private static MemoryCacheEntryOptions Entry(TimeSpan keep) => new() { AbsoluteExpirationRelativeToNow = keep, Size = 1 };
+
+    private async Task<RemoteActor> FetchActorAsync(string keyId, FediverseUrls ours, CancellationToken ct)
+    {
         if (!Uri.TryCreate(keyId.Split('#')[0], UriKind.Absolute, out var keyUrl) || !SafeHttp.Allowed(keyUrl))
             throw new HttpRequestException($"{keyId} is not an absolute http or https URL");
         var (document, fetched) = await FetchAsync(keyUrl, ours, ct);
@@ -37,10 +74,8 @@ public sealed class RemoteActors(SafeHttp http, ActorKey ourKey, TimeProvider ti
             (document, fetched) = await FetchAsync(actorUrl, ours, ct);
             if (Text(document["id"]) != actorId || !SameOrigin(actorUrl, fetched)) throw new HttpRequestException($"{actorId} is not the actor at its own id");
         }
-        var actor = Read(document, keyId, exactKey: !SameOrigin(keyUrl, actorUrl))
+        return Read(document, keyId, exactKey: !SameOrigin(keyUrl, actorUrl))
             ?? throw new HttpRequestException($"{keyId} names no actor with that RSA key and an inbox on its host");
-        cache.Set(cacheKey, actor, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Keep, Size = 1 });
-        return actor;
     }
 
     /// <summary>Whether two URLs share scheme, host and port.</summary>
@@ -115,5 +150,9 @@ public sealed class RemoteActors(SafeHttp http, ActorKey ourKey, TimeProvider ti
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) && s.Length > 0 ? s : null;
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose()
+    {
+        cache.Dispose();
+        limits.Dispose();
+    }
 }

@@ -118,4 +118,23 @@ public sealed class InboxForgeryTests(AzuriteFixture azurite)
         Assert.Equal((1, 1), (await FollowersAsync(site), await site.Get<FollowerStore>().FollowerTotalAsync()));
         Assert.Null(await site.Get<FollowerStore>().FollowerAsync(second));
     }
+
+    [Fact]
+    public async Task JunkSignaturesFetchAKeptKeyAgainAtMostOnceInFiveMinutesAFailedKeyOnceAndAClientAtMost30KeysAMinute()
+    {
+        await using var site = Site(azurite);
+        await using var remote = await FakeFediverse.StartAsync();
+        using var junk = System.Security.Cryptography.RSA.Create(2048);
+        for (var i = 0; i < 5; i++) // the kept key, then new fragments of its URL
+            Assert.Equal(401, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow, i == 0 ? null : $"{remote.KeyId}{i}", junk))).Status);
+        Assert.Equal(2, remote.Gets); // the first fetch and one forced re-fetch
+        var missing = new Uri(remote.Origin, "/doc/missing#k").AbsoluteUri;
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(401, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow, missing + i, junk))).Status);
+        Assert.Equal(3, remote.Gets); // a failed key URL is not asked again for a minute, whatever its fragment
+        for (var i = 0; i < 40; i++)
+            await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow, new Uri(remote.Origin, $"/doc/n{i}").AbsoluteUri, junk));
+        Assert.Equal(Syndication.Fediverse.RemoteActors.FetchesPerClientMinute, remote.Gets); // 3 so far, then 27 more
+        Assert.Equal(0, await FollowersAsync(site));
+    }
 }
