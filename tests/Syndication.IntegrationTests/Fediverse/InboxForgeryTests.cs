@@ -12,15 +12,18 @@ public sealed class InboxForgeryTests(AzuriteFixture azurite)
 {
     private static byte[] Json(JsonObject o) => Encoding.UTF8.GetBytes(o.ToJsonString());
 
+    // An actor document with one key.
+    private static JsonObject Person(string id, string inbox, string keyId, string owner, string pem) => new()
+    {
+        ["id"] = id, ["type"] = "Person", ["inbox"] = inbox,
+        ["publicKey"] = new JsonObject { ["id"] = keyId, ["owner"] = owner, ["publicKeyPem"] = pem },
+    };
+
     // An attacker's server serves, at its own URL, an actor document claiming the victim's id, with the attacker's key.
     private static string ForgedKey(FakeFediverse attacker, FakeFediverse victim)
     {
         var keyId = new Uri(attacker.Origin, "/doc/k").AbsoluteUri;
-        attacker.Documents["k"] = new JsonObject
-        {
-            ["id"] = victim.ActorId, ["type"] = "Person", ["inbox"] = attacker.Inbox(9),
-            ["publicKey"] = new JsonObject { ["id"] = keyId, ["owner"] = victim.ActorId, ["publicKeyPem"] = attacker.Key.ExportSubjectPublicKeyInfoPem() },
-        };
+        attacker.Documents["k"] = Person(victim.ActorId, attacker.Inbox(9), keyId, victim.ActorId, attacker.Key.ExportSubjectPublicKeyInfoPem());
         return keyId;
     }
 
@@ -75,20 +78,13 @@ public sealed class InboxForgeryTests(AzuriteFixture azurite)
         if (kind == "endpoints a list")
         {
             (actor, keyId) = (doc, doc + "#main-key");
-            remote.Documents["d"] = new JsonObject
-            {
-                ["id"] = doc, ["type"] = "Person", ["inbox"] = remote.Inbox(0), ["endpoints"] = new JsonArray("x"),
-                ["publicKey"] = new JsonObject { ["id"] = keyId, ["owner"] = doc, ["publicKeyPem"] = pem },
-            };
+            remote.Documents["d"] = Person(doc, remote.Inbox(0), keyId, doc, pem);
+            remote.Documents["d"]["endpoints"] = new JsonArray("x");
         }
         if (kind == "inbox on another host")
         {
             (actor, keyId) = (doc, doc + "#main-key");
-            remote.Documents["d"] = new JsonObject
-            {
-                ["id"] = doc, ["type"] = "Person", ["inbox"] = "https://victim.example/inbox",
-                ["publicKey"] = new JsonObject { ["id"] = keyId, ["owner"] = doc, ["publicKeyPem"] = pem },
-            };
+            remote.Documents["d"] = Person(doc, "https://victim.example/inbox", keyId, doc, pem);
         }
         if (kind == "follow id over 2 KB") followId = remote.ActorId + "#" + new string('f', 3000);
         var follow = Json(new JsonObject { ["id"] = followId, ["type"] = "Follow", ["actor"] = actor, ["object"] = Actor });
@@ -105,11 +101,7 @@ public sealed class InboxForgeryTests(AzuriteFixture azurite)
         });
         await using var remote = await FakeFediverse.StartAsync();
         var second = new Uri(remote.Origin, "/doc/b").AbsoluteUri;
-        remote.Documents["b"] = new JsonObject
-        {
-            ["id"] = second, ["type"] = "Person", ["inbox"] = remote.Inbox(1),
-            ["publicKey"] = new JsonObject { ["id"] = second + "#main-key", ["owner"] = second, ["publicKeyPem"] = remote.Key.ExportSubjectPublicKeyInfoPem() },
-        };
+        remote.Documents["b"] = Person(second, remote.Inbox(1), second + "#main-key", second, remote.Key.ExportSubjectPublicKeyInfoPem());
         Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow))).Status);
         Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor, "again"), DateTimeOffset.UtcNow.AddSeconds(1)))).Status); // the same follower again
         var follow = Json(new JsonObject { ["id"] = second + "#follow", ["type"] = "Follow", ["actor"] = second, ["object"] = Actor });
