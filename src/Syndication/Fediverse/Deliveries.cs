@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -60,23 +59,43 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
     {
         if (!await followers.ClaimAsync(change.ChangeKey, messageId, ct)) return;
         var configured = Uri.TryCreate(feedOptions.Value.PublicBaseUrl, UriKind.Absolute, out var origin) ? origin.AbsoluteUri : null;
-        var targets = (await followers.FollowersAsync(ct)).Select(f => (Origin: configured ?? f.Origin, Inbox: f.DeliveryInbox)).Distinct().ToList();
-        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (target, token) =>
-            await queue.SendAsync((change with { Kind = DeliveryMessage.Deliver, Origin = target.Origin, Inbox = target.Inbox }).ToJson(), ct: token));
-        LogFannedOut(change.ChangeKey, targets.Count);
+        // Followers are streamed; only a 16-byte hash per distinct (origin, inbox) is kept, and messages go out 64 at a time.
+        var seen = new HashSet<Guid>();
+        var batch = new List<(string Origin, string Inbox)>();
+        var count = 0;
+        async Task SendAsync()
+        {
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (target, token) =>
+                await queue.SendAsync((change with { Kind = DeliveryMessage.Deliver, Origin = target.Origin, Inbox = target.Inbox }).ToJson(), ct: token));
+            count += batch.Count;
+            batch.Clear();
+        }
+        await foreach (var follower in followers.FollowersAsync(ct))
+        {
+            var target = (Origin: configured ?? follower.Origin, Inbox: follower.DeliveryInbox);
+            if (!seen.Add(new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{target.Origin} {target.Inbox}"))[..16]))) continue;
+            batch.Add(target);
+            if (batch.Count == 64) await SendAsync();
+        }
+        await SendAsync();
+        LogFannedOut(change.ChangeKey, count);
     }
 
     private async Task DeliverAsync(DeliveryMessage message, CancellationToken ct)
     {
         if (await key.GetAsync(ct) is not { } rsa || message.Origin is null || !Uri.TryCreate(message.Inbox, UriKind.Absolute, out var inbox)) return;
         var urls = new FediverseUrls(new SiteUrls(new Uri(message.Origin)), options.Value.Handle);
-        if (await BodyAsync(message, urls, ct) is not { } body) return; // the article went meanwhile: its Delete follows
+        if (await BodyAsync(message, urls, ct) is not { } body)
+        {
+            LogSuperseded(message.Type, message.Slug, message.Version);
+            return; // the article went or changed meanwhile: its Delete or Update follows
+        }
         int? status = null;
         string error = "";
         try
         {
             using var request = Signed(inbox, body, rsa, urls.KeyId);
-            using var response = await http.Client.SendAsync(request, ct);
+            using var response = await http.Delivery.SendAsync(request, ct);
             status = (int)response.StatusCode;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -85,7 +104,7 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         }
         if (status is >= 200 and < 300)
         {
-            if (message.Attempt > 1) await followers.InboxRecoveredAsync(inbox.AbsoluteUri, ct);
+            await followers.InboxRecoveredAsync(inbox.AbsoluteUri, ct); // any success ends a failing spell
             return;
         }
         await FailedAsync(message, inbox, status, error, ct);
@@ -121,15 +140,25 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         return request;
     }
 
-    // The activity's bytes, built once per instance for all the inboxes it goes to (concurrent deliveries share one build).
+    // The activity's bytes. A Create or Update goes only while its article is still there at the message's version
+    // (checked before every send: a withdrawn or re-embargoed article, or one changed since, is not sent); its bytes are
+    // built once per instance and version for all the inboxes it goes to. Accepts are built each time (not cached, so
+    // many Follows cannot push articles out of the cache).
     private async Task<byte[]?> BodyAsync(DeliveryMessage m, FediverseUrls urls, CancellationToken ct)
     {
-        var cacheKey = $"{m.Origin}|{m.ChangeKey}|{m.FollowId}|{m.Follower}";
+        if (m.Type == "Accept") return ActivityDocuments.Bytes(ActivityDocuments.Accept(urls, m.FollowId!, m.Follower!));
+        StoredArticle? article = null;
+        if (m.Type != "Delete")
+        {
+            if (await articles.ArticleBySlugAsync(m.Slug!, ct) is not var (current, _) || DeliveryMessage.VersionOf(current) != m.Version) return null;
+            article = current;
+        }
+        var cacheKey = $"{m.Origin}|{m.ChangeKey}";
         var build = bodies.GetOrCreate(cacheKey, entry =>
         {
             entry.Size = 1;
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return new Lazy<Task<byte[]?>>(() => BuildAsync(m, urls, ct));
+            return new Lazy<Task<byte[]>>(() => BuildAsync(m, article, urls, ct));
         })!;
         try
         {
@@ -142,27 +171,23 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         }
     }
 
-    private async Task<byte[]?> BuildAsync(DeliveryMessage m, FediverseUrls urls, CancellationToken ct)
+    private async Task<byte[]> BuildAsync(DeliveryMessage m, StoredArticle? article, FediverseUrls urls, CancellationToken ct)
     {
-        JsonObject? activity;
-        if (m.Type == "Accept") activity = ActivityDocuments.Accept(urls, m.FollowId!, m.Follower!);
-        else if (m.Type == "Delete")
-            activity = ActivityDocuments.Activity("Delete", $"{urls.Site.Article(m.Slug!).AbsoluteUri}#delete/{m.Version}",
-                ActivityDocuments.Tombstone(urls.Site.Article(m.Slug!), m.When), urls, m.When);
-        else if (await articles.ArticleBySlugAsync(m.Slug!, ct) is var (article, _))
-        {
-            var item = await feeds.ItemAsync(article, urls.Site, ct);
-            activity = ActivityDocuments.Activity(m.Type, $"{item.Link.AbsoluteUri}#{m.Type.ToLowerInvariant()}/{m.Version}",
-                ActivityDocuments.Article(item, urls), urls, m.When);
-        }
-        else activity = null;
-        return activity is null ? null : ActivityDocuments.Bytes(activity);
+        if (article is null)
+            return ActivityDocuments.Bytes(ActivityDocuments.Activity("Delete", $"{urls.Site.Article(m.Slug!).AbsoluteUri}#delete/{m.Version}",
+                ActivityDocuments.Tombstone(urls.Site.Article(m.Slug!), m.When), urls, m.When));
+        var item = await feeds.ItemAsync(article, urls.Site, ct);
+        return ActivityDocuments.Bytes(ActivityDocuments.Activity(m.Type, $"{item.Link.AbsoluteUri}#{m.Type.ToLowerInvariant()}/{m.Version}",
+            ActivityDocuments.Article(item, urls), urls, m.When));
     }
 
     public void Dispose() => bodies.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Announcing the fediverse change {Change} failed: {Error}")]
     private partial void LogAnnounceFailed(string change, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Type} of {Slug} version {Version} not sent: the article is gone or changed since")]
+    private partial void LogSuperseded(string type, string? slug, string? version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery queue message {MessageId} is not a delivery; dropped")]
     private partial void LogUnreadable(string messageId);

@@ -60,7 +60,7 @@ public sealed class FediverseActor(ActorKey key, ArticleStore store, FeedService
     {
         if (await key.GetAsync(ct) is null) return null;
         var now = time.GetUtcNow();
-        if (counted is not { } c || now - c.At > TimeSpan.FromMinutes(1)) counted = c = (await followers.CountFollowersAsync(ct), now);
+        if (counted is not { } c || now - c.At > TimeSpan.FromMinutes(1)) counted = c = (await followers.FollowerTotalAsync(ct), now);
         return ActivityDocuments.Collection(urls.Followers, c.Count, null);
     }
 }

@@ -24,12 +24,19 @@ public sealed partial class FediverseOptions
     /// <summary>How long an inbox may fail before its followers are dropped (days).</summary>
     public double DropInboxDays { get; set; } = 7;
 
+    /// <summary>The most followers kept from one host (a server); further Follows from it are refused with 403.</summary>
+    public int MaxFollowersPerHost { get; set; } = 10_000;
+    /// <summary>The most followers kept in all; further Follows are refused with 403.</summary>
+    public int MaxFollowers { get; set; } = 100_000;
+
     /// <summary>The rules checked at start: a handle Mastodon accepts, a queue name Storage accepts, positive periods.</summary>
     public static void Check(FediverseOptions o, SettingRules rules) => rules
         .Rule(HandlePattern().IsMatch(o.Handle), $"{rules.Setting(nameof(Handle))} must be letters, digits, '_', '.' or '-' (it is \"{o.Handle}\")")
         .Rule(QueuePattern().IsMatch(o.DeliveryQueue), $"{rules.Setting(nameof(DeliveryQueue))} must be a Storage queue name: 3-63 lower-case letters, digits and '-' (it is \"{o.DeliveryQueue}\")")
         .AtLeast(nameof(GiveUpHours), o.GiveUpHours, 0)
-        .AtLeast(nameof(DropInboxDays), o.DropInboxDays, 0);
+        .AtLeast(nameof(DropInboxDays), o.DropInboxDays, 0)
+        .AtLeast(nameof(MaxFollowersPerHost), o.MaxFollowersPerHost, 1)
+        .AtLeast(nameof(MaxFollowers), o.MaxFollowers, 1);
 
     // Mastodon's username rule (app/models/account.rb).
     [GeneratedRegex(@"\A[a-z0-9_]+([.-]+[a-z0-9_]+)*\z", RegexOptions.IgnoreCase)]

@@ -25,7 +25,9 @@ public static partial class HttpSignature
     {
         problem = "";
         if (string.IsNullOrWhiteSpace(header) || header.Length > 8192) return Fail("no Signature header", out problem);
-        var fields = Fields().Matches(header).ToDictionary(m => m.Groups[1].Value.ToLowerInvariant(), m => m.Groups[2].Value);
+        var fields = new Dictionary<string, string>();
+        foreach (Match m in Fields().Matches(header))
+            if (!fields.TryAdd(m.Groups[1].Value.ToLowerInvariant(), m.Groups[2].Value)) return Fail("the Signature header repeats a parameter", out problem);
         if (!fields.TryGetValue("keyid", out var keyId) || !fields.TryGetValue("signature", out var signature))
             return Fail("the Signature header has no keyId or signature", out problem);
         var algorithm = fields.GetValueOrDefault("algorithm", "hs2019").ToLowerInvariant();

@@ -6,8 +6,8 @@ using Syndication.Storage;
 
 namespace Syndication.Fediverse;
 
-/// <summary>An inbox POST as the processor needs it: the method, path and query, the host it was sent to, headers and body.</summary>
-public sealed record InboxRequest(string Method, string PathAndQuery, string Host, Func<string, string?> Header, byte[] Body);
+/// <summary>An inbox POST as the processor needs it: the method, path and query, the host it was sent to, headers, body and the client's address.</summary>
+public sealed record InboxRequest(string Method, string PathAndQuery, string Host, Func<string, string?> Header, byte[] Body, string Client = "");
 
 /// <summary>What the inbox answers: a status and a short reason (Mastodon answers 401 with {"error": reason}).</summary>
 public sealed record InboxResult(int Status, string Message);
@@ -19,11 +19,13 @@ public sealed record InboxResult(int Status, string Message);
 /// actor; anything else is answered 202 and dropped. Nothing is stored before the signature holds.
 /// </summary>
 public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore followers, Deliveries deliveries, ActorKey key,
-    TimeProvider time, ILogger<InboxProcessor> logger)
+    Microsoft.Extensions.Options.IOptions<FediverseOptions> options, TimeProvider time, ILogger<InboxProcessor> logger)
 {
     /// <summary>The largest activity we read.</summary>
     public const int MaxBody = 256 * 1024;
     private static readonly TimeSpan DateWindow = TimeSpan.FromHours(12);
+    /// <summary>What a sender whose key could not be had is told, whatever the reason.</summary>
+    public const string KeyUnavailable = "the signature's key could not be fetched or does not belong to an actor";
 
     /// <summary>Verifies and handles one POST to the inbox.</summary>
     public async Task<InboxResult> ReceiveAsync(InboxRequest request, FediverseUrls urls, CancellationToken ct = default)
@@ -39,11 +41,11 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
         RemoteActor signer;
         try
         {
-            signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: false, ct);
+            signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: false, request.Client, ct);
             var signing = HttpSignature.SigningString(signature.Headers, request.Method, request.PathAndQuery, h => h == "host" ? request.Host : request.Header(h));
             if (!Verifies(signer, signing, signature.Signature))
             {
-                signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: true, ct);
+                signer = await actors.ByKeyIdAsync(signature.KeyId, urls, refresh: true, request.Client, ct);
                 if (!Verifies(signer, signing, signature.Signature)) return Refuse($"verification failed for {signature.KeyId}");
             }
         }
@@ -56,7 +58,9 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
         }
         catch (HttpRequestException e)
         {
-            return Refuse($"the key {signature.KeyId} could not be fetched: {e.Message}");
+            // The detail (addresses, names, ports that did not answer) is logged, never told to the sender.
+            LogKeyFailed(signature.KeyId, e.Message);
+            return Refuse(KeyUnavailable);
         }
         if (Id(activity["actor"]) != signer.Id) return Refuse("the activity's actor is not the signer");
         if (!await followers.MarkSeenAsync(Convert.ToBase64String(signature.Signature), date, time.GetUtcNow() - DateWindow, ct))
@@ -70,12 +74,15 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
         var @object = activity["object"];
         if (type == "Follow" && Id(@object) == urls.Actor.AbsoluteUri && Id(activity["id"]) is { } followId)
         {
-            await followers.AddFollowerAsync(new Follower(signer.Id, signer.Inbox, signer.SharedInbox, followId, time.GetUtcNow(), urls.Site.Origin.AbsoluteUri), ct);
+            if (followId.Length > RemoteActors.MaxUrl) return new(400, $"a Follow's id is at most {RemoteActors.MaxUrl} characters");
+            var follower = new Follower(signer.Id, signer.Inbox, signer.SharedInbox, followId, time.GetUtcNow(), urls.Site.Origin.AbsoluteUri);
+            if (!await followers.AddFollowerAsync(follower, options.Value.MaxFollowersPerHost, options.Value.MaxFollowers, ct))
+                return new(403, "this publication takes no more followers from that server");
             await deliveries.AcceptAsync(urls, followId, signer, ct);
             LogFollowed(signer.Id);
             return new(202, "followed");
         }
-        if (type == "Undo" && (Id(@object?["type"]) == "Follow" || @object is JsonValue))
+        if (type == "Undo" && (@object is JsonValue || Id((@object as JsonObject)?["type"]) == "Follow"))
         {
             if (await followers.RemoveFollowerAsync(signer.Id, ct)) LogUnfollowed(signer.Id);
             return new(202, "unfollowed");
@@ -122,6 +129,9 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse inbox refused a request: {Reason}")]
     private partial void LogRefused(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse key {KeyId} could not be had: {Error}")]
+    private partial void LogKeyFailed(string keyId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse actor {Actor} follows the publication")]
     private partial void LogFollowed(string actor);

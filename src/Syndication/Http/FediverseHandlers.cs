@@ -8,7 +8,7 @@ namespace Syndication.Http;
 /// The fediverse routes: WebFinger at the root, the actor, its outbox and followers collections, and its inbox. The
 /// JSON is <see cref="ActivityDocuments"/>'; this maps requests to it and its answers to replies.
 /// </summary>
-public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox)
+public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox, ClientAddress clients)
 {
     private const string LdJson = "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
 
@@ -53,7 +53,7 @@ public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox
         var urls = Urls(request);
         var headers = request.Headers;
         var result = await inbox.ReceiveAsync(new InboxRequest(request.Method, request.Path + request.QueryString, urls.Site.Origin.Authority,
-            h => headers.TryGetValue(h, out var v) ? v.ToString() : null, body.ToArray()), urls, ct);
+            h => headers.TryGetValue(h, out var v) ? v.ToString() : null, body.ToArray(), clients.Of(request)), urls, ct);
         return result.Status == 202
             ? Reply.Text(202, result.Message)
             : Json(new JsonObject { ["error"] = result.Message }, "application/json; charset=utf-8", 0, result.Status);

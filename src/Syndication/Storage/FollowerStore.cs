@@ -27,7 +27,7 @@ public sealed record Follower(string Actor, string Inbox, string? SharedInbox, s
 /// <item>PK "fediverse", RK "key": the actor's development key on Azurite (never used elsewhere).</item>
 /// </list>
 /// </summary>
-public sealed class FollowerStore(StorageAccount account)
+public sealed partial class FollowerStore(StorageAccount account)
 {
     private const string FollowerPartition = "follower";
     private const string InboxPartition = "inbox";
@@ -35,16 +35,31 @@ public sealed class FollowerStore(StorageAccount account)
     private const string ClaimPartition = "claim";
     private const string KeyPartition = "fediverse";
     private DateTimeOffset lastPurge = DateTimeOffset.MinValue;
+    private bool purgeLeftRows;
 
-    /// <summary>Adds or replaces a follower (a repeated Follow is the same row).</summary>
-    public async Task AddFollowerAsync(Follower follower, CancellationToken ct = default)
+    /// <summary>
+    /// Adds or replaces a follower (a repeated Follow is the same row). A new follower is refused (false, nothing stored)
+    /// when its host already has <paramref name="maxPerHost"/> followers or there are <paramref name="maxTotal"/> in all.
+    /// </summary>
+    public async Task<bool> AddFollowerAsync(Follower follower, int maxPerHost = int.MaxValue, int maxTotal = int.MaxValue, CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        await account.Table.UpsertEntityAsync(new TableEntity(FollowerPartition, Key(follower.Actor))
+        var row = new TableEntity(FollowerPartition, Key(follower.Actor))
         {
             ["Actor"] = follower.Actor, ["Inbox"] = follower.Inbox, ["SharedInbox"] = follower.SharedInbox,
             ["FollowId"] = follower.FollowId, ["Since"] = follower.Since, ["Origin"] = follower.Origin,
-        }, TableUpdateMode.Replace, ct);
+        };
+        if (await account.RowAsync(FollowerPartition, row.RowKey, ["RowKey"], ct) is null)
+        {
+            if (await CountAsync(HostCount(follower.Actor), ct) >= maxPerHost || await CountAsync(TotalCount, ct) >= maxTotal) return false;
+            if (await InsertAsync(row, ct))
+            {
+                await CountFollowerAsync(follower.Actor, 1, ct);
+                return true;
+            }
+        }
+        await account.Table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        return true;
     }
 
     /// <summary>Removes a follower; returns whether there was one.</summary>
@@ -54,12 +69,13 @@ public sealed class FollowerStore(StorageAccount account)
         try
         {
             await account.Table.DeleteEntityAsync(FollowerPartition, Key(actor), ETag.All, ct);
-            return true;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return false;
         }
+        await CountFollowerAsync(actor, -1, ct);
+        return true;
     }
 
     /// <summary>One follower by actor id, or null.</summary>
@@ -69,14 +85,12 @@ public sealed class FollowerStore(StorageAccount account)
         return await account.RowAsync(FollowerPartition, Key(actor), ct: ct) is { } row ? ToFollower(row) : null;
     }
 
-    /// <summary>Every follower (fan-out, and the inboxes to drop).</summary>
-    public async Task<List<Follower>> FollowersAsync(CancellationToken ct = default)
+    /// <summary>Every follower, streamed a page (1,000) at a time: fan-out never holds the partition.</summary>
+    public async IAsyncEnumerable<Follower> FollowersAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        var list = new List<Follower>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition}");
-        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) list.Add(ToFollower(row));
-        return list;
+        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) yield return ToFollower(row);
     }
 
     /// <summary>How many followers there are (the keys alone are read).</summary>
@@ -91,26 +105,35 @@ public sealed class FollowerStore(StorageAccount account)
 
     /// <summary>
     /// Records a verified signature under the Date it signed; false when it was seen before (a replay carries the same
-    /// signed Date, so the same key). At most once an hour per instance, rows dated before <paramref name="forgetBefore"/>
-    /// (outside the Date window, so refused anyway) are removed: one ranged query of keys.
+    /// signed Date, so the same key). At most once an hour per instance (once a minute while rows are left over), up to
+    /// <see cref="PurgeBatch"/> rows dated before <paramref name="forgetBefore"/> (outside the Date window, so refused
+    /// anyway) are removed: one ranged query of keys, bounded, so no request carries an unbounded purge.
     /// </summary>
     public async Task<bool> MarkSeenAsync(string signature, DateTimeOffset signed, DateTimeOffset forgetBefore, CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        if (forgetBefore - lastPurge > TimeSpan.FromHours(1))
+        if (forgetBefore - lastPurge > (purgeLeftRows ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1)))
         {
             lastPurge = forgetBefore;
-            await PurgeSeenAsync(forgetBefore, ct);
+            purgeLeftRows = await PurgeSeenAsync(forgetBefore, ct) == PurgeBatch;
         }
         return await InsertAsync(new TableEntity(SeenPartition, $"{signed.UtcTicks:D19}|{Key(signature)}"), ct);
     }
 
-    private async Task PurgeSeenAsync(DateTimeOffset before, CancellationToken ct)
+    /// <summary>The most seen-signature rows one purge removes.</summary>
+    public const int PurgeBatch = 1000;
+
+    private async Task<int> PurgeSeenAsync(DateTimeOffset before, CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SeenPartition} and RowKey lt {before.UtcTicks.ToString("D19")}");
         var old = new List<TableTransactionAction>();
-        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct)) old.Add(new(TableTransactionActionType.Delete, row));
+        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, PurgeBatch, ["PartitionKey", "RowKey"], ct))
+        {
+            old.Add(new(TableTransactionActionType.Delete, row));
+            if (old.Count == PurgeBatch) break;
+        }
         foreach (var chunk in old.Chunk(100)) await account.Table.SubmitTransactionAsync(chunk, ct);
+        return old.Count;
     }
 
     /// <summary>Claims the fan-out of an activity for a queue message: true for the first claim and for that message's own retries.</summary>
@@ -134,13 +157,16 @@ public sealed class FollowerStore(StorageAccount account)
     /// <summary>Forgets an inbox's failures after a delivery to it succeeded.</summary>
     public Task InboxRecoveredAsync(string inbox, CancellationToken ct = default) => account.DeleteRowAsync(InboxPartition, Key(inbox), ct);
 
-    /// <summary>Drops every follower delivered at this inbox (gone for too long) and its failure row; returns how many.</summary>
+    /// <summary>Drops every follower delivered at this inbox (gone for too long) and its failure row; returns how many (rows streamed, filtered by the table).</summary>
     public async Task<int> DropInboxAsync(string inbox, CancellationToken ct = default)
     {
-        var gone = (await FollowersAsync(ct)).Where(f => f.DeliveryInbox == inbox || f.Inbox == inbox).ToList();
-        foreach (var follower in gone) await account.DeleteRowAsync(FollowerPartition, Key(follower.Actor), ct);
+        await account.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition} and (Inbox eq {inbox} or SharedInbox eq {inbox})");
+        var gone = 0;
+        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, select: ["Actor"], cancellationToken: ct))
+            if (await RemoveFollowerAsync(row.GetString("Actor"), ct)) gone++;
         await InboxRecoveredAsync(inbox, ct);
-        return gone.Count;
+        return gone;
     }
 
     /// <summary>The development key kept in the table: the first instance's <paramref name="make"/> wins, every instance reads it.</summary>

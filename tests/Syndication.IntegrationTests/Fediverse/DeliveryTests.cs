@@ -11,9 +11,9 @@ namespace Syndication.Tests.Fediverse;
 [Collection(AzuriteCollection.Name)]
 public sealed class DeliveryTests(AzuriteFixture azurite)
 {
-    private static string Md(string title, string extra = "") => $"---\ntitle: {title}\nsummary: About {title}.\ntags: [Harbour, Storm watch]\n{extra}---\nBody of {title}.\n";
+    internal static string Md(string title, string extra = "") => $"---\ntitle: {title}\nsummary: About {title}.\ntags: [Harbour, Storm watch]\n{extra}---\nBody of {title}.\n";
 
-    private static Dictionary<string, string?> Settings(string id) => new()
+    internal static Dictionary<string, string?> Settings(string id) => new()
     {
         ["Syndication:Fediverse:AllowLoopback"] = "true",
         ["Syndication:Fediverse:DeliveryQueue"] = $"fedi-{id}",
@@ -46,12 +46,16 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
         return handled;
     }
 
-    private static async Task FollowAsync(TestSite site, FakeFediverse inbox, int followers, int servers)
+    internal static async Task FollowAsync(TestSite site, FakeFediverse inbox, int followers, int servers)
     {
         for (var i = 0; i < followers; i++)
             await site.Get<FollowerStore>().AddFollowerAsync(new Follower($"{inbox.Origin}users/u{i}", inbox.Inbox(1000 + i), inbox.Inbox(i % servers),
                 $"follow-{i}", DateTimeOffset.UtcNow, "https://news.example.com/"));
     }
+
+    /// <summary>The stored article's version, as a delivery of it names it.</summary>
+    internal static async Task<string> VersionAsync(TestSite site, string slug) =>
+        DeliveryMessage.VersionOf((await site.Get<ArticleStore>().ArticleBySlugAsync(slug))!.Value.Article);
 
     /// <summary>Checks a delivery's HTTP Signature against the actor document's public key, as a receiver does.</summary>
     private static async Task AssertSignedByOurActorAsync(TestSite site, Received post)
@@ -159,7 +163,7 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
         Assert.Single(inbox.Posts);
         Assert.Equal(1, await Waiting()); // queued again, hidden for its back-off
 
-        var deliver = new DeliveryMessage { Kind = DeliveryMessage.Deliver, Type = "Create", Slug = "retry", Version = "v", Origin = "https://news.example.com/",
+        var deliver = new DeliveryMessage { Kind = DeliveryMessage.Deliver, Type = "Create", Slug = "retry", Version = await VersionAsync(site, "retry"), Origin = "https://news.example.com/",
             Inbox = inbox.Inbox(0), FirstTry = DateTimeOffset.UtcNow };
         inbox.InboxStatus = 410;
         await site.Get<Deliveries>().HandleAsync(deliver.ToJson(), "m1");

@@ -38,6 +38,13 @@ public sealed class FakeFediverse : IAsyncDisposable
     public ConcurrentQueue<Received> Posts { get; } = new();
     /// <summary>Whether the actor was deleted: its document answers 410.</summary>
     public bool Gone { get; set; }
+    private int gets;
+    /// <summary>How many GETs (key and actor fetches) the fake answered.</summary>
+    public int Gets => Volatile.Read(ref gets);
+    /// <summary>Documents served at /doc/{name} (a stranger's key or actor documents).</summary>
+    public ConcurrentDictionary<string, JsonObject> Documents { get; } = new();
+    /// <summary>Where inboxes redirect (302) instead of answering, when set.</summary>
+    public string? RedirectTo { get; set; }
     /// <summary>Inbox status to answer (202 unless a test makes it fail).</summary>
     public int InboxStatus { get; set; } = 202;
 
@@ -49,7 +56,13 @@ public sealed class FakeFediverse : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeFediverse(app, new Uri($"http://127.0.0.1:{port}/"));
+        app.Use(async (c, next) =>
+        {
+            if (HttpMethods.IsGet(c.Request.Method)) Interlocked.Increment(ref fake.gets);
+            await next();
+        });
         app.MapGet("/users/remote", () => fake.Gone ? Results.StatusCode(410) : Results.Text(fake.ActorJson().ToJsonString(), ActivityDocuments.MediaType));
+        app.MapGet("/doc/{name}", (string name) => fake.Documents.TryGetValue(name, out var d) ? Results.Text(d.ToJsonString(), ActivityDocuments.MediaType) : Results.NotFound());
         app.MapPost("/inbox/{*name}", async (HttpContext c) =>
         {
             using var body = new MemoryStream();
@@ -57,7 +70,7 @@ public sealed class FakeFediverse : IAsyncDisposable
             // Copied: Kestrel reuses a request's header collection once the request is done.
             var headers = new HeaderDictionary(c.Request.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
             fake.Posts.Enqueue(new Received(c.Request.Path, headers, body.ToArray(), DateTimeOffset.UtcNow));
-            return Results.StatusCode(fake.InboxStatus);
+            return fake.RedirectTo is { } to ? Results.Redirect(to) : Results.StatusCode(fake.InboxStatus);
         });
         await app.StartAsync();
         return fake;

@@ -13,26 +13,26 @@ namespace Syndication.Tests.Fediverse;
 [Collection(AzuriteCollection.Name)]
 public sealed class InboxHostileTests(AzuriteFixture azurite)
 {
-    private const string Host = "news.example.com";
-    private const string Actor = "https://news.example.com/api/fediverse/actor";
+    internal const string Host = "news.example.com";
+    internal const string Actor = "https://news.example.com/api/fediverse/actor";
 
-    private TestSite Site(bool allowLoopback = true) => new(azurite, new Dictionary<string, string?>
+    internal static TestSite Site(AzuriteFixture azurite, bool allowLoopback = true) => new(azurite, new Dictionary<string, string?>
     {
         ["Syndication:Fediverse:AllowLoopback"] = allowLoopback ? "true" : "false",
         ["Syndication:Fediverse:DeliveryQueue"] = "fedi-" + Guid.NewGuid().ToString("N")[..12],
     });
 
-    private static async Task<(int Status, string Text)> PostAsync(TestSite site, HttpContext context)
+    internal static async Task<(int Status, string Text)> PostAsync(TestSite site, HttpContext context)
     {
         var reply = await site.Get<FediverseHandlers>().PostInboxAsync(context.Request);
         await reply.ExecuteAsync(context);
         return (context.Response.StatusCode, Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray()));
     }
 
-    private static Task<int> FollowersAsync(TestSite site) => site.Get<FollowerStore>().CountFollowersAsync();
+    internal static Task<int> FollowersAsync(TestSite site) => site.Get<FollowerStore>().CountFollowersAsync();
 
     // The request is refused with this status and reason, and no follower is stored.
-    private static async Task AssertRefusedAsync(TestSite site, HttpContext request, int status, string reason)
+    internal static async Task AssertRefusedAsync(TestSite site, HttpContext request, int status, string reason)
     {
         var (answered, text) = await PostAsync(site, request);
         Assert.Equal(status, answered);
@@ -43,7 +43,7 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     [Fact]
     public async Task ASignedFollowIsStoredWithItsInboxesAndItsAcceptIsQueued()
     {
-        await using var site = Site();
+        await using var site = Site(azurite);
         await using var remote = await FakeFediverse.StartAsync();
         var (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow));
         Assert.True(status == 202, text);
@@ -58,7 +58,7 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     [Fact]
     public async Task AnUnsignedFollowIs401AndNothingIsStored()
     {
-        await using var site = Site();
+        await using var site = Site(azurite);
         await using var remote = await FakeFediverse.StartAsync();
         await AssertRefusedAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow, tamper: r => r.Headers.Remove("Signature")), 401, "no Signature header");
     }
@@ -66,7 +66,7 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     [Fact]
     public async Task AFollowSignedWithAnotherKeyThanTheActorsIs401AndNothingIsStored()
     {
-        await using var site = Site();
+        await using var site = Site(azurite);
         await using var remote = await FakeFediverse.StartAsync();
         using var other = RSA.Create(2048);
         await AssertRefusedAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow, signWith: other), 401, "verification failed");
@@ -75,7 +75,7 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     [Fact]
     public async Task ABodyChangedAfterSigningFailsItsDigestWith401AndNothingIsStored()
     {
-        await using var site = Site();
+        await using var site = Site(azurite);
         await using var remote = await FakeFediverse.StartAsync();
         var changed = remote.Follow(Actor, "follow-2");
         await AssertRefusedAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow, tamper: r => r.Body = new MemoryStream(changed)), 401, "Digest");
@@ -84,7 +84,7 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     [Fact]
     public async Task AFollowDated13HoursAgoIs401AndNothingIsStored()
     {
-        await using var site = Site();
+        await using var site = Site(azurite);
         await using var remote = await FakeFediverse.StartAsync();
         await AssertRefusedAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow.AddHours(-13)), 401, "time window");
     }
@@ -92,15 +92,15 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     [Fact]
     public async Task AKeyOnAPrivateAddressIsNotFetchedWithoutAllowLoopbackSoTheFollowIs401AndNothingIsStored()
     {
-        await using var site = Site(allowLoopback: false);
+        await using var site = Site(azurite, allowLoopback: false);
         await using var remote = await FakeFediverse.StartAsync();
-        await AssertRefusedAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow), 401, "private network addresses are refused");
+        await AssertRefusedAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow), 401, InboxProcessor.KeyUnavailable);
     }
 
     [Fact]
     public async Task ABodyOver256KBIs413BeforeAnythingIsFetchedOrStored()
     {
-        await using var site = Site();
+        await using var site = Site(azurite);
         await using var remote = await FakeFediverse.StartAsync();
         var big = Encoding.UTF8.GetBytes(new JsonObject { ["type"] = "Follow", ["actor"] = remote.ActorId, ["object"] = Actor, ["pad"] = new string('x', 300_000) }.ToJsonString());
         await AssertRefusedAsync(site, remote.SignedPost(Host, big, DateTimeOffset.UtcNow), 413, "at most 262144 bytes");
@@ -109,7 +109,7 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     [Fact]
     public async Task AFollowReplayedAfterItsUndoIs401AndTheFollowerStaysGone()
     {
-        await using var site = Site();
+        await using var site = Site(azurite);
         await using var remote = await FakeFediverse.StartAsync();
         var date = DateTimeOffset.UtcNow;
         Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), date))).Status);
@@ -128,7 +128,7 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     [Fact]
     public async Task SeenSignaturesOutsideTheDateWindowAreForgottenWhileARecentOneStaysARepeat()
     {
-        await using var site = Site();
+        await using var site = Site(azurite);
         var store = site.Get<FollowerStore>();
         var now = DateTimeOffset.UtcNow;
         Assert.True(await store.MarkSeenAsync("old", now.AddHours(-13), now.AddHours(-30)));
@@ -138,9 +138,28 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task OnePurgeOfSeenSignaturesRemovesAtMostItsBatchAndTheRestGoInALaterOne()
+    {
+        await using var site = Site(azurite);
+        var store = site.Get<FollowerStore>();
+        var now = DateTimeOffset.UtcNow;
+        var table = StorageClients.Tables(site.Get<Microsoft.Extensions.Configuration.IConfiguration>())
+            .GetTableClient(site.Get<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.Table);
+        await store.MarkSeenAsync("first", now, now.AddHours(-40)); // the first purge, with nothing before it
+        await Parallel.ForEachAsync(Enumerable.Range(0, FollowerStore.PurgeBatch + 5), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, ct) => await store.MarkSeenAsync($"old-{i}", now.AddHours(-20), now.AddHours(-40), ct));
+        async Task<int> Old() => await table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq 'seen' and RowKey lt '{now.AddHours(-12).UtcTicks:D19}'").CountAsync();
+        Assert.Equal(FollowerStore.PurgeBatch + 5, await Old());
+        await store.MarkSeenAsync("recent", now, now.AddHours(-12));
+        Assert.Equal(5, await Old());
+        await store.MarkSeenAsync("later", now, now.AddHours(-12).AddMinutes(2)); // rows were left over: again after a minute
+        Assert.Equal(0, await Old());
+    }
+
+    [Fact]
     public async Task ADeletedAccountsDeleteRemovesItsFollowOnlyWhenItsActorIsReallyGone()
     {
-        await using var site = Site();
+        await using var site = Site(azurite);
         await using var remote = await FakeFediverse.StartAsync();
         Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), DateTimeOffset.UtcNow))).Status);
         var delete = Encoding.UTF8.GetBytes(new JsonObject { ["id"] = remote.ActorId + "#delete", ["type"] = "Delete", ["actor"] = remote.ActorId, ["object"] = remote.ActorId }.ToJsonString());

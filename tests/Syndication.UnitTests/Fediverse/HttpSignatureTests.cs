@@ -34,6 +34,8 @@ public sealed class HttpSignatureTests
     [InlineData("keyId=\"k\",algorithm=\"rsa-sha256\",headers=\"(request-target) host date\",signature=\"AAAA\"", "does not cover digest")]
     [InlineData("keyId=\"k\",algorithm=\"hs2019\",headers=\"host date digest\",signature=\"AAAA\"", "does not cover (request-target)")]
     [InlineData("keyId=\"k\",headers=\"(request-target) host date digest\",signature=\"not base64!\"", "not base64")]
+    [InlineData("keyId=\"k\",keyId=\"j\",headers=\"(request-target) host date digest\",signature=\"AAAA\"", "repeats a parameter")]
+    [InlineData("keyId=\"k\",headers=\"(request-target) host date digest\",Signature=\"AAAA\",signature=\"AAAA\"", "repeats a parameter")]
     public void ASignatureHeaderThatCannotBeUsedSaysWhy(string? header, string reason)
     {
         Assert.Null(HttpSignature.Parse(header, out var problem));
@@ -63,6 +65,17 @@ public sealed class HttpSignatureTests
     [InlineData("fe80::1", false)]
     [InlineData("fd00::1", false)]
     [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("168.63.129.16", false)] // Azure platform (DNS, health, metadata)
+    [InlineData("::10.0.0.1", false)] // IPv4-compatible
+    [InlineData("::ffff:127.0.0.1", false)]
+    [InlineData("64:ff9b::a9fe:a9fe", false)] // NAT64 of 169.254.169.254
+    [InlineData("64:ff9b::5db8:d70e", true)] // NAT64 of a public address
+    [InlineData("2002:7f00:1::", false)] // 6to4 of 127.0.0.1
+    [InlineData("2002:a00:1::", false)] // 6to4 of 10.0.0.1
+    [InlineData("2001:db8::1", false)] // documentation
+    [InlineData("2001:0:4136:e378::1", false)] // Teredo
+    [InlineData("100::1", false)] // discard-only, not global unicast
+    [InlineData("::", false)]
     [InlineData("93.184.215.14", true)]
     [InlineData("2606:4700::1111", true)]
     public void OnlyPublicAddressesMayBeFetchedOrDeliveredTo(string address, bool isPublic) =>
