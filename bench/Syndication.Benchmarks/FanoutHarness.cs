@@ -47,7 +47,7 @@ internal static class FanoutHarness
         var seeding = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, followers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
             await store.AddFollowerAsync(new Follower(stub.Url($"users/{i}"), stub.Url($"users/{i}/inbox"), stub.Url($"inbox/{i % servers}"),
-                $"f-{i}", DateTimeOffset.UtcNow, "https://news.example.com/"), ct));
+                $"f-{i}", DateTimeOffset.UtcNow, "https://news.example.com/"), ct: ct));
         Console.WriteLine($"fanout: {followers} followers on {servers} shared inboxes stored in {seeding.Elapsed.TotalSeconds:0.0} s, load {Harness.Load()}");
         var fanout = await PublishAsync(services, stub, counter, "fanout", servers);
         await pump.StopAsync(CancellationToken.None);

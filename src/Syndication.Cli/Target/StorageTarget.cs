@@ -74,7 +74,7 @@ internal sealed partial class StorageTarget
         {
             blobs = new BlobServiceClient(connection, blobOptions);
             tables = new TableServiceClient(connection, tableOptions);
-            queues = new QueueServiceClient(connection, QueueOptions(retries));
+            queues = QueuesFor(connection, retries);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
         {
@@ -106,6 +106,21 @@ internal sealed partial class StorageTarget
         {
             services.Dispose();
             throw new UsageException(string.Join("; ", e.Failures));
+        }
+    }
+
+    // A connection string may name blob and table endpoints only (a SAS for publishing): then the fediverse announcement
+    // has nowhere to go, and fails as any announcement does (logged, never failing the publish) at an address that
+    // cannot resolve. The SDK throws a NullReferenceException for a missing QueueEndpoint.
+    private static QueueServiceClient QueuesFor(string connection, int retries)
+    {
+        try
+        {
+            return new QueueServiceClient(connection, QueueOptions(retries));
+        }
+        catch (Exception e) when (e is NullReferenceException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            return new QueueServiceClient(new Uri("https://no-queue-endpoint.invalid/"), QueueOptions(retries));
         }
     }
 

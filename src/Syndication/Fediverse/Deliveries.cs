@@ -25,7 +25,8 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         if (DeliveryMessage.ForChange(before, after, time.GetUtcNow()) is not { } change) return;
         try
         {
-            if (await key.GetAsync(ct) is null) return;
+            // Queued whether or not this process has the actor key: a publish from the syndication command (which has
+            // no key in Azure) reaches followers through the app's fan-out, which checks the key.
             await queue.SendAsync(change.ToJson(), ct: ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -57,7 +58,7 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
     // One message per (origin, inbox): a shared inbox gets one request for all its followers.
     private async Task FanOutAsync(DeliveryMessage change, string messageId, CancellationToken ct)
     {
-        if (!await followers.ClaimAsync(change.ChangeKey, messageId, ct)) return;
+        if (await key.GetAsync(ct) is null || !await followers.ClaimAsync(change.ChangeKey, messageId, ct)) return;
         var configured = Uri.TryCreate(feedOptions.Value.PublicBaseUrl, UriKind.Absolute, out var origin) ? origin.AbsoluteUri : null;
         // Followers are streamed; only a 16-byte hash per distinct (origin, inbox) is kept, and messages go out 64 at a time.
         var seen = new HashSet<Guid>();
