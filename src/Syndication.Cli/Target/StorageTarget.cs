@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Data.Tables;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Syndication.Cli.Commands;
 using Syndication.Publishing;
+using Syndication.Security;
 
 namespace Syndication.Cli.Target;
 
@@ -95,6 +97,7 @@ internal sealed partial class StorageTarget
             .AddSingleton(Blobs)
             .AddSingleton(Tables)
             .AddSingleton(Queues)
+            .AddSingleton(_ => CommandServerKey(Configuration))
             .AddSingleton<BulkPublisher>()
             .BuildServiceProvider();
         try
@@ -108,6 +111,12 @@ internal sealed partial class StorageTarget
             throw new UsageException(string.Join("; ", e.Failures));
         }
     }
+
+    // The command signs nothing another process verifies (no paging cursors, no partner credentials), but the library's
+    // feed service, which the fediverse deliveries hold, asks for the server key: the one set, else a key of this run
+    // only, so a publisher's shell needs no server secret (the app refuses to start without one outside Azurite).
+    private static ServerKey CommandServerKey(IConfiguration configuration) =>
+        configuration[ServerKey.Setting] is { Length: > 0 } ? ServerKey.FromConfiguration(configuration) : new ServerKey(RandomNumberGenerator.GetBytes(32));
 
     // A connection string may name blob and table endpoints only (a SAS for publishing): then the fediverse announcement
     // has nowhere to go, and fails as any announcement does (logged, never failing the publish) at an address that

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Syndication.Cli.Commands;
 using Syndication.Cli.Target;
+using Syndication.Ingestion;
+using Syndication.Publishing;
 using Syndication.Storage;
 
 namespace Syndication.Tests.Cli;
@@ -25,5 +27,9 @@ public sealed class StorageTargetTests
         var queue = services.GetRequiredService<DeliveryQueue>();
 
         Assert.EndsWith(queueHost, queue.Uri.Host);
+        // Everything publish and unpublish reach is built without a server key set (./run.sh's smoke check caught that too).
+        Assert.NotNull(services.GetRequiredService<BulkPublisher>());
+        Assert.NotNull(services.GetRequiredService<ArticlePublisher>());
+        Assert.NotNull(services.GetRequiredService<ArticleIngestor>());
     }
 }
