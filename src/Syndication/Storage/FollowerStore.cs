@@ -147,6 +147,7 @@ public sealed partial class FollowerStore(StorageAccount account)
     /// <summary>Records a failed delivery to an inbox; returns since when it has been failing.</summary>
     public async Task<DateTimeOffset> InboxFailedAsync(string inbox, DateTimeOffset now, CancellationToken ct = default)
     {
+        recovered.TryRemove(inbox, out _);
         await account.EnsureCreatedAsync();
         if (await account.RowAsync(InboxPartition, Key(inbox), ["FailingSince"], ct) is { } row && row.GetDateTimeOffset("FailingSince") is { } since)
             return since;
@@ -154,8 +155,22 @@ public sealed partial class FollowerStore(StorageAccount account)
         return now;
     }
 
-    /// <summary>Forgets an inbox's failures after a delivery to it succeeded.</summary>
-    public Task InboxRecoveredAsync(string inbox, CancellationToken ct = default) => account.DeleteRowAsync(InboxPartition, Key(inbox), ct);
+    // Inboxes whose failure row this instance removed after a success, and when: a success within RecoveredFor of that
+    // removal skips the delete (a failure here forgets the inbox first). Another instance's failure row then lives at
+    // most RecoveredFor past a success, far inside the days an inbox must fail before its followers are dropped.
+    private static readonly TimeSpan RecoveredFor = TimeSpan.FromMinutes(5);
+    private const int MaxRecovered = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> recovered = new(StringComparer.Ordinal);
+
+    /// <summary>Forgets an inbox's failures after a delivery to it succeeded: one delete per inbox per few minutes, not per delivery.</summary>
+    public async Task InboxRecoveredAsync(string inbox, CancellationToken ct = default)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (recovered.TryGetValue(inbox, out var at) && now - at < RecoveredFor) return;
+        await account.DeleteRowAsync(InboxPartition, Key(inbox), ct);
+        if (recovered.Count >= MaxRecovered) recovered.Clear();
+        recovered[inbox] = now;
+    }
 
     /// <summary>Drops every follower delivered at this inbox (gone for too long) and its failure row; returns how many (rows streamed, filtered by the table).</summary>
     public async Task<int> DropInboxAsync(string inbox, CancellationToken ct = default)
@@ -165,7 +180,8 @@ public sealed partial class FollowerStore(StorageAccount account)
         var gone = 0;
         await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, select: ["Actor"], cancellationToken: ct))
             if (await RemoveFollowerAsync(row.GetString("Actor"), ct)) gone++;
-        await InboxRecoveredAsync(inbox, ct);
+        recovered.TryRemove(inbox, out _);
+        await account.DeleteRowAsync(InboxPartition, Key(inbox), ct);
         return gone;
     }
 
