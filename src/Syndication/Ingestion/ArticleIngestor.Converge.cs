@@ -74,12 +74,13 @@ public sealed partial class ArticleIngestor
         }
     }
 
-    // Conditional on the row as read (an insert when there was none): a writer that raced this one makes it converge again.
+    // Conditional on the row as read (an insert, on the slug's guard, when there was none): a writer that raced this one
+    // makes it converge again.
     private async Task SaveAsync(SlugState state, StoredArticle article, CancellationToken ct)
     {
         try
         {
-            await store.SaveArticleAsync(article, state.Previous, state.Row?.ETag, ct);
+            await store.SaveArticleAsync(article, state.Previous, state.Row?.ETag, ct, state.Guard);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {

@@ -12,10 +12,12 @@ public sealed partial class ArticleIngestor
 {
     /// <summary>
     /// What is known about one slug before converging it: its article row as read (null: there is none), its preferred
-    /// document (null: none) and its images, and whether a blob name may have a rejection row to clear.
+    /// document (null: none) and its images, and whether a blob name may have a rejection row to clear; without a row,
+    /// the slug's guard as read before the document is downloaded (an insert is conditional on it, so one that raced a
+    /// removal fails and converges again, and a deleted article never comes back from a download made before its deletion).
     /// </summary>
     private sealed record SlugState(string Slug, (StoredArticle Article, ETag ETag)? Row, SourceBlob? Document,
-        IReadOnlyList<SourceBlob> Images, Predicate<string> MayBeRejected)
+        IReadOnlyList<SourceBlob> Images, Predicate<string> MayBeRejected, ETag? Guard)
     {
         public StoredArticle? Previous => Row?.Article;
     }
@@ -25,8 +27,9 @@ public sealed partial class ArticleIngestor
     private async Task<SlugState> ReadStateAsync(string slug, CancellationToken ct)
     {
         var row = await store.ArticleBySlugAsync(slug, ct);
+        var guard = row is null ? store.SlugGuardAsync(slug, ct) : Task.FromResult<ETag?>(null);
         var blobs = await incoming.IncomingBlobsAsync(slug, ct);
-        return StateOf(slug, row, blobs, _ => true);
+        return StateOf(slug, row, blobs, _ => true, await guard);
     }
 
     // From a reconcile pass's one listing: the row is read only when the table had one (a slug without one is saved
@@ -35,13 +38,14 @@ public sealed partial class ArticleIngestor
         IReadOnlySet<string> rejected, CancellationToken ct)
     {
         var row = stored ? await store.ArticleBySlugAsync(slug, ct) : null;
-        return StateOf(slug, row, blobs, rejected.Contains);
+        return StateOf(slug, row, blobs, rejected.Contains, row is null ? await store.SlugGuardAsync(slug, ct) : null);
     }
 
-    private static SlugState StateOf(string slug, (StoredArticle, ETag)? row, IEnumerable<SourceBlob> blobs, Predicate<string> mayBeRejected)
+    private static SlugState StateOf(string slug, (StoredArticle, ETag)? row, IEnumerable<SourceBlob> blobs,
+        Predicate<string> mayBeRejected, ETag? guard)
     {
         var (document, images) = SourcesOf(slug, blobs);
-        return new SlugState(slug, row, document, images, mayBeRejected);
+        return new SlugState(slug, row, document, images, mayBeRejected, guard);
     }
 
     // The slug's document (the most preferred shape when there are several) and its images.

@@ -33,6 +33,9 @@ public sealed partial class ArticleStore
     internal const string FeedPartition = "feed";
     private const string ArticlePrefix = "a|";
     private const string TimelinePrefix = "t|";
+    // One row per slug ever saved, RK "k|{slug}": every insert and every removal of the slug rewrites it, and an insert
+    // is conditional on it as read before the slug's sources were, so an insert that raced a removal fails.
+    private const string GuardPrefix = "k|";
 
     private readonly StorageAccount account;
     private readonly TableClient table;
@@ -54,6 +57,16 @@ public sealed partial class ArticleStore
     {
         await account.EnsureCreatedAsync();
         return await account.RowAsync(FeedPartition, ArticlePrefix + slug, ct: ct) is { } entity ? (ToArticle(entity), entity.ETag) : null;
+    }
+
+    /// <summary>
+    /// The ETag of the slug's guard row (null: the slug was never saved), read before the sources of a slug that has no
+    /// article row: <see cref="SaveArticleAsync"/> inserts on it, so a removal committed since makes the insert fail (409/412).
+    /// </summary>
+    public async Task<ETag?> SlugGuardAsync(string slug, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        return await account.RowAsync(FeedPartition, GuardPrefix + slug, ["RowKey"], ct) is { } entity ? entity.ETag : null;
     }
 
     /// <summary>
@@ -125,15 +138,17 @@ public sealed partial class ArticleStore
 
     /// <summary>
     /// Writes the article with all its index rows in one transaction, removing the keys the update moved, conditional
-    /// on the article row's ETag (null: the article must not exist yet). Throws <see cref="RequestFailedException"/>
+    /// on the article row's ETag (null: the article must not exist yet, and the slug's guard row must still be
+    /// <paramref name="guard"/> as <see cref="SlugGuardAsync"/> read it, null: none). Throws <see cref="RequestFailedException"/>
     /// 409/412 when another writer won the race. Concurrent saves are committed together (see <see cref="GroupCommit"/>).
     /// </summary>
-    public async Task SaveArticleAsync(StoredArticle article, StoredArticle? previous, ETag? expected, CancellationToken ct = default)
+    public async Task SaveArticleAsync(StoredArticle article, StoredArticle? previous, ETag? expected, CancellationToken ct = default,
+        ETag? guard = null)
     {
         await account.EnsureCreatedAsync();
         // Saves made while another is in flight share its successor transaction (GroupCommit), each still all-or-nothing;
         // the name rows are the same upsert whichever article writes them, so a combined transaction writes each once.
-        var (own, names) = SaveRows(article, previous, expected);
+        var (own, names) = SaveRows(article, previous, expected, guard);
         await commits.CommitAsync(own, names, ct);
         Interlocked.Increment(ref localCommits);
     }
@@ -141,19 +156,23 @@ public sealed partial class ArticleStore
     /// <summary>One article's save without the version stamp: its row, index and name rows, and the keys it moved away from.</summary>
     internal static List<TableTransactionAction> SaveActions(StoredArticle article, StoredArticle? previous, ETag? expected)
     {
-        var (own, names) = SaveRows(article, previous, expected);
+        var (own, names) = SaveRows(article, previous, expected, null);
         return [.. own, .. names];
     }
 
     // The article's own rows (its row, index rows, moved keys) and the name rows it adds, which other articles share.
     private static (List<TableTransactionAction> Own, List<TableTransactionAction> Names) SaveRows(StoredArticle article,
-        StoredArticle? previous, ETag? expected)
+        StoredArticle? previous, ETag? expected, ETag? guard)
     {
         var row = ToEntity(article, ArticlePrefix + article.Slug);
         var actions = new List<TableTransactionAction>
         {
             expected is { } etag ? new(TableTransactionActionType.UpdateReplace, row, etag) : new(TableTransactionActionType.Add, row),
         };
+        if (expected is null)
+            actions.Add(guard is { } seen
+                ? new(TableTransactionActionType.UpdateReplace, GuardRow(article.Slug), seen)
+                : new(TableTransactionActionType.Add, GuardRow(article.Slug)));
         var keys = IndexKeys(article).ToHashSet(StringComparer.Ordinal);
         actions.AddRange(keys.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(article, k))));
         if (previous is not null)
@@ -178,10 +197,14 @@ public sealed partial class ArticleStore
         actions.AddRange(IndexKeys(article).Distinct()
             .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(FeedPartition, k), ETag.All)));
         if (withdrawnAt is { } when) actions.Add(new(TableTransactionActionType.UpsertReplace, ScheduleStore.TombstoneRow(article, when)));
+        actions.Add(new(TableTransactionActionType.UpsertReplace, GuardRow(article.Slug)));
         actions.Add(VersionStamp());
         await table.SubmitTransactionAsync(actions, ct);
         Interlocked.Increment(ref localCommits);
     }
+
+    // No columns: each write gives it a new ETag, which is what inserts are conditional on.
+    private static TableEntity GuardRow(string slug) => new(FeedPartition, GuardPrefix + slug);
 
     /// <summary>Where the article sorts in every feed: inverted publish ticks then slug, newest first.</summary>
     public static string Order(StoredArticle article) =>

@@ -1,0 +1,73 @@
+using Azure;
+using Syndication.Articles;
+using Syndication.Feeds;
+using Syndication.Storage;
+using Syndication.Tests.Support;
+
+namespace Syndication.Tests.Storage;
+
+/// <summary>
+/// An insert is conditional on the slug's guard as read before the sources: an ingestion that downloaded a document
+/// before its deletion cannot bring the deleted article back, and a slug published again after a withdrawal can be.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class SlugGuardTests(AzuriteFixture azurite)
+{
+    private static StoredArticle Article(string slug, string title) => new()
+    {
+        Id = StableId.For(slug),
+        Slug = slug,
+        Title = title,
+        Published = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        Updated = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        BodyBlob = $"bodies/{slug}/x.html",
+        SourceBlob = slug + ".md",
+        SourceETag = "\"e\"",
+        SourceSignature = "s-" + slug,
+        ContentHash = "h-" + title,
+    };
+
+    [Fact]
+    public async Task AnInsertWhoseSlugWasSavedAndRemovedSinceItLookedFailsAndTheArticleStaysWithdrawn()
+    {
+        await using var site = new TestSite(azurite);
+        await site.Storage.EnsureCreatedAsync();
+        // The slow ingestion looks first: no row, no guard.
+        Assert.Null(await site.Store.ArticleBySlugAsync("raced"));
+        var slowGuard = await site.Store.SlugGuardAsync("raced");
+        Assert.Null(slowGuard);
+
+        // Another ingestion publishes the slug, then its document is deleted and the article withdrawn.
+        await site.Store.SaveArticleAsync(Article("raced", "First"), null, null, guard: await site.Store.SlugGuardAsync("raced"));
+        var shown = (await site.Store.ArticleBySlugAsync("raced"))!.Value;
+        await site.Store.DeleteArticleAsync(shown.Article, shown.ETag, withdrawnAt: DateTimeOffset.UtcNow);
+
+        // The slow ingestion's insert, from the document it downloaded before the deletion, fails.
+        var late = await Assert.ThrowsAnyAsync<RequestFailedException>(
+            () => site.Store.SaveArticleAsync(Article("raced", "First"), null, null, guard: slowGuard));
+        Assert.Equal(409, late.Status);
+        Assert.Null(await site.Store.ArticleBySlugAsync("raced"));
+        Assert.DoesNotContain((await site.Store.FeedPageAsync(FeedKey.All, 10)).Articles, a => a.Slug == "raced");
+    }
+
+    [Fact]
+    public async Task AnInsertThatReadTheGuardBeforeARemovalFailsAndOneThatReadItAfterPublishesAgain()
+    {
+        await using var site = new TestSite(azurite);
+        await site.Storage.EnsureCreatedAsync();
+        await site.Store.SaveArticleAsync(Article("again", "First"), null, null);
+        var shown = (await site.Store.ArticleBySlugAsync("again"))!.Value;
+        var before = await site.Store.SlugGuardAsync("again");
+        Assert.NotNull(before);
+        await site.Store.DeleteArticleAsync(shown.Article, shown.ETag, withdrawnAt: DateTimeOffset.UtcNow);
+
+        var stale = await Assert.ThrowsAnyAsync<RequestFailedException>(
+            () => site.Store.SaveArticleAsync(Article("again", "Stale"), null, null, guard: before));
+        Assert.Equal(412, stale.Status);
+
+        var after = await site.Store.SlugGuardAsync("again");
+        Assert.NotEqual(before, after);
+        await site.Store.SaveArticleAsync(Article("again", "Second"), null, null, guard: after);
+        Assert.Equal("Second", (await site.Store.ArticleBySlugAsync("again"))!.Value.Article.Title);
+    }
+}
