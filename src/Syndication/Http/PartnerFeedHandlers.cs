@@ -38,7 +38,7 @@ public sealed class PartnerFeedHandlers(SyndicationHandlers handlers, PartnerGat
                 ? Reply.Text(401, "the access token is invalid, expired or revoked, or not this partner's; get a new one from POST /api/partners/token")
                     .With(HeaderNames.WWWAuthenticate, PartnerGate.BearerChallenge)
                 : Reply.Text(401, "partner credentials are required: HTTP Basic with the partner id and its password, or a Bearer token from POST /api/partners/token")
-                    .With(HeaderNames.WWWAuthenticate, PartnerGate.Challenge);
+                    .With(HeaderNames.WWWAuthenticate, PartnerGate.FeedChallenges);
         if (Requested(kind, file) is not var (key, format))
             return Reply.NotFound($"'{(kind is null ? "" : kind + "/")}{file}' is not a feed; try {FeedFormats.List("all")} or category/NAME.rss");
         if (!PartnerGate.Allows(partner, key))

@@ -5,6 +5,12 @@ namespace Syndication.Partners;
 /// <summary>The gate's two schemes: the Basic header, and access tokens from POST partners/token (<see cref="PartnerTokens"/>) as Bearer.</summary>
 public sealed partial class PartnerGate
 {
+    /// <summary>
+    /// The challenges a 401 for a feed request without a usable credential carries, Basic then Bearer (RFC 9110 §11.6.1,
+    /// RFC 6750 §3: no error code when the request had no token), so a client learns both schemes the feeds take.
+    /// </summary>
+    public const string FeedChallenges = Challenge + ", Bearer realm=\"partner feeds\"";
+
     /// <summary>The challenge a 401 for a request with an access token carries (RFC 6750 §3): the same whatever was wrong.</summary>
     public const string BearerChallenge = "Bearer realm=\"partner feeds\", error=\"invalid_token\", " +
         "error_description=\"the access token is invalid, expired or revoked, or not this partner's\"";

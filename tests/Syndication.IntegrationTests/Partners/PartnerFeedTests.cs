@@ -90,6 +90,9 @@ public sealed partial class PartnerFeedTests(AzuriteFixture azurite, ITestOutput
         var none = await PullAsync(reader, "partners/acme/feeds/category/harbour.rss", null, null);
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.StartsWith("Basic realm=", none.Headers.WwwAuthenticate.ToString());
+        // Both schemes the feeds take, as .NET's own header parser reads them: Basic first, then Bearer without an error.
+        Assert.Equal(["Basic", "Bearer"], none.Headers.WwwAuthenticate.Select(c => c.Scheme));
+        Assert.Equal("realm=\"partner feeds\"", none.Headers.WwwAuthenticate.Last().Parameter);
         var wrong = await PullAsync(reader, "partners/acme/feeds/category/harbour.rss", "acme", "not-the-password");
         var unknown = await PullAsync(reader, "partners/nobody/feeds/all.rss", "nobody", password);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
