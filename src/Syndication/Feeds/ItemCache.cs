@@ -33,11 +33,12 @@ public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
     public void Keep(FeedItem item)
     {
         if (item.Revision is not { } revision) return;
-        // The item's strings (two bytes a character) and its bytes in each format (about one byte a character).
+        // The item's strings (two bytes a character) and its bytes in each slot it can fill (about one byte a character):
+        // the public formats and the partner profiles' (FeedProfiles.Formats), whether or not a profile is in use.
         var chars = item.ContentHtml.Sum(p => (long)p.Length) + item.Title.Length + (item.Summary?.Length ?? 0);
         using var entry = cache.CreateEntry(new Key(item.Link.AbsoluteUri, revision));
         entry.Value = new Entry(item);
-        entry.Size = EntryOverhead + chars * (2 + FeedFormats.All.Count);
+        entry.Size = EntryOverhead + chars * (2 + FeedProfiles.Formats.Count);
     }
 
     /// <summary>The feed in the format, each kept item's bytes written once and reused.</summary>
