@@ -25,9 +25,7 @@ internal sealed class CheckCommand(CliEnvironment environment) : AsyncCommand<Ch
         [Description("Also say what a partner platform would refuse or downgrade: msn, smartnews or flipboard (exit 1 when it would refuse one)")]
         public string? For { get; init; }
 
-        public override ValidationResult Validate() =>
-            For is null || FeedProfiles.Find(For) is not null ? ValidationResult.Success()
-                : ValidationResult.Error($"--for '{For}' is not a platform we know; use {FeedProfiles.List()}");
+        public override ValidationResult Validate() => PlatformOption.Validate(For);
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)

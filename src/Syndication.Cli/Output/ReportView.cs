@@ -32,9 +32,7 @@ internal static class ReportView
         console.Write(grid);
         foreach (var (image, i) in report.Images.Select((image, i) => (image, i + 1))) console.Write(Image(image, i));
         foreach (var warning in report.Warnings) console.MarkupLine($"  [yellow]warning[/]  {Markup.Escape(warning)}");
-        foreach (var f in report.Platform)
-            console.MarkupLine($"  {(f.Outcome == RuleOutcome.Refused ? "[red bold]platform would refuse[/]" : "[yellow]platform would downgrade[/]")}  "
-                + $"{Markup.Escape(f.Rule)}: {Markup.Escape(f.Reason)}\n      [dim]source: {Markup.Escape(f.Source)}[/]");
+        foreach (var f in report.Platform) Finding(console, f);
         var rejected = report.Images.Where(i => i.Rejection is not null).Select(i => $"{i.File}: {i.Rejection}").ToList();
         if (report.Rejection is { } reason) console.MarkupLine($"  [red bold]would be rejected[/]  {Markup.Escape(reason)}");
         else if (rejected.Count > 0)
@@ -42,6 +40,11 @@ internal static class ReportView
         else console.MarkupLine($"  [green]would be published[/] as {Markup.Escape(report.Slug ?? "")}{(report.Warnings.Count == 0 ? ", no warnings" : "")}");
         console.WriteLine();
     }
+
+    /// <summary>One platform rule an article fails: refuse or downgrade, the rule and why, and the rule's source.</summary>
+    public static void Finding(IAnsiConsole console, ProfileFinding f) =>
+        console.MarkupLine($"  {(f.Outcome == RuleOutcome.Refused ? "[red bold]platform would refuse[/]" : "[yellow]platform would downgrade[/]")}  "
+            + $"{Markup.Escape(f.Rule)}: {Markup.Escape(f.Reason)}\n      [dim]source: {Markup.Escape(f.Source)}[/]");
 
     private static IRenderable Image(ImageReport image, int number)
     {

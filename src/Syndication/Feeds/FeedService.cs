@@ -11,6 +11,9 @@ namespace Syndication.Feeds;
 /// </summary>
 public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, string? After = null, string? Before = null, int? DefaultLimit = null);
 
+/// <summary>An article a partner platform would refuse or downgrade, with what it lacks by that platform's rules.</summary>
+public sealed record PlatformRefusal(Uri Link, string Title, DateTimeOffset Published, IReadOnlyList<ProfileFinding> Lacks);
+
 /// <summary>
 /// Builds feed pages from stored articles: one ranged query, then each item from the <see cref="ItemCache"/>, or for
 /// the items not in it, from its body (downloaded in parallel) and kept. Writes them through the same cache. Its paging
@@ -18,6 +21,18 @@ public sealed record FeedRequest(FeedKey Key, FeedFormat Format, int Limit, stri
 /// </summary>
 public sealed class FeedService(ArticleStore store, ScheduleStore schedule, ItemCache items, PageCursors cursors, IOptions<FeedOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// Each of the newest articles (one page of MaxLimit, as the all feed lists them) that the profile's platform would
+    /// refuse or downgrade, and why: what GET manage/rejections?for= and <c>syndication rejections --for</c> list.
+    /// </summary>
+    public async Task<IReadOnlyList<PlatformRefusal>> RefusalsAsync(FeedProfile profile, SiteUrls urls, CancellationToken ct = default)
+    {
+        var page = await PageAsync(new FeedRequest(FeedKey.All, FeedFormats.Rss, options.Value.MaxLimit), urls, ct);
+        var now = time.GetUtcNow();
+        return (page?.Items ?? []).Select(i => new PlatformRefusal(i.Link, i.Title, i.Published, profile.Check(ProfileSubject.Of(i), now)))
+            .Where(r => r.Lacks.Count > 0).ToList();
+    }
+
     /// <summary>The feed page, or null when a category, tag or author feed names one no article has.</summary>
     public async Task<Feed?> PageAsync(FeedRequest request, SiteUrls urls, CancellationToken ct = default)
     {

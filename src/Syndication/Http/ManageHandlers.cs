@@ -14,7 +14,7 @@ namespace Syndication.Http;
 /// the key (the admin key in Azure, <c>Syndication__AdminKey</c> in the local runner); these only do the work.
 /// </summary>
 public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor ingestor, ArticlePublisher publisher, IOptions<IngestionOptions> limits,
-    FeedService feeds, IOptions<FeedOptions> feedOptions, TimeProvider time)
+    FeedService feeds, IOptions<FeedOptions> feedOptions)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -32,10 +32,7 @@ public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor in
             return JsonReply(200, (await rejections.RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen));
         if (FeedProfiles.Find(platform) is not { } profile) return Reply.BadRequest($"for must be a profile: {FeedProfiles.List()}");
         var urls = SiteUrls.For(feedOptions.Value, request.Scheme, request.Host.Value ?? "localhost");
-        var page = await feeds.PageAsync(new FeedRequest(FeedKey.All, FeedFormats.Rss, feedOptions.Value.MaxLimit), urls, ct);
-        var now = time.GetUtcNow();
-        return JsonReply(200, (page?.Items ?? []).Select(i => (Item: i, Lacks: profile.Check(ProfileSubject.Of(i), now))).Where(x => x.Lacks.Count > 0)
-            .Select(x => new { link = x.Item.Link, title = x.Item.Title, published = x.Item.Published, lacks = x.Lacks }));
+        return JsonReply(200, await feeds.RefusalsAsync(profile, urls, ct));
     }
 
     /// <summary>POST manage/rejections/retry?blob=NAME: forgets the rejection and ingests the blob again now.</summary>

@@ -64,6 +64,31 @@ public sealed class CheckForPlatformTests(AzuriteFixture azurite)
         Assert.Contains("--for 'yahoo' is not a platform we know; use standard, msn, smartnews or flipboard", unknown.Error + unknown.Out);
     }
 
+    [Fact]
+    public async Task RejectionsForAPlatformListsThePublishedArticlesItWouldRefuseWithTheirLinksAndExits1()
+    {
+        var cli = new CliRun(azurite);
+        var folder = CliRun.Folder(
+            ("ferries.md", CliRun.Text($"---\ntitle: Ferries return to every island from Monday\npublished: {Yesterday}\nimages:\n  - file: deck.jpg\n---\n{Body}\n")),
+            ("ferries/deck.jpg", TestImages.Jpeg(1600, 900)),
+            ("brief.md", CliRun.Text($"---\ntitle: Gales tonight\npublished: {Yesterday}\n---\nGales of 90 km/h.\n")));
+        Assert.Equal(0, (await cli.RunAsync("publish", folder)).Exit);
+
+        var text = await cli.RunAsync("rejections", "--for", "msn", "--base-url", "https://news.example");
+        Assert.Equal(1, text.Exit);
+        Has(text.Out, "Gales tonight  https://news.example/api/articles/brief");
+        Has(text.Out, "platform would refuse  title 20–150 characters: the title has 13 characters, fewer than 20");
+        Assert.DoesNotContain("Ferries return", text.Out);
+        Has(text.Out, "msn would refuse 1 article and downgrade 0 of the newest in");
+
+        var json = await cli.RunAsync("rejections", "--for", "msn", "--json");
+        var listed = Assert.Single(json.Json.EnumerateArray());
+        Assert.Equal("http://127.0.0.1:7071/api/articles/brief", listed.GetProperty("link").GetString());
+        Assert.Contains("title 20–150 characters", listed.GetProperty("lacks").EnumerateArray().Select(f => f.GetProperty("rule").GetString()));
+        Assert.Equal(0, (await cli.RunAsync("rejections", "--for", "smartnews")).Exit); // it only downgrades an article without an image
+        Assert.Equal(2, (await cli.RunAsync("rejections", "--for", "yahoo")).Exit);
+    }
+
     // The output shown whole when a line is missing.
     private static void Has(string output, string expected) => Assert.True(output.Contains(expected, StringComparison.Ordinal), $"not found: {expected}\nin:\n{output}");
 }
