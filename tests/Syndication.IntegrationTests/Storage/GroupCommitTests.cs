@@ -11,7 +11,8 @@ namespace Syndication.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class GroupCommitTests(AzuriteFixture azurite)
 {
-    private static StoredArticle Article(string slug, int minute, string category = "Local") => new()
+    /// <summary>A stored article with its index rows (a category and a tag), published <paramref name="minute"/> minutes into 2024.</summary>
+    internal static StoredArticle Article(string slug, int minute, string category = "Local") => new()
     {
         Id = StableId.For(slug),
         Slug = slug,

@@ -13,19 +13,8 @@ namespace Syndication.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class SlugGuardTests(AzuriteFixture azurite)
 {
-    private static StoredArticle Article(string slug, string title) => new()
-    {
-        Id = StableId.For(slug),
-        Slug = slug,
-        Title = title,
-        Published = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
-        Updated = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
-        BodyBlob = $"bodies/{slug}/x.html",
-        SourceBlob = slug + ".md",
-        SourceETag = "\"e\"",
-        SourceSignature = "s-" + slug,
-        ContentHash = "h-" + title,
-    };
+    private static StoredArticle Article(string slug, string title) =>
+        GroupCommitTests.Article(slug, 0) with { Title = title, ContentHash = "h-" + title };
 
     [Fact]
     public async Task AnInsertWhoseSlugWasSavedAndRemovedSinceItLookedFailsAndTheArticleStaysWithdrawn()
