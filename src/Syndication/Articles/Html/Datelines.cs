@@ -41,13 +41,16 @@ internal static partial class Datelines
         foreach (var m in Dates().Matches(text).Cast<Match>())
         {
             if (m.Index < end || Date(m, locale) is not { } day) continue;
+            var range = !m.Groups["a"].Success ? RangeFrom().Match(text[Math.Max(labelStart, m.Index - 12)..m.Index]) : Match.Empty;
+            var start = range.Success && First(range, day) is { } first ? (Day: first, Index: m.Index - range.Length) : (Day: day, Index: m.Index);
+            day = start.Day;
             var time = Time().Match(text, m.Index + m.Length);
             var when = time.Success && time.Index == m.Index + m.Length ? At(day, time) : new DateTimeOffset(day, TimeSpan.Zero);
             end = time.Success && time.Index == m.Index + m.Length ? time.Index + time.Length : m.Index + m.Length;
             if (when is null) continue;
             var label = text[labelStart..m.Index];
             var kind = ModifiedLabel().IsMatch(label) ? Kind.Modified : PublishedLabel().IsMatch(label) ? Kind.Published : Kind.Unlabelled;
-            yield return new Statement(when.Value, kind, m.Index, end - m.Index);
+            yield return new Statement(when.Value, kind, start.Index, end - start.Index);
             labelStart = end;
         }
     }
@@ -96,6 +99,17 @@ internal static partial class Datelines
         (_, _, false) => (b, a),
         _ => a == b ? (a, b) : null,
     };
+
+    // "14. - 20. Januar 2022", "12.10. - 15.10.2023": a range of days is dated by its first day (within a month of its last).
+    private static DateTime? First(Match range, DateTime last)
+    {
+        var month = range.Groups["m"].Success ? Number(range.Groups["m"].Value) : last.Month;
+        var year = month > last.Month ? last.Year - 1 : last.Year;
+        var day = Number(range.Groups["d"].Value);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        var first = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
+        return first < last && (last - first).TotalDays <= 31 ? first : null;
+    }
 
     private static DateTimeOffset? At(DateTime day, Match time)
     {
@@ -165,6 +179,9 @@ internal static partial class Datelines
 
     [GeneratedRegex(@"(?<![\d:.])" + Clock, RegexOptions.IgnoreCase)]
     private static partial Regex AnyTime();
+
+    [GeneratedRegex(@"(?<![\d.])(?<d>\d{1,2})\.(?:(?<m>\d{1,2})\.)?\s*[-–]\s*$")]
+    private static partial Regex RangeFrom();
 
     [GeneratedRegex(@"\b(?:updated?|modified|last edited|edited|reviewed|revised|aktualisiert|geändert|mis à jour|modifié|actualizado|actualización|aggiornato|atualizado|bijgewerkt)\b|обновлено|изменено|수정|更新|修改|最終更新", RegexOptions.IgnoreCase)]
     private static partial Regex ModifiedLabel();

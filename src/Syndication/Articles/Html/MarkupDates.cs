@@ -6,7 +6,7 @@ namespace Syndication.Articles;
 /// <summary>
 /// When the visible page says the article was published: <c>itemprop=datePublished</c>, then machine-readable stamps
 /// (<c>&lt;time datetime&gt;</c>, custom time elements such as GitHub's <c>&lt;relative-time&gt;</c>, hAtom
-/// <c>&lt;abbr title&gt;</c>, <c>data-timestamp</c>), then datelines in the text; a stamp or dateline labelled as an
+/// <c>&lt;abbr title&gt;</c>, <c>data-timestamp</c>, Unix times in <c>data-time-ms</c> and <c>data-utime</c>), then datelines in the text; a stamp or dateline labelled as an
 /// update ("Updated", "Last modified", "Reviewed") is never taken for it.
 /// </summary>
 internal static partial class MarkupDates
@@ -26,7 +26,7 @@ internal static partial class MarkupDates
         var markedStamp = MarkupFacts.Attr(marked, "content", "datetime", "title");
         if (InStatedZone(marked, markedStamp, PageDates.Parse(markedStamp ?? MarkupFacts.Text(marked), locale)) is { } d) return d;
         DateTimeOffset? unlabelled = null;
-        foreach (var stamp in scope.QuerySelectorAll("time[datetime], relative-time[datetime], local-time[datetime], abbr[title], [data-timestamp]"))
+        foreach (var stamp in scope.QuerySelectorAll("time[datetime], relative-time[datetime], local-time[datetime], abbr[title], [data-timestamp], [data-time-ms], [data-utime]"))
         {
             if (stamp.Closest(Excluded) is not null || Stamp(stamp, locale) is not { } when) continue;
             var label = Label(stamp);
@@ -74,8 +74,9 @@ internal static partial class MarkupDates
     private static DateTimeOffset? Stamp(IElement e, PageLocale locale) => e.LocalName switch
     {
         "time" or "relative-time" or "local-time" => InStatedZone(e, e.GetAttribute("datetime"), PageDates.Parse(e.GetAttribute("datetime"), locale)),
-        "abbr" => IsoDate().IsMatch(e.GetAttribute("title") ?? "") ? PageDates.Parse(e.GetAttribute("title"), locale) : null,
-        _ => PageDates.FromUnix(e.GetAttribute("data-timestamp")) ?? PageDates.Parse(e.GetAttribute("data-timestamp"), locale),
+        "abbr" when e.HasAttribute("title") => IsoDate().IsMatch(e.GetAttribute("title") ?? "") ? PageDates.Parse(e.GetAttribute("title"), locale) : null,
+        _ when e.GetAttribute("data-timestamp") is { } t => PageDates.FromUnix(t) ?? PageDates.Parse(t, locale),
+        _ => PageDates.FromUnix(e.GetAttribute("data-time-ms") ?? e.GetAttribute("data-utime")),
     };
 
     // A stamp without a zone ("2022-10-17 16:01:26") whose own text states that time in a zone ("10/17/2022 04:01 PM

@@ -34,6 +34,8 @@ internal static class MetaTagFacts
                 "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "datepublished", "date",
                 "pubdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
                 "citation_publication_date"), locale),
+            PublishedIsUndescribed = First(tags, "article:published_time", "og:published_time", "published_time", "dc.date.issued",
+                "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "datepublished") is null && First(tags, "date") is not null,
             Modified = PageDates.Parse(First(tags, "article:modified_time", "og:updated_time", "dcterms.modified",
                 "datemodified", "last-modified"), locale),
             Images = Images(tags),

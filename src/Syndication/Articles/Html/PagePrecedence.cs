@@ -92,10 +92,13 @@ internal static class PagePrecedence
         new("published.metadata-instant-in-the-visible-local-time", s => InVisibleLocalTime(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
         new("published.meta-when-jsonld-is-another-page", s => AnotherPage(s.JsonLd.Url, s.Meta.Url) ? s.Meta.Published : null),
         new("published.jsonld", s => s.JsonLd.Published),
+        new("published.visible-before-an-undescribed-meta-date", s => BeforeUndescribed(s)),
         new("published.meta", s => s.Meta.Published),
         new("published.visible", s => s.Markup.Published),
         new("published.script-data", s => s.ScriptData.Published),
-        new("published.first-dated-line", s => s.PageText.Published));
+        new("published.first-dated-line", s => s.PageText.Published),
+        new("published.address-path", s => LooseDates.InAddress(s.Meta.Url) ?? LooseDates.InAddress(s.JsonLd.Url)),
+        new("published.title-part", s => LooseDates.InTitle(s.PageTitle)));
 
     public static readonly Field<DateTimeOffset?> Updated = new("updated",
         new("updated.jsonld", s => s.JsonLd.Modified),
@@ -159,6 +162,11 @@ internal static class PagePrecedence
     private static bool AnotherPage(string? stated, string? canonical) =>
         Uri.TryCreate(stated, UriKind.Absolute, out var a) && Uri.TryCreate(canonical, UriKind.Absolute, out var b)
         && !string.Equals(a.AbsolutePath.TrimEnd('/'), b.AbsolutePath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    // A meta date from a tag that does not say which date it is (<meta name="date">, which many systems stamp with the
+    // last change) and a visible dateline on an earlier day: the dateline states the publication.
+    private static DateTimeOffset? BeforeUndescribed(PageSources s) =>
+        s.Meta.PublishedIsUndescribed && s.Markup.Published is { } visible && visible.Date < s.Meta.Published?.Date ? visible : null;
 
     private static DateTime Minute(DateTime d) => new(d.Year, d.Month, d.Day, d.Hour, d.Minute, 0);
 
