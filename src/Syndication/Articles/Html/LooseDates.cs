@@ -15,7 +15,7 @@ internal static partial class LooseDates
     /// <summary>The publication and change dates the first script data naming them states.</summary>
     public static PageFacts ScriptData(IDocument doc, PageLocale locale)
     {
-        DateTimeOffset? published = null, modified = null;
+        PageDate? published = null, modified = null;
         foreach (var script in doc.QuerySelectorAll("script:not([src])"))
         {
             if (script.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;

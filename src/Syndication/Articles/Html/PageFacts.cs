@@ -8,8 +8,8 @@ internal sealed record PageFacts
     public IReadOnlyList<string> Authors { get; init; } = [];
     /// <summary>The source states its authors as organisations only (JSON-LD "@type": "Organization"): a named writer elsewhere wins.</summary>
     public bool AuthorsAreOrganizations { get; init; }
-    public DateTimeOffset? Published { get; init; }
-    public DateTimeOffset? Modified { get; init; }
+    public PageDate? Published { get; init; }
+    public PageDate? Modified { get; init; }
     /// <summary>Image URLs as written (not yet resolved), the lead image first.</summary>
     public IReadOnlyList<string> Images { get; init; } = [];
     public IReadOnlyList<string> Sections { get; init; } = [];
