@@ -60,8 +60,9 @@ export function postlightPages(tree) {
     coverage.push({ test, fields });
     for (const label of labels) {
       if (!tree.has(label.fixture)) { problems.push({ test, line: label.line, why: `fixture ${label.fixture} does not exist` }); continue; }
-      const entry = byFixture.get(label.fixture) ?? { tests: new Set(), urls: new Set(), values: {} };
+      const entry = byFixture.get(label.fixture) ?? { tests: new Set(), urls: new Set(), values: {}, timezones: new Set() };
       entry.tests.add(test);
+      if (timezone) entry.timezones.add(timezone);
       if (label.url) entry.urls.add(label.url);
       const value = label.field === 'date_published' ? published(label, timezone)
         : { [FIELDS[label.field]]: label.value };
@@ -80,6 +81,8 @@ export function postlightPages(tree) {
     meta: {
       source: REPO, commit, source_path: fixture, licence: LICENCE, label_source: [...entry.tests].sort().join(' '),
       url: [...entry.urls][0] ?? null,
+      // The zone the site's extractor reads times without one in: what the site's publisher would configure.
+      ...(entry.timezones.size ? { timezone: [...entry.timezones].sort().join(' ') } : {}),
       ...Object.assign({}, ...Object.values(entry.values)),
     },
     urls: [...entry.urls],

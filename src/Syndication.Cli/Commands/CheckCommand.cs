@@ -3,6 +3,7 @@ using System.ComponentModel;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console.Cli;
 using Syndication.Cli.Output;
+using Syndication.Articles;
 using Syndication.Feeds;
 using Syndication.Ingestion;
 using Syndication.Publishing;
@@ -25,21 +26,34 @@ internal sealed class CheckCommand(CliEnvironment environment) : AsyncCommand<Ch
         [Description("Also say what a partner platform would refuse or downgrade: msn, smartnews or flipboard (exit 1 when it would refuse one)")]
         public string? For { get; init; }
 
-        public override ValidationResult Validate() => PlatformOption.Validate(For);
+        [CommandOption("--time-zone <ZONE>")]
+        [Description("The zone the documents state times in when they name none, as Syndication__TimeZone sets it for ingestion (America/New_York, EST, UTC)")]
+        public string? TimeZone { get; init; }
+
+        public override ValidationResult Validate() =>
+            PlatformOption.Validate(For) is { Successful: false } platform ? platform
+            : TimeZone is not null && PublisherZone.Find(TimeZone) is null ? ValidationResult.Error($"--time-zone '{TimeZone}' is not a time zone we know; use an IANA id such as America/New_York")
+            : ValidationResult.Success();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
-        var reports = Reports(environment, settings.Paths, context.Name, FeedProfiles.Find(settings.For));
+        var reports = Reports(environment, settings.Paths, context.Name, FeedProfiles.Find(settings.For), settings.TimeZone);
         Show(environment, reports, settings.Json);
         return Task.FromResult(reports.Any(r => r.HasRejections || r.RefusedByPlatform) ? CliApp.Rejected : 0);
     }
 
-    /// <summary>The reports for the documents the paths name (folders expanded), checked against the configured limits (and the platform's rules).</summary>
-    public static List<ArticleReport> Reports(CliEnvironment environment, IEnumerable<string> paths, string command, FeedProfile? platform = null)
+    /// <summary>
+    /// The reports for the documents the paths name (folders expanded), checked against the configured limits (and the
+    /// platform's rules); <paramref name="timeZone"/> overrides the configured publisher's zone.
+    /// </summary>
+    public static List<ArticleReport> Reports(CliEnvironment environment, IEnumerable<string> paths, string command, FeedProfile? platform = null, string? timeZone = null)
     {
         var documents = Documents(paths, command);
         var limits = environment.Configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
+        if (timeZone is not null) limits.TimeZone = timeZone;
+        if (PublisherZone.Find(limits.TimeZone) is null)
+            throw new UsageException($"{command}: {IngestionOptions.Section}__{nameof(IngestionOptions.TimeZone)} \"{limits.TimeZone}\" is not a time zone we know; use an IANA id such as America/New_York");
         return documents.Select(d => ArticleCheck.Check(d, limits, DateTimeOffset.UtcNow, platform)).ToList();
     }
 

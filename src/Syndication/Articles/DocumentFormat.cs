@@ -1,7 +1,10 @@
 namespace Syndication.Articles;
 
-/// <summary>Reads a document's bytes into the neutral article, or throws <see cref="ArticleRejectedException"/>.</summary>
-public delegate ParsedArticle DocumentReader(ReadOnlySpan<byte> content);
+/// <summary>
+/// Reads a document's bytes into the neutral article, or throws <see cref="ArticleRejectedException"/>; a time the
+/// document states without a zone is read in <paramref name="zone"/> (<see cref="PublisherZone"/>).
+/// </summary>
+public delegate ParsedArticle DocumentReader(ReadOnlySpan<byte> content, TimeZoneInfo zone);
 
 /// <summary>
 /// A document shape we take in: a label, its blob extensions and its parser. <see cref="All"/> is the one table of
@@ -10,16 +13,16 @@ public delegate ParsedArticle DocumentReader(ReadOnlySpan<byte> content);
 public sealed class DocumentFormat
 {
     /// <summary>Markdown with YAML front matter.</summary>
-    public static readonly DocumentFormat Markdown = new("Markdown", ["md", "markdown"], b => MarkdownArticleParser.Parse(CleanText.Decode(b)));
+    public static readonly DocumentFormat Markdown = new("Markdown", ["md", "markdown"], (b, zone) => MarkdownArticleParser.Parse(CleanText.Decode(b), zone));
 
     /// <summary>The article's fields as one JSON object.</summary>
-    public static readonly DocumentFormat Json = new("JSON", ["json"], b => JsonArticleParser.Parse(CleanText.Decode(b)));
+    public static readonly DocumentFormat Json = new("JSON", ["json"], (b, zone) => JsonArticleParser.Parse(CleanText.Decode(b), zone));
 
     /// <summary>A saved web page; pages declare their own character set, so it is decoded from the bytes.</summary>
-    public static readonly DocumentFormat Html = new("HTML", ["html", "htm"], HtmlArticleParser.Parse);
+    public static readonly DocumentFormat Html = new("HTML", ["html", "htm"], (b, zone) => HtmlArticleParser.Parse(b, zone));
 
     /// <summary>Text scraped from a web page.</summary>
-    public static readonly DocumentFormat Text = new("text", ["txt"], b => TextArticleParser.Parse(CleanText.Decode(b)));
+    public static readonly DocumentFormat Text = new("text", ["txt"], (b, zone) => TextArticleParser.Parse(CleanText.Decode(b), zone));
 
     /// <summary>Every shape, most preferred first.</summary>
     public static readonly IReadOnlyList<DocumentFormat> All = [Markdown, Json, Html, Text];

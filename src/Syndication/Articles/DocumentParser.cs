@@ -8,8 +8,11 @@ public static class DocumentParser
     /// <summary>Largest document we parse unless configured otherwise; larger ones are rejected with that reason.</summary>
     public const int MaxDocumentBytes = 5 * 1024 * 1024;
 
-    /// <summary>The article in <paramref name="content"/>, or an <see cref="ArticleRejectedException"/> saying why there is none.</summary>
-    public static ParsedArticle Parse(DocumentFormat format, ReadOnlySpan<byte> content, int maxBytes = MaxDocumentBytes)
+    /// <summary>
+    /// The article in <paramref name="content"/>, or an <see cref="ArticleRejectedException"/> saying why there is none;
+    /// times stated without a zone are read in the publisher's <paramref name="zone"/> (UTC when null).
+    /// </summary>
+    public static ParsedArticle Parse(DocumentFormat format, ReadOnlySpan<byte> content, int maxBytes = MaxDocumentBytes, TimeZoneInfo? zone = null)
     {
         if (content.Length == 0) throw new ArticleRejectedException("document: the blob is empty");
         if (content.Length > maxBytes) throw new ArticleRejectedException(OverLimit(content.Length, maxBytes));
@@ -19,7 +22,7 @@ public static class DocumentParser
         try
         {
             // Every shape's text fields leave here as plain text, whatever markup the document wrote in them.
-            return PlainText.Apply(format.Read(content), component);
+            return PlainText.Apply(format.Read(content, zone ?? TimeZoneInfo.Utc), component);
         }
         catch (RegexMatchTimeoutException e)
         {

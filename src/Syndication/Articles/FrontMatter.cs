@@ -9,7 +9,7 @@ namespace Syndication.Articles;
 /// </summary>
 internal static class FrontMatter
 {
-    public static ParsedArticle ToArticle(JsonObject fields, string bodyHtml, string component)
+    public static ParsedArticle ToArticle(JsonObject fields, string bodyHtml, string component, TimeZoneInfo? zone = null)
     {
         var title = CleanText.Line(Text(fields, "title", "headline", "name"), 300);
         if (title.Length == 0) throw new ArticleRejectedException($"{component}: the document has no title");
@@ -21,8 +21,8 @@ internal static class FrontMatter
             Summary = summary.Length == 0 ? null : summary,
             BodyHtml = bodyHtml,
             Authors = Names(fields, "authors", "author", "byline"),
-            Published = Date(fields, "published", "date", "datePublished", "date_published", "pubDate"),
-            Updated = Date(fields, "updated", "modified", "dateModified", "date_modified", "lastmod"),
+            Published = Date(fields, zone, "published", "date", "datePublished", "date_published", "pubDate"),
+            Updated = Date(fields, zone, "updated", "modified", "dateModified", "date_modified", "lastmod"),
             Categories = Names(fields, "categories", "category", "section", "sections"),
             Tags = Names(fields, "tags", "keywords", "tag"),
             Images = Images(fields),
@@ -68,11 +68,16 @@ internal static class FrontMatter
         _ => null,
     };
 
-    private static DateTimeOffset? Date(JsonObject fields, params string[] keys)
+    // A stated offset as UTC; a time without one ("2024-03-01 09:00", "2024-03-01") in the publisher's zone, kept in
+    // its offset so that its day stays the one written.
+    private static DateTimeOffset? Date(JsonObject fields, TimeZoneInfo? zone, params string[] keys)
     {
         var text = Text(fields, keys);
-        return text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var d) ? d.ToUniversalTime() : null;
+        if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var d)) return null;
+        var zoneless = DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var t)
+            && t.Kind == DateTimeKind.Unspecified;
+        return zoneless && zone is not null && zone != TimeZoneInfo.Utc ? PublisherZone.Local(t, zone) : d.ToUniversalTime();
     }
 
     // A name, a list of names, a comma-separated string, or objects with a "name".

@@ -6,7 +6,8 @@ namespace Syndication.Articles;
 /// <summary>JSON documents: the same fields as Markdown front matter; the body as <c>body</c> (Markdown), <c>body_html</c> or <c>body_text</c>.</summary>
 public static class JsonArticleParser
 {
-    public static ParsedArticle Parse(string text)
+    /// <summary>The article a JSON document states; times without a zone are read in <paramref name="zone"/> (UTC when null).</summary>
+    public static ParsedArticle Parse(string text, TimeZoneInfo? zone = null)
     {
         JsonNode? root;
         try
@@ -26,6 +27,6 @@ public static class JsonArticleParser
         var bodyHtml = html is not null ? SafeHtml.Sanitize(CleanText.ForXml(html))
             : markdown is not null ? MarkdownArticleParser.RenderBody(CleanText.ForXml(markdown))
             : Html.Paragraphs(CleanText.ForXml(plain).Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0));
-        return FrontMatter.ToArticle(fields, bodyHtml, "json");
+        return FrontMatter.ToArticle(fields, bodyHtml, "json", zone);
     }
 }

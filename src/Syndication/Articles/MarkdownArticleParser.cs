@@ -18,7 +18,8 @@ public static partial class MarkdownArticleParser
         return builder.Build();
     }
 
-    public static ParsedArticle Parse(string text)
+    /// <summary>The article a Markdown document states; front-matter times without a zone are read in <paramref name="zone"/> (UTC when null).</summary>
+    public static ParsedArticle Parse(string text, TimeZoneInfo? zone = null)
     {
         var (yaml, body) = SplitFrontMatter(CleanText.ForXml(text));
         var fields = yaml is null ? new JsonObject() : FrontMatterYaml.Read(yaml);
@@ -27,7 +28,7 @@ public static partial class MarkdownArticleParser
             fields["title"] = heading.Title;
             body = body.Remove(heading.Start, heading.Length);
         }
-        return FrontMatter.ToArticle(fields, RenderBody(body), "markdown");
+        return FrontMatter.ToArticle(fields, RenderBody(body), "markdown", zone);
     }
 
     /// <summary>Longest paragraph rendered: Markdig's inline parsing takes quadratic time on some (e.g. "[a](" repeated).</summary>

@@ -8,7 +8,8 @@ namespace Syndication.Articles;
 /// </summary>
 public static partial class TextArticleParser
 {
-    public static ParsedArticle Parse(string text)
+    /// <summary>The article a text states; its date (a day) is that day in the publisher's <paramref name="zone"/> (UTC when null).</summary>
+    public static ParsedArticle Parse(string text, TimeZoneInfo? zone = null)
     {
         var blocks = Blocks(CleanText.ForXml(text));
         if (blocks.Count == 0) throw new ArticleRejectedException("text: the document has no text");
@@ -40,7 +41,7 @@ public static partial class TextArticleParser
             Title = CleanText.Line(headline, 300),
             Summary = standfirst,
             BodyHtml = Html.Paragraphs(body),
-            Published = DateFinder.FirstDate(text),
+            Published = DateFinder.FirstDate(text) is { } day ? PublisherZone.Local(day.DateTime, zone) : null,
             Images = captions,
         };
     }

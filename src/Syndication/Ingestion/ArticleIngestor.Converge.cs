@@ -64,7 +64,7 @@ public sealed partial class ArticleIngestor
         try
         {
             var format = DocumentFormat.FromExtension(Path.GetExtension(document.Name).TrimStart('.'))!;
-            (parsed, reason) = (DocumentParser.Parse(format, content.ToMemory().Span, options.Value.MaxDocumentBytes), "");
+            (parsed, reason) = (DocumentParser.Parse(format, content.ToMemory().Span, options.Value.MaxDocumentBytes, options.Value.FindZone()), "");
             return true;
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))

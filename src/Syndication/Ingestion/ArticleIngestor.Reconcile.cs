@@ -78,7 +78,7 @@ public sealed partial class ArticleIngestor
     private sealed record Plan(List<(string Slug, List<SourceBlob> Blobs, bool Stored)> Work, HashSet<string> Damaged, HashSet<string> Rejected);
 
     // The listing by slug: each slug with a document, its blobs and their signature.
-    private static Dictionary<string, ListedSlug> Listed(IEnumerable<SourceBlob> blobs)
+    private Dictionary<string, ListedSlug> Listed(IEnumerable<SourceBlob> blobs)
     {
         var listed = new Dictionary<string, ListedSlug>(StringComparer.Ordinal);
         foreach (var group in blobs.GroupBy(b => ArticleBlobName.Parse(b.Name)?.Slug ?? "", StringComparer.Ordinal).Where(g => g.Key != ""))

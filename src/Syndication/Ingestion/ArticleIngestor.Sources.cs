@@ -62,9 +62,13 @@ public sealed partial class ArticleIngestor
         return (document, images);
     }
 
-    private static string Signature(SourceBlob document, IEnumerable<SourceBlob> images)
+    // The parser version, the publisher's zone when one is set (so that setting or changing it reads every document
+    // again once; unset, signatures are as before), and every source blob's name and version.
+    private string Signature(SourceBlob document, IEnumerable<SourceBlob> images)
     {
-        var sb = new StringBuilder(ArticleFields.ParserVersion).Append('|').Append(document.Name).Append('|').Append(document.ETag);
+        var sb = new StringBuilder(ArticleFields.ParserVersion);
+        if (options.Value.FindZone() is var zone && zone != TimeZoneInfo.Utc) sb.Append("|zone:").Append(zone.Id);
+        sb.Append('|').Append(document.Name).Append('|').Append(document.ETag);
         foreach (var image in images.OrderBy(i => i.Name, StringComparer.Ordinal))
             sb.Append('|').Append(image.Name).Append('|').Append(image.ETag);
         return ContentHash.Hex(sb.ToString(), 16);

@@ -31,11 +31,22 @@ public sealed class IngestionOptions
     /// </summary>
     public double VerifyPublishedHours { get; set; } = 24;
 
-    /// <summary>The rules checked at start: every cap and count at least 1, the verify interval not negative.</summary>
+    /// <summary>
+    /// The zone the publisher's documents state times in when they name none (an IANA id such as "America/New_York",
+    /// or "EST", "GMT"; a Windows id works too): "2024-03-01 09:00" is 09:00 there. A stated zone is never changed.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The zone <see cref="TimeZone"/> names (UTC for an id start refuses).</summary>
+    public TimeZoneInfo FindZone() => PublisherZone.Find(TimeZone) ?? TimeZoneInfo.Utc;
+
+    /// <summary>The rules checked at start: every cap and count at least 1, the verify interval not negative, a known zone.</summary>
     public static void Check(IngestionOptions o, SettingRules rules) => rules
         .AtLeast(nameof(MaxDocumentBytes), o.MaxDocumentBytes, 1)
         .AtLeast(nameof(MaxImageBytes), o.MaxImageBytes, 1)
         .AtLeast(nameof(MaxConcurrentDecodes), o.MaxConcurrentDecodes, 1)
         .AtLeast(nameof(ReconcileParallelism), o.ReconcileParallelism, 1)
-        .AtLeast(nameof(VerifyPublishedHours), o.VerifyPublishedHours, 0);
+        .AtLeast(nameof(VerifyPublishedHours), o.VerifyPublishedHours, 0)
+        .Rule(PublisherZone.Find(o.TimeZone) is not null,
+            $"{rules.Setting(nameof(TimeZone))} must name a time zone, such as America/New_York, Europe/Paris or UTC (it is \"{o.TimeZone}\")");
 }

@@ -44,7 +44,7 @@ public static partial class ArticleCheck
         ParsedArticle parsed;
         try
         {
-            parsed = DocumentParser.Parse(format, bytes, limits.MaxDocumentBytes);
+            parsed = DocumentParser.Parse(format, bytes, limits.MaxDocumentBytes, limits.FindZone());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

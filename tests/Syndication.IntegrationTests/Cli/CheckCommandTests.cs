@@ -46,6 +46,22 @@ public sealed class CheckCommandTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CheckReadsZonelessTimesInTheConfiguredZoneOrTheOneTimeZoneGivesAndRefusesAnUnknownOne()
+    {
+        var folder = CliRun.Folder(("harbour.md", CliRun.Text("---\ntitle: Harbour reopens\ndate: 2024-07-01 09:00\n---\nThe harbour reopened.\n")));
+        var path = Path.Combine(folder, "harbour.md");
+
+        var configured = await new CliRun(azurite, new Dictionary<string, string?> { ["Syndication:TimeZone"] = "America/New_York" }).RunAsync("check", path);
+        Assert.Contains("date        2024-07-01 13:00 UTC, from the document's date field", configured.Out);
+        var option = await new CliRun(azurite, new Dictionary<string, string?> { ["Syndication:TimeZone"] = "America/New_York" }).RunAsync("check", "--time-zone", "Asia/Tokyo", path);
+        Assert.Contains("date        2024-07-01 00:00 UTC, from the document's date field", option.Out);
+        Assert.Contains("date        2024-07-01 09:00 UTC", (await new CliRun(azurite).RunAsync("check", path)).Out);
+        var unknown = await new CliRun(azurite).RunAsync("check", "--time-zone", "Mars/Olympus_Mons", path);
+        Assert.NotEqual(0, unknown.Exit);
+        Assert.Contains("--time-zone 'Mars/Olympus_Mons' is not a time zone we know", unknown.Error + unknown.Out);
+    }
+
+    [Fact]
     public async Task CheckAsJsonGivesEveryFieldAndWhereTheDateCameFrom()
     {
         var result = await new CliRun(azurite).RunAsync("check", "--json", Repo.Samples("harbour-reopens.md"), Repo.Samples(Repo.SampleSlug + ".txt"));

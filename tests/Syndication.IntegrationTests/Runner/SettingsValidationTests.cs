@@ -19,6 +19,7 @@ public sealed class SettingsValidationTests
         { "Syndication:MaxAgeSeconds", "-1", "Syndication__MaxAgeSeconds must be at least 0" },
         { "Syndication:MaxConcurrentDecodes", "0", "Syndication__MaxConcurrentDecodes must be at least 1" },
         { "Syndication:ReconcileParallelism", "0", "Syndication__ReconcileParallelism must be at least 1" },
+        { "Syndication:TimeZone", "Mars/Olympus_Mons", "Syndication__TimeZone must name a time zone" },
         { "Syndication:Storage:ArticlesContainer", "Articles_In", "Syndication__Storage__ArticlesContainer must be 3 to 63 lowercase" },
         { "Syndication:Storage:Table", "my-table", "Syndication__Storage__Table must be 3 to 63 letters and digits" },
         { "Syndication:Partners:MaxFailures", "0", "Syndication__Partners__MaxFailures must be at least 1" },

@@ -11,7 +11,10 @@ internal static class MinimalPages
         "<p>The harbour reopened on Tuesday after three days of repairs to the breakwater, and the first ferries left on time.</p>"
         + "<p>Fishermen said the storm was the worst in forty years, and the port authority promised a review of the sea defences.</p>";
 
-    /// <summary>The parse of a UTF-8 page with the given head, body and html lang, with the row that decided each field.</summary>
-    public static ExplainedArticle Explain(string head, string body, string lang = "en") =>
-        HtmlArticleParser.Explain(Encoding.UTF8.GetBytes($"<!doctype html><html lang={lang}><head><meta charset=utf-8>{head}</head><body>{body}</body></html>"));
+    /// <summary>
+    /// The parse of a UTF-8 page with the given head, body and html lang, with the row that decided each field; times
+    /// without a zone in the publisher's <paramref name="zone"/> (UTC when null).
+    /// </summary>
+    public static ExplainedArticle Explain(string head, string body, string lang = "en", TimeZoneInfo? zone = null) =>
+        HtmlArticleParser.Explain(Encoding.UTF8.GetBytes($"<!doctype html><html lang={lang}><head><meta charset=utf-8>{head}</head><body>{body}</body></html>"), zone);
 }

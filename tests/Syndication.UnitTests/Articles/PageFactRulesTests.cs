@@ -46,7 +46,7 @@ public sealed class PageFactRulesTests
     [InlineData("입력 2024.03.05 08:30", "2024-03-05T08:30:00Z")]
     [InlineData("Thursday, February 22, 2024", "2024-02-22T00:00:00Z")]
     public void DatelinesAreReadWithTheirTimeAndZone(string line, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected), Datelines.Read(line).First().When);
+        Assert.Equal(DateTimeOffset.Parse(expected), Datelines.Read(line).First().When.When);
 
     [Fact]
     public void ADatelineLabelledAsAnUpdateIsNotThePublicationDate()

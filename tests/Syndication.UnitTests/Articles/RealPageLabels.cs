@@ -15,9 +15,12 @@ public static partial class RealPageLabels
 {
     public static readonly string Folder = Repo.Path("tests", "corpus", "real-pages");
 
-    /// <summary>One labelled page; a field that is absent (not labelled) is null here, a label of "none" is <c>Stated</c> with a null value.</summary>
+    /// <summary>
+    /// One labelled page; a field that is absent (not labelled) is null here, a label of "none" is <c>Stated</c> with a
+    /// null value. <c>TimeZone</c>: the zone the site's postlight extractor reads zoneless times in (none: UTC).
+    /// </summary>
     public sealed record Page(string Path, string Source, string Split, string? Title, Stated<string>? Author, string? AuthorNormalised,
-        Stated<string>? Published, string? Granularity, string? PublishedDay)
+        Stated<string>? Published, string? Granularity, string? PublishedDay, string? TimeZone = null)
     {
         public byte[] Bytes()
         {
@@ -39,7 +42,7 @@ public static partial class RealPageLabels
         using var json = JsonDocument.Parse(File.ReadAllBytes(System.IO.Path.Combine(Folder, "labels.json")));
         return json.RootElement.EnumerateObject().Select(p => new Page(p.Name, p.Name.Split('/')[0], p.Value.GetProperty("split").GetString()!,
             String(p.Value, "title"), Optional(p.Value, "author"), String(p.Value, "author_normalised"), Optional(p.Value, "published"),
-            String(p.Value, "published_granularity"), String(p.Value, "published_day"))).ToList();
+            String(p.Value, "published_granularity"), String(p.Value, "published_day"), String(p.Value, "timezone"))).ToList();
     }
 
     public static IReadOnlyList<Exception> Exceptions()

@@ -12,8 +12,8 @@ internal static partial class Datelines
 {
     public enum Kind { Unlabelled, Published, Modified }
 
-    /// <summary>One date a text states, and what its label says it is.</summary>
-    public readonly record struct Statement(DateTimeOffset When, Kind Kind, int Index, int Length);
+    /// <summary>One date a text states (with whether it states the zone), and what its label says it is.</summary>
+    public readonly record struct Statement(PageDate When, Kind Kind, int Index, int Length);
 
     private static readonly Dictionary<string, TimeSpan> Zones = new(StringComparer.Ordinal)
     {
@@ -29,8 +29,8 @@ internal static partial class Datelines
     public static TimeSpan? Zone(string abbreviation) => Zones.TryGetValue(abbreviation, out var z) ? z : null;
 
     /// <summary>
-    /// Every date the text states, in order; a date without a time is midnight, without a zone UTC; "05/03/2024" is
-    /// read as the page's <paramref name="locale"/> writes it.
+    /// Every date the text states, in order; a date without a time is midnight, without a zone UTC (marked as stating
+    /// none); "05/03/2024" is read as the page's <paramref name="locale"/> writes it.
     /// </summary>
     public static IEnumerable<Statement> Read(string? text, PageLocale? locale = null)
     {
@@ -45,7 +45,7 @@ internal static partial class Datelines
             var start = range.Success && First(range, day) is { } first ? (Day: first, Index: m.Index - range.Length) : (Day: day, Index: m.Index);
             day = start.Day;
             var time = Time().Match(text, m.Index + m.Length);
-            var when = time.Success && time.Index == m.Index + m.Length ? At(day, time) : new DateTimeOffset(day, TimeSpan.Zero);
+            var when = time.Success && time.Index == m.Index + m.Length ? At(day, time) : new PageDate(new DateTimeOffset(day, TimeSpan.Zero), false);
             end = time.Success && time.Index == m.Index + m.Length ? time.Index + time.Length : m.Index + m.Length;
             if (when is null) continue;
             var label = text[labelStart..m.Index];
@@ -62,7 +62,7 @@ internal static partial class Datelines
     public static TimeSpan? ZoneBeside(string? text, DateTime day)
     {
         foreach (var m in AnyTime().Matches(text ?? "").Cast<Match>())
-            if (m.Groups["zone"].Success && At(day.Date, m) is { } at && at.Hour == day.Hour && at.Minute == day.Minute)
+            if (At(day.Date, m) is { ZoneStated: true, When: var at } && at.Hour == day.Hour && at.Minute == day.Minute)
                 return at.Offset;
         return null;
     }
@@ -111,7 +111,7 @@ internal static partial class Datelines
         return first < last && (last - first).TotalDays <= 31 ? first : null;
     }
 
-    private static DateTimeOffset? At(DateTime day, Match time)
+    private static PageDate? At(DateTime day, Match time)
     {
         var hour = Number(time.Groups["h"].Value);
         var minute = time.Groups["min"].Success ? Number(time.Groups["min"].Value) : 0;
@@ -123,17 +123,18 @@ internal static partial class Datelines
             hour = hour % 12 + (pm ? 12 : 0);
         }
         if (hour > 23 || minute > 59 || second > 59) return null;
-        var offset = time.Groups["zone"].Success ? Offset(time.Groups["zone"].Value, day) : TimeSpan.Zero;
-        return new DateTimeOffset(day.AddHours(hour).AddMinutes(minute).AddSeconds(second), offset);
+        var offset = time.Groups["zone"].Success ? Offset(time.Groups["zone"].Value, day) : null;
+        return new PageDate(new DateTimeOffset(day.AddHours(hour).AddMinutes(minute).AddSeconds(second), offset ?? TimeSpan.Zero), offset is not null);
     }
 
-    private static TimeSpan Offset(string zone, DateTime day)
+    // Null for letters that name no zone we know (read as UTC, as stating none).
+    private static TimeSpan? Offset(string zone, DateTime day)
     {
         if (Zone(zone) is { } known) return known;
         if (zone is "ET" or "CT" or "MT" or "PT") return UnitedStates(zone[0], day);
         var sign = zone.Contains('-') ? -1 : 1;
         var digits = new string(zone.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 0) return TimeSpan.Zero;
+        if (digits.Length == 0) return zone.StartsWith("UTC", StringComparison.OrdinalIgnoreCase) || zone.StartsWith("GMT", StringComparison.OrdinalIgnoreCase) ? TimeSpan.Zero : null;
         var (h, m) = digits.Length <= 2 ? (Number(digits), 0) : (Number(digits[..^2]), Number(digits[^2..]));
         return h <= 14 && m < 60 ? sign * new TimeSpan(h, m, 0) : TimeSpan.Zero;
     }

@@ -10,11 +10,17 @@ namespace Syndication.Articles;
 /// </summary>
 public static class HtmlArticleParser
 {
-    /// <summary>The article a page's bytes hold; rejected with an "html: …" reason when the page has no headline at all.</summary>
-    public static ParsedArticle Parse(ReadOnlySpan<byte> content) => Explain(content).Article;
+    /// <summary>
+    /// The article a page's bytes hold; rejected with an "html: …" reason when the page has no headline at all. A time the
+    /// page states without a zone is read in <paramref name="zone"/>, the publisher's (UTC when null).
+    /// </summary>
+    public static ParsedArticle Parse(ReadOnlySpan<byte> content, TimeZoneInfo? zone = null) => Explain(content, zone).Article;
 
-    /// <summary>The article and, for each field, the <see cref="PagePrecedence"/> row that decided it ("byline.jsonld-person").</summary>
-    public static ExplainedArticle Explain(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// The article and, for each field, the <see cref="PagePrecedence"/> row that decided it ("byline.jsonld-person").
+    /// The rows compare dates as the page wrote them; the publisher's <paramref name="zone"/> applies to the decided ones.
+    /// </summary>
+    public static ExplainedArticle Explain(ReadOnlySpan<byte> content, TimeZoneInfo? zone = null)
     {
         var text = HtmlCharset.Decode(content);
         HtmlNesting.Check(text);
@@ -45,8 +51,8 @@ public static class HtmlArticleParser
             Summary = summary.Length == 0 ? null : summary,
             BodyHtml = body.Html,
             Authors = authors.Select(a => CleanText.Line(a, 100)).Take(20).ToList(),
-            Published = PagePrecedence.Published.Decide(sources, decisions),
-            Updated = PagePrecedence.Updated.Decide(sources, decisions),
+            Published = PagePrecedence.Published.Decide(sources, decisions)?.In(zone),
+            Updated = PagePrecedence.Updated.Decide(sources, decisions)?.In(zone),
             Categories = Distinct(PagePrecedence.Categories.Decide(sources, decisions) ?? []),
             Tags = Distinct(PagePrecedence.Tags.Decide(sources, decisions) ?? []),
             Images = ArticleImages.Choose(pictures, body.Images, lead is null ? [] : [HtmlImages.Resolve(lead, baseUri)]),

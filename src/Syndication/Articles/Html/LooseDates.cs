@@ -15,7 +15,7 @@ internal static partial class LooseDates
     /// <summary>The publication and change dates the first script data naming them states.</summary>
     public static PageFacts ScriptData(IDocument doc, PageLocale locale)
     {
-        DateTimeOffset? published = null, modified = null;
+        PageDate? published = null, modified = null;
         foreach (var script in doc.QuerySelectorAll("script:not([src])"))
         {
             if (script.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
@@ -57,16 +57,16 @@ internal static partial class LooseDates
     }
 
     /// <summary>The day an address's path states as a blog archive does ("/2014/05/18/slug", "/2019-12-02-slug"), or null.</summary>
-    public static DateTimeOffset? InAddress(string? address)
+    public static PageDate? InAddress(string? address)
     {
         if (!Uri.TryCreate(address?.Trim(), UriKind.Absolute, out var uri) || PathDate().Match(uri.AbsolutePath) is not { Success: true } m) return null;
         var (y, mo, d) = (int.Parse(m.Groups["y"].Value), int.Parse(m.Groups["m"].Value), int.Parse(m.Groups["d"].Value));
         return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) && y <= DateTime.UtcNow.Year
-            ? new DateTimeOffset(y, mo, d, 0, 0, 0, TimeSpan.Zero) : null;
+            ? new PageDate(new DateTimeOffset(y, mo, d, 0, 0, 0, TimeSpan.Zero), false) : null;
     }
 
     /// <summary>The date a page's title states as a part of its own before or after a separator ("08.11.2021 | Fachtag: Site").</summary>
-    public static DateTimeOffset? InTitle(string? title)
+    public static PageDate? InTitle(string? title)
     {
         var parts = TitleSeparator().Split(title ?? "").Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         foreach (var part in parts.Count > 1 ? new[] { parts[0], parts[^1] } : [])
@@ -76,7 +76,7 @@ internal static partial class LooseDates
 
     // A dateline that opens a long paragraph, as press releases and agencies write it: "Karlsruhe, (12.11.2021).
     // Traditionell …", "BERLIN, 5. März 2024 – …": at most three words before the date, a stop or dash after it.
-    private static DateTimeOffset? Opening(string text, PageLocale locale)
+    private static PageDate? Opening(string text, PageLocale locale)
     {
         var head = text[..Math.Min(text.Length, 80)];
         if (Datelines.Read(head, locale).FirstOrDefault() is not { Length: > 0 } first || first.Kind == Datelines.Kind.Modified) return null;

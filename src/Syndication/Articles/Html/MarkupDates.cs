@@ -20,12 +20,12 @@ internal static partial class MarkupDates
     public const int MaxWordsBesideDate = 12;
 
     /// <summary>The publication date the page's markup states, or null.</summary>
-    public static DateTimeOffset? Published(IElement scope, IDocument doc, IElement? headline, PageLocale locale)
+    public static PageDate? Published(IElement scope, IDocument doc, IElement? headline, PageLocale locale)
     {
         var marked = doc.QuerySelector("[itemprop~=datePublished]");
         var markedStamp = MarkupFacts.Attr(marked, "content", "datetime", "title");
         if (InStatedZone(marked, markedStamp, PageDates.Parse(markedStamp ?? MarkupFacts.Text(marked), locale)) is { } d) return d;
-        DateTimeOffset? unlabelled = null;
+        PageDate? unlabelled = null;
         foreach (var stamp in scope.QuerySelectorAll("time[datetime], relative-time[datetime], local-time[datetime], abbr[title], [data-timestamp], [data-time-ms], [data-utime]"))
         {
             if (stamp.Closest(Excluded) is not null || Stamp(stamp, locale) is not { } when) continue;
@@ -38,17 +38,17 @@ internal static partial class MarkupDates
     }
 
     /// <summary>The date the markup says the article was last changed, or null.</summary>
-    public static DateTimeOffset? Modified(IElement scope, IDocument doc, PageLocale locale) =>
+    public static PageDate? Modified(IElement scope, IDocument doc, PageLocale locale) =>
         PageDates.Parse(MarkupFacts.Attr(doc.QuerySelector("[itemprop~=dateModified]"), "content", "datetime")
             ?? MarkupFacts.Attr(scope.QuerySelector("time[class*=updated][datetime], time[class*=modified][datetime]"), "datetime"), locale);
 
     // Date-classed elements and the lines under the headline, in page order: the first date labelled as published,
     // else the first without a label.
-    private static DateTimeOffset? FromDatelines(IElement scope, IElement? headline, PageLocale locale)
+    private static PageDate? FromDatelines(IElement scope, IElement? headline, PageLocale locale)
     {
         var classed = scope.QuerySelectorAll(DatelineClasses).Where(e => e.Closest(Excluded) is null).ToHashSet();
         var near = MarkupFacts.NearHeadline(scope, headline).Where(e => e.Closest(Excluded) is null);
-        DateTimeOffset? unlabelled = null;
+        PageDate? unlabelled = null;
         foreach (var e in classed.Union(near).OrderBy(e => e, DocumentOrder.Instance))
         {
             var text = MarkupFacts.SpacedText(e);
@@ -71,7 +71,7 @@ internal static partial class MarkupDates
         return text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
     }
 
-    private static DateTimeOffset? Stamp(IElement e, PageLocale locale) => e.LocalName switch
+    private static PageDate? Stamp(IElement e, PageLocale locale) => e.LocalName switch
     {
         "time" or "relative-time" or "local-time" => InStatedZone(e, e.GetAttribute("datetime"), PageDates.Parse(e.GetAttribute("datetime"), locale)),
         "abbr" when e.HasAttribute("title") => IsoDate().IsMatch(e.GetAttribute("title") ?? "") ? PageDates.Parse(e.GetAttribute("title"), locale) : null,
@@ -81,9 +81,9 @@ internal static partial class MarkupDates
 
     // A stamp without a zone ("2022-10-17 16:01:26") whose own text states that time in a zone ("10/17/2022 04:01 PM
     // EDT") is that time in that zone.
-    private static DateTimeOffset? InStatedZone(IElement? e, string? stamp, DateTimeOffset? when) =>
-        when is { } w && e is not null && stamp is not null && ZonelessTime().IsMatch(stamp)
-        && Datelines.ZoneBeside(e.TextContent, w.DateTime) is { } offset ? new DateTimeOffset(w.DateTime, offset) : when;
+    private static PageDate? InStatedZone(IElement? e, string? stamp, PageDate? when) =>
+        when is { ZoneStated: false, When.DateTime: var wall } && e is not null && stamp is not null && ZonelessTime().IsMatch(stamp)
+        && Datelines.ZoneBeside(e.TextContent, wall) is { } offset ? new PageDate(new DateTimeOffset(wall, offset), true) : when;
 
     // What marks a stamp: its own and its container's class and type, the words just before it and its own text.
     private static string Label(IElement e)

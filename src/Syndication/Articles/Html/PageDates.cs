@@ -12,10 +12,10 @@ internal static partial class PageDates
     private static readonly string[] CompactFormats = ["yyyyMMdd'T'HHmmssK", "yyyyMMddHHmmss", "yyyyMMdd"];
 
     /// <summary>
-    /// The instant the text states, in the offset it states (its day is the page's); without one UTC, without a time
-    /// midnight; "05/03/2024" as the page's <paramref name="locale"/> writes it; null when none.
+    /// The instant the text states, in the offset it states (its day is the page's); without one UTC (marked as stating
+    /// none), without a time midnight; "05/03/2024" as the page's <paramref name="locale"/> writes it; null when none.
     /// </summary>
-    public static DateTimeOffset? Parse(string? text, PageLocale? locale = null)
+    public static PageDate? Parse(string? text, PageLocale? locale = null)
     {
         if (string.IsNullOrWhiteSpace(text) || !Year().IsMatch(text)) return null;
         var s = OffsetWithoutColon().Replace(text.Trim(), "$1$2:$3");
@@ -24,12 +24,12 @@ internal static partial class PageDates
         const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
         if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, styles, out var d)
             || DateTimeOffset.TryParseExact(s, CompactFormats, CultureInfo.InvariantCulture, styles, out d))
-            return Plausible(d);
-        return Datelines.Read(text, locale).Select(st => (DateTimeOffset?)st.When).FirstOrDefault();
+            return Plausible(d) is { } when ? new PageDate(when, StatesZone(s)) : null;
+        return Datelines.Read(text, locale).Select(st => (PageDate?)st.When).FirstOrDefault();
     }
 
     /// <summary>A Unix time in seconds or milliseconds ("1710620580000"), as pages' scripts stamp it.</summary>
-    public static DateTimeOffset? FromUnix(string? text)
+    public static PageDate? FromUnix(string? text)
     {
         if (!long.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return null;
         var d = n switch
@@ -38,8 +38,14 @@ internal static partial class PageDates
             >= 100_000_000 and < 10_000_000_000 => DateTimeOffset.FromUnixTimeSeconds(n),
             _ => (DateTimeOffset?)null,
         };
-        return d is { } v ? Plausible(v) : null;
+        return d is { } v && Plausible(v) is { } when ? new PageDate(when, true) : null;
     }
+
+    // Whether a text the framework parsed named its zone ("Z", "+01:00", "GMT"): it then reads as UTC or local time, not unspecified.
+    private static bool StatesZone(string s) =>
+        (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var t)
+            || DateTime.TryParseExact(s, CompactFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out t))
+        && t.Kind != DateTimeKind.Unspecified;
 
     private static DateTimeOffset? Plausible(DateTimeOffset d) =>
         d.Year >= 1900 && d.Year <= DateTime.UtcNow.Year + 1 ? d : null;

@@ -8,10 +8,10 @@ internal sealed record PageFacts
     public IReadOnlyList<string> Authors { get; init; } = [];
     /// <summary>The source states its authors as organisations only (JSON-LD "@type": "Organization"): a named writer elsewhere wins.</summary>
     public bool AuthorsAreOrganizations { get; init; }
-    public DateTimeOffset? Published { get; init; }
+    public PageDate? Published { get; init; }
     /// <summary>The publication date comes from a tag that does not say which date it is (<c>&lt;meta name="date"&gt;</c>: many systems stamp the last change there).</summary>
     public bool PublishedIsUndescribed { get; init; }
-    public DateTimeOffset? Modified { get; init; }
+    public PageDate? Modified { get; init; }
     /// <summary>Image URLs as written (not yet resolved), the lead image first.</summary>
     public IReadOnlyList<string> Images { get; init; } = [];
     public IReadOnlyList<string> Sections { get; init; } = [];

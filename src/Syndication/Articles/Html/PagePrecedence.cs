@@ -86,7 +86,7 @@ internal static class PagePrecedence
         new("byline.text", s => Writers(s, s.Text)),
         new("byline.agency-or-staff-only-when-no-writer", s => new[] { s.JsonLd, s.Meta, s.Markup, s.Text }.Select(f => Names(s, f)).FirstOrDefault(n => n.Count > 0)));
 
-    public static readonly Field<DateTimeOffset?> Published = new("published",
+    public static readonly Field<PageDate?> Published = new("published",
         new("published.visible-time-on-the-metadata-day", s => TimeOnStatedDay(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
         new("published.meta-the-visible-day-confirms", s => ConfirmedMeta(s)),
         new("published.metadata-instant-in-the-visible-local-time", s => InVisibleLocalTime(s.JsonLd.Published ?? s.Meta.Published, s.Markup.Published)),
@@ -100,7 +100,7 @@ internal static class PagePrecedence
         new("published.address-path", s => LooseDates.InAddress(s.Meta.Url) ?? LooseDates.InAddress(s.JsonLd.Url)),
         new("published.title-part", s => LooseDates.InTitle(s.PageTitle)));
 
-    public static readonly Field<DateTimeOffset?> Updated = new("updated",
+    public static readonly Field<PageDate?> Updated = new("updated",
         new("updated.jsonld", s => s.JsonLd.Modified),
         new("updated.meta", s => s.Meta.Modified),
         new("updated.visible", s => s.Markup.Modified));
@@ -141,20 +141,21 @@ internal static class PagePrecedence
             && HtmlTitle.Squash(title).Length > HtmlTitle.Squash(banner).Length ? title : null;
     }
 
-    // Metadata that states only a day (midnight UTC) and a visible stamp with a time on that same day: the stamp is the
-    // more precise statement of the same publication.
-    private static DateTimeOffset? TimeOnStatedDay(DateTimeOffset? stated, DateTimeOffset? visible) =>
-        stated is { } day && day.TimeOfDay == TimeSpan.Zero && day.Offset == TimeSpan.Zero
-        && visible is { } stamp && stamp.TimeOfDay != TimeSpan.Zero && stamp.Date == day.Date ? stamp : null;
+    // Metadata that states only a day (midnight, as UTC or without a zone) and a visible stamp with a time on that same
+    // day: the stamp is the more precise statement of the same publication. Both are compared as written, before the
+    // publisher's zone applies to either, so the zone setting does not change which row decides.
+    private static PageDate? TimeOnStatedDay(PageDate? stated, PageDate? visible) =>
+        stated?.When is { } day && day.TimeOfDay == TimeSpan.Zero && day.Offset == TimeSpan.Zero
+        && visible is { When: var stamp } && stamp.TimeOfDay != TimeSpan.Zero && stamp.Date == day.Date ? visible : null;
 
-    // Metadata in UTC and a visible time without a zone that differs from it by whole quarter hours (same minute):
-    // the same instant in the site's local time, which reveals the page's offset and its day.
-    private static DateTimeOffset? InVisibleLocalTime(DateTimeOffset? stated, DateTimeOffset? visible)
+    // Metadata in UTC and a visible time that states no zone and differs from it by whole quarter hours (same minute):
+    // the same instant in the site's local time, which reveals the page's offset and its day (a stated zone, then).
+    private static PageDate? InVisibleLocalTime(PageDate? stated, PageDate? visible)
     {
-        if (stated is not { Offset.Ticks: 0 } utc || visible is not { Offset.Ticks: 0 } local || local.TimeOfDay == TimeSpan.Zero) return null;
+        if (stated?.When is not { Offset.Ticks: 0 } utc || visible is not { ZoneStated: false, When: var local } || local.TimeOfDay == TimeSpan.Zero) return null;
         var offset = Minute(local.DateTime) - Minute(utc.UtcDateTime);
         return offset != TimeSpan.Zero && offset.Duration() <= TimeSpan.FromHours(14) && offset.Ticks % TimeSpan.FromMinutes(15).Ticks == 0
-            ? utc.ToOffset(offset) : null;
+            ? new PageDate(utc.ToOffset(offset), true) : null;
     }
 
     // JSON-LD whose page (mainEntityOfPage, url) has another path than the page's canonical describes another page
@@ -165,15 +166,15 @@ internal static class PagePrecedence
 
     // A meta date from a tag that does not say which date it is (<meta name="date">, which many systems stamp with the
     // last change) and a visible dateline on an earlier day: the dateline states the publication.
-    private static DateTimeOffset? BeforeUndescribed(PageSources s) =>
-        s.Meta.PublishedIsUndescribed && s.Markup.Published is { } visible && visible.Date < s.Meta.Published?.Date ? visible : null;
+    private static PageDate? BeforeUndescribed(PageSources s) =>
+        s.Meta.PublishedIsUndescribed && s.Markup.Published is { } visible && visible.When.Date < s.Meta.Published?.When.Date ? visible : null;
 
     private static DateTime Minute(DateTime d) => new(d.Year, d.Month, d.Day, d.Hour, d.Minute, 0);
 
     // JSON-LD and meta tags that state different days: the one whose day the visible dateline states is the page's.
-    private static DateTimeOffset? ConfirmedMeta(PageSources s) =>
-        s.JsonLd.Published is { } ld && s.Meta.Published is { } meta && ld.Date != meta.Date
-        && s.Markup.Published is { } visible && visible.Date == meta.Date ? meta : null;
+    private static PageDate? ConfirmedMeta(PageSources s) =>
+        s.JsonLd.Published is { } ld && s.Meta.Published is { } meta && ld.When.Date != meta.When.Date
+        && s.Markup.Published is { } visible && visible.When.Date == meta.When.Date ? meta : null;
 
     // og:title is written for sharing; a visible headline of a few words that is not the site's name is the article's
     // own (a banner or logo is one or two words: "Business Monday", "Rolling Stone").
