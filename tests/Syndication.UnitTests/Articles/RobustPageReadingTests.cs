@@ -97,4 +97,38 @@ public sealed class RobustPageReadingTests
         Assert.Equal(["Maggie Winterfeldt"], page.Article.Authors);
         Assert.Equal("2016-12-19", page.Article.Published!.Value.Date.ToString("yyyy-MM-dd"));
     }
+
+    // Round three (issue 24's list of failure kinds, each read in general on minimal pages).
+
+    [Theory]
+    [InlineData("<ul role=menu><li class=author><a href=/authors/ana-lima>Ana Lima</a></li></ul>")]
+    [InlineData("<div role=menubar><span class=byline><a rel=author href=/people/ana>Ana Lima</a></span></div>")]
+    [InlineData("<div class=navbar><p class=author>By <a href=/author/ana>Ana Lima</a></p></div>")]
+    [InlineData("<div id=site-navigation><p class=author>By <a href=/author/ana>Ana Lima</a></p></div>")]
+    [InlineData("<footer class=site-footer><p class=author>By <a href=/author/ana>Ana Lima</a></p></footer>")]
+    [InlineData("<ul class=authors><li>Ana Lima</li><li>Ben Okafor</li><li>Carla Diaz</li><li>Dan Ito</li><li>Eve Moss</li><li>Finn Roe</li><li>Gil Vaz</li></ul>")]
+    public void LinkListsInSiteMenusNavigationAndFootersAreNeverAByline(string list)
+    {
+        var page = Explain("<title>Harbour reopens</title>", $"<header>{list}</header><article><h1>Harbour reopens</h1>" + Story + "</article>");
+        Assert.Empty(page.Article.Authors);
+    }
+
+    [Theory]
+    [InlineData("Jane Doe (Brussels, correspondent)", "Jane Doe")]
+    [InlineData("Jean Dupont (Bruxelles)", "Jean Dupont")]
+    [InlineData("Par Jean Dupont (à Berlin)", "Jean Dupont")]
+    [InlineData("By Ana Lima [Lisbon]", "Ana Lima")]
+    [InlineData("By Ana Lima (Reuters)", "Ana Lima")]
+    [InlineData("By Ana Lima (with Ben Okafor", "Ana Lima|Ben Okafor")]
+    [InlineData("By Ana Lima (", "Ana Lima")]
+    [InlineData("Ana Lima (avec Ben Okafor et Carla Diaz)", "Ana Lima|Ben Okafor|Carla Diaz")]
+    [InlineData("Von Ana Lima (mit Ben Okafor und Carla Diaz)", "Ana Lima|Ben Okafor|Carla Diaz")]
+    [InlineData("Por Ana Lima (con Ben Okafor)", "Ana Lima|Ben Okafor")]
+    [InlineData("Ana Lima) and Ben Okafor", "Ana Lima|Ben Okafor")]
+    public void ABylineNeverEndsInsideABracketAndAParentheticalPlaceOrRoleIsANote(string byline, string names)
+    {
+        var read = Bylines.Names(byline);
+        Assert.Equal(names.Split('|'), read);
+        Assert.All(read, n => Assert.Equal(n.Count(c => c == '('), n.Count(c => c == ')')));
+    }
 }
