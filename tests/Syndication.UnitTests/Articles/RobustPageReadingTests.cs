@@ -131,4 +131,34 @@ public sealed class RobustPageReadingTests
         Assert.Equal(names.Split('|'), read);
         Assert.All(read, n => Assert.Equal(n.Count(c => c == '('), n.Count(c => c == ')')));
     }
+
+    [Theory]
+    [InlineData("<h1>Harbour reopens<p class=standfirst>After three days of repairs the ferries run again</p></h1>")]
+    [InlineData("<h1><span>Harbour reopens</span><div class=dek>After three days of repairs the ferries run again</div></h1>")]
+    [InlineData("<h1><div>Harbour reopens</div><div class=subtitle>After three days of repairs the ferries run again</div></h1>")]
+    public void ADekInsideTheHeadlineElementIsNotRunIntoTheHeadline(string h1)
+    {
+        var page = Explain("<title>Harbour reopens | Harbour Times</title><meta property=og:site_name content=\"Harbour Times\">", "<article>" + h1 + Story + "</article>");
+        Assert.Equal("Harbour reopens", page.Article.Title);
+    }
+
+    [Theory]
+    [InlineData("港が再開 : スポーツ : 港タイムズ", "港タイムズ", "<h1>港が再開</h1>", "港が再開")]
+    [InlineData("港が再開｜スポーツ｜港タイムズ", "港タイムズ", "<h1>港が再開</h1>", "港が再開")]
+    [InlineData("Harbour reopens_Sport_Harbour Times", "Harbour Times", "<h1>Harbour reopens</h1>", "Harbour reopens")]
+    [InlineData("Transit plans for the harbour｜Business Monday｜Harbour Times", "Harbour Times", "<h1>Business Monday</h1>", "Transit plans for the harbour")]
+    public void ASiteOrSectionSuffixJoinedWithAFullWidthOrUnspacedSeparatorIsCut(string title, string site, string h1, string headline)
+    {
+        var page = Explain($"<title>{title}</title><meta property=og:title content=\"{title}\"><meta property=og:site_name content=\"{site}\">",
+            h1 + "<article>" + Story + "</article>");
+        Assert.Equal(headline, page.Article.Title);
+    }
+
+    [Fact]
+    public void ATitleClassedSecondHeadingOutranksTheSitesNameInTheFirst()
+    {
+        var page = Explain("<title>Transit plans for the harbour_Harbour Times</title>",
+            "<header><h1 class=logo><a href=/>Harbour Times</a></h1></header><div class=article><h2 class=title>Transit plans for the harbour</h2>" + Story + "</div>");
+        Assert.Equal("Transit plans for the harbour", page.Article.Title);
+    }
 }
