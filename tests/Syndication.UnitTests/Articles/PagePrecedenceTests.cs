@@ -48,14 +48,4 @@ public sealed class PagePrecedenceTests
         Assert.Equal("byline.agency-or-staff-only-when-no-writer", rows["byline"]);
         Assert.Equal("published.none", rows["published"]);
     }
-
-    [Theory]
-    [InlineData("Transit plans for the harbour | Business Monday | Harbour Times")]
-    [InlineData("Transit plans for the harbour｜Business Monday｜Harbour Times")]
-    public void AVisibleHeadingTheTitleHoldsOnlyAsASectionSuffixGivesWayToTheTitlesHeadline(string title)
-    {
-        var page = Explain($"<title>{title}</title><meta property=og:site_name content=\"Harbour Times\">", "<h1>Business Monday</h1><article>" + Story + "</article>");
-        Assert.Equal("Transit plans for the harbour", page.Article.Title);
-        Assert.Equal("headline.title-element-over-banner", page.Decisions["headline"]);
-    }
 }

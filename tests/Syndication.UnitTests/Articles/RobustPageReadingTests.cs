@@ -51,12 +51,14 @@ public sealed class RobustPageReadingTests
         Assert.Equal("byline.visible", page.Decisions["byline"]);
     }
 
-    [Fact]
-    public void ASectionBannerH1GivesWayToTheHeadlineTheTitleStates()
+    [Theory]
+    [InlineData("From Metrorail to bike paths, what CEOs think of transit | Harbour Times", "From Metrorail to bike paths, what CEOs think of transit")]
+    [InlineData("Transit plans for the harbour | Business Monday | Harbour Times", "Transit plans for the harbour")]
+    [InlineData("Transit plans for the harbour｜Business Monday｜Harbour Times", "Transit plans for the harbour")]
+    public void ASectionBannerH1GivesWayToTheHeadlineTheTitleStates(string title, string headline)
     {
-        var page = Explain("<title>From Metrorail to bike paths, what CEOs think of transit | Harbour Times</title><meta property=og:site_name content=\"Harbour Times\">",
-            "<h1>Business Monday</h1><article>" + Story + "</article>");
-        Assert.Equal("From Metrorail to bike paths, what CEOs think of transit", page.Article.Title);
+        var page = Explain($"<title>{title}</title><meta property=og:site_name content=\"Harbour Times\">", "<h1>Business Monday</h1><article>" + Story + "</article>");
+        Assert.Equal(headline, page.Article.Title);
         Assert.Equal("headline.title-element-over-banner", page.Decisions["headline"]);
     }
 
