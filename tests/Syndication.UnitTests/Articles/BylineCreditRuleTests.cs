@@ -105,4 +105,54 @@ public sealed class BylineCreditRuleTests
         var page = HtmlArticleParser.Explain(System.Text.Encoding.UTF8.GetBytes(html));
         Assert.Equal(names.Split('|', StringSplitOptions.RemoveEmptyEntries), page.Article.Authors);
     }
+
+    // Round three (issue 24's list of failure kinds, each read in general on minimal pages).
+
+    [Theory]
+    [InlineData("Edited by Ben Okafor, written by Ana Lima", "Ana Lima")]
+    [InlineData("Written by Ana Lima | Edited by Ben Okafor", "Ana Lima")]
+    [InlineData("Written by: Ana Lima Edited by: Ben Okafor", "Ana Lima")]
+    [InlineData("Reporting by Ana Lima; Editing by Ben Okafor", "Ana Lima")]
+    [InlineData("Text: Ana Lima, Fotos: Ben Okafor", "Ana Lima")]
+    public void WrittenByAndEditedByLinesGiveTheWriter(string byline, string names) =>
+        Assert.Equal(names.Split('|'), Bylines.Names(byline));
+
+    [Theory]
+    [InlineData("著者：山田太郎", "山田太郎")]
+    [InlineData("筆者：山田太郎", "山田太郎")]
+    [InlineData("文・写真：山田太郎", "山田太郎")]
+    [InlineData("山田太郎 著", "山田太郎")]
+    [InlineData("Text: Ana Lima", "Ana Lima")]
+    [InlineData("Texte : Jean Dupont", "Jean Dupont")]
+    [InlineData("Texto: Ana Lima", "Ana Lima")]
+    [InlineData("Autorin: Anna Schmidt", "Anna Schmidt")]
+    [InlineData("Auteur : Jean Dupont", "Jean Dupont")]
+    [InlineData("Von Anna Schmidt, Korrespondentin", "Anna Schmidt")]
+    [InlineData("Por Ana Lima, corresponsal", "Ana Lima")]
+    [InlineData("Par Jean Dupont, journaliste", "Jean Dupont")]
+    public void RolePrefixesAndSuffixesInSeveralLanguagesAreNotPartOfTheName(string byline, string names) =>
+        Assert.Equal(names.Split('|'), Bylines.Names(byline));
+
+    [Theory]
+    [InlineData("""<meta name="citation_author" content="Gillman, Steve">""", "Steve Gillman")]
+    [InlineData("""<meta name="citation_author" content="Lima, Ana Maria"><meta name="citation_author" content="Okafor, Ben">""", "Ana Maria Lima|Ben Okafor")]
+    [InlineData("""<meta name="DC.creator" content="Dupont, Jean">""", "Jean Dupont")]
+    [InlineData("""<meta name="author" content="Ana Lima, Ben Okafor">""", "Ana Lima|Ben Okafor")]
+    [InlineData("""<meta name="DC.creator" content="Ana Lima, Ben Okafor">""", "Ana Lima|Ben Okafor")]
+    public void SurnameFirstIsReadOnlyInMetadataWhoseFormatDefinesIt(string meta, string names)
+    {
+        var page = Explain("<title>Harbour reopens</title>" + meta, "<article><h1>Harbour reopens</h1>" + Story + "</article>");
+        Assert.Equal(names.Split('|'), page.Article.Authors);
+    }
+
+    [Theory]
+    [InlineData("""<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Organization","name":"AFP"},{"@type":"Person","name":"Ana Lima"}]}</script>""", "")]
+    [InlineData("""<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Reuters"}}</script>""", "<p class=byline>By Ana Lima</p>")]
+    [InlineData("""<meta name="author" content="dpa">""", "<p class=byline>dpa/Ana Lima</p>")]
+    [InlineData("", "<p class=byline>By AFP and Ana Lima</p>")]
+    public void ANamedWriterBesideAnAgencyCreditIsTheByline(string head, string byline)
+    {
+        var page = Explain("<title>Harbour reopens</title>" + head, "<article><h1>Harbour reopens</h1>" + byline + Story + "</article>");
+        Assert.Equal(["Ana Lima"], page.Article.Authors);
+    }
 }

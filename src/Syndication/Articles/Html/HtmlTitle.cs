@@ -5,7 +5,11 @@ internal static class HtmlTitle
 {
     private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " / "];
 
-    private static readonly string[] TightSeparators = ["｜", "|", "：", ":", "／", "-", "－"];
+    private static readonly string[] TightSeparators = ["｜", "|", "：", " : ", ":", "／", "-", "－", "_", "＿"];
+
+    // An unspaced ":" or "-" also joins a headline's own parts ("Lust for Youth: Lust for Youth", "Spider-Man"): cut
+    // only before the site's name.
+    private static readonly string[] SiteOnlySeparators = [":", "-", "－", "／"];
 
     /// <summary>
     /// The headline of a <c>&lt;title&gt;</c> or og:title: the site name is cut when it matches <paramref name="siteName"/>
@@ -56,11 +60,16 @@ internal static class HtmlTitle
             var first = title.IndexOf(separator, StringComparison.Ordinal);
             if (first > 0 && IsSite(title[..first].Trim(), siteName)) return title[(first + separator.Length)..].Trim();
         }
-        // Unspaced separators of Japanese and Chinese titles ("…受賞：朝日新聞デジタル", "…CUTPEN ｜ ガジェット通信"): only before the site's name.
+        // Unspaced or full-width separators ("…受賞：朝日新聞デジタル", "… : スポーツ", "Headline_Site"): only before the
+        // site's name, after the page's headline, or before the visible heading when that is a section's banner.
         foreach (var separator in TightSeparators)
         {
             var last = title.LastIndexOf(separator, StringComparison.Ordinal);
-            if (last > 0 && IsSite(title[(last + separator.Length)..].Trim(), siteName)) return title[..last].Trim();
+            if (last <= 0) continue;
+            var (head, tail) = (title[..last].Trim(), title[(last + separator.Length)..].Trim());
+            var besideHeadline = headline is not null && !SiteOnlySeparators.Contains(separator)
+                && (Same(head, headline) || (Same(tail, headline) && Words(head) > Words(tail)));
+            if (IsSite(tail, siteName) || besideHeadline) return head;
         }
         return title;
     }

@@ -12,10 +12,11 @@ internal static class MarkupAuthors
         + "[class*=autor i], [class*=contributor i], [class*=writer i], [data-testid*=byline i], [data-testid*=author i], "
         + "[typeof~=\"schema:Person\"], [property~=\"schema:author\"], [class*=username], address";
 
-    // Comments, navigation, the site's footer and menus: their link lists are never a byline.
-    private const string ExcludedPlaces = "[class*=comment], [id*=comment], nav, menu, [role=navigation], [class*=menu i]";
+    // Comments, navigation, the site's footer and menus (by element, role, class or id): their link lists are never a byline.
+    private const string ExcludedPlaces = "[class*=comment], [id*=comment], nav, menu, [role=navigation], [role=menu], [role=menubar], "
+        + "[class*=menu i], [id*=menu i], [class*=navbar i], [class*=navigation i], [id*=navigation i], [class~=nav i], [id~=nav i]";
 
-    // A byline links to a few writers; an element with more links is a list (a menu, an identifier box).
+    // A byline links to a few writers; an element with more links or list items is a list (a menu, an identifier box).
     private const int MaxBylineLinks = 6;
 
     // Links to author pages, which carry names without roles.
@@ -34,6 +35,7 @@ internal static class MarkupAuthors
     {
         foreach (var byline in root.QuerySelectorAll(BylineSelector))
             if ((!Excluded(byline) || MarkedPerson(byline)) && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
+                && byline.QuerySelectorAll("li").Length <= MaxBylineLinks
                 && From(byline) is { Count: > 0 } names) return names;
         return [];
     }

@@ -9,7 +9,10 @@ namespace Syndication.Articles;
 /// </summary>
 internal static class MarkupFacts
 {
-    private const string TitleClasses = ".entry-title, .post-title, [class*=headline], [class*=story-title], [class*=article-title]";
+    private const string TitleClasses = ".entry-title, .post-title, [class*=headline], [class*=story-title], [class*=article-title], h2[class*=title i]";
+
+    // A dek or standfirst that pages put inside the headline element: not part of the headline.
+    private const string Deks = "p, [class*=dek i], [class*=standfirst i], [class*=subtitle i], [class*=subhead i], [class*=strap i], [class*=summary i]";
 
     /// <summary>What the visible page states about its article.</summary>
     public static PageFacts Read(IDocument doc, PageLocale locale)
@@ -18,7 +21,7 @@ internal static class MarkupFacts
         var headline = Headline(scope, doc);
         return new PageFacts
         {
-            Title = Text(headline),
+            Title = HeadlineText(headline),
             Authors = MarkupAuthors.Read(scope, headline),
             Published = MarkupDates.Published(scope, doc, headline, locale),
             Modified = MarkupDates.Modified(scope, doc, locale),
@@ -62,13 +65,13 @@ internal static class MarkupFacts
         var candidates = scope.QuerySelectorAll("h1").Concat(doc.QuerySelectorAll("[itemprop~=headline]"))
             .Concat(doc.QuerySelectorAll(TitleClasses)).Concat(scope.LocalName == "body" ? [] : scope.QuerySelectorAll("h2").Take(1))
             .Concat(doc.QuerySelectorAll("h1"))
-            .Where(e => e.Closest("nav, aside, footer, [role=navigation]") is null && Text(e) is not null)
+            .Where(e => e.Closest("nav, aside, footer, [role=navigation]") is null && HeadlineText(e) is not null)
             .Distinct().ToList();
         if (candidates.Count == 0) return null;
         var titles = new[] { doc.Title, Meta(doc, "og:title"), Meta(doc, "twitter:title") }
             .Select(t => Squash(t ?? "")).Where(t => t.Length > 0).ToList();
         var site = Squash(Meta(doc, "og:site_name") ?? "");
-        return candidates.Select((e, i) => (Element: e, Order: i, Cover: Cover(Squash(Text(e)!), titles, site)))
+        return candidates.Select((e, i) => (Element: e, Order: i, Cover: Cover(Squash(HeadlineText(e)!), titles, site)))
             .OrderByDescending(c => c.Cover).ThenBy(c => c.Order).First().Element;
     }
 
@@ -92,6 +95,15 @@ internal static class MarkupFacts
     {
         var text = CleanText.Line(e?.TextContent, 500);
         return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>A headline element's text without the dek or standfirst inside it; the first of those when it holds all the text.</summary>
+    public static string? HeadlineText(IElement? e)
+    {
+        var deks = e?.QuerySelectorAll(Deks).ToList();
+        if (e is null || deks is not { Count: > 0 }) return Text(e);
+        var own = CleanText.Line(string.Concat(e.Descendants<IText>().Where(t => !deks.Any(d => d.Contains(t))).Select(t => t.Data)), 500);
+        return own.Length > 0 ? own : Text(deks[0]);
     }
 
     /// <summary>The element's text with a space between the texts of its parts ("29 February 2024" and "Owain Clarke" apart).</summary>

@@ -29,7 +29,7 @@ internal static class MetaTagFacts
             Title = First(tags, "og:title", "twitter:title", "dc.title", "dcterms.title", "headline", "sailthru.title"),
             Description = First(tags, "og:description", "description", "twitter:description", "dc.description", "dcterms.description"),
             Authors = new[] { "article:author", "author", "dc.creator", "dcterms.creator", "byl", "sailthru.author",
-                "parsely-author", "cxenseparse:author", "citation_author" }.Select(k => Bylines.Names(All(tags, k))).FirstOrDefault(n => n.Count > 0) ?? [],
+                "parsely-author", "cxenseparse:author", "citation_author" }.Select(k => Bylines.Names(Authors(tags, k))).FirstOrDefault(n => n.Count > 0) ?? [],
             Published = PageDates.Parse(First(tags, "article:published_time", "og:published_time", "published_time",
                 "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "datepublished", "date",
                 "pubdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
@@ -77,6 +77,10 @@ internal static class MetaTagFacts
         }
         return [];
     }
+
+    // Formats that write the surname first ("Gillman, Steve"): Google Scholar's citation_author, Dublin Core's creator.
+    private static IEnumerable<string> Authors(List<(string Key, string Value)> tags, string key) =>
+        key is "citation_author" or "dc.creator" or "dcterms.creator" ? All(tags, key).Select(Bylines.SurnameFirst) : All(tags, key);
 
     // "en_GB" (OpenGraph) is "en-GB" in a feed.
     private static string? Locale(string? locale) => locale?.Replace('_', '-');

@@ -71,7 +71,7 @@ internal static class PagePrecedence
         new("headline.stated-over-visible-kicker", s => OverKicker(s)),
         new("headline.visible-over-social-title", s => OverSocialTitle(s)),
         new("headline.meta", s => HtmlTitle.Clean(s.Meta.Title, s.SiteName, s.VisibleHeadline)),
-        new("headline.visible-in-title", s => (s.PageTitle is null || Contains(s.PageTitle, s.VisibleHeadline))
+        new("headline.visible-in-title", s => (s.PageTitle is null || Contains(HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline)!, s.VisibleHeadline))
             && !HtmlTitle.IsSiteName(s.VisibleHeadline ?? "", s.SiteName) ? s.VisibleHeadline : null),
         new("headline.title-element-over-banner", s => OverBanner(s)),
         new("headline.visible", s => s.VisibleHeadline),
@@ -132,11 +132,11 @@ internal static class PagePrecedence
     private static bool Contains(string title, string? headline) =>
         headline is not null && HtmlTitle.Squash(title).Contains(HtmlTitle.Squash(headline), StringComparison.Ordinal);
 
-    // A visible "headline" the <title> does not contain and that is shorter than it is a section banner or the site's
-    // logo ("Business Monday", "Rolling Stone"): the <title>, cleaned of the site's name, states the article's headline.
+    // A visible "headline" the <title> does not contain, or holds only as a suffix ("…｜Business Monday｜Site"), and that
+    // is shorter than it is a section banner or the site's logo: the <title>, cleaned of both, states the headline.
     private static string? OverBanner(PageSources s)
     {
-        var title = HtmlTitle.Clean(s.PageTitle, s.SiteName, null);
+        var title = HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline);
         return s.VisibleHeadline is { } banner && title is not null && !HtmlTitle.IsSiteName(title, s.SiteName)
             && HtmlTitle.Squash(title).Length > HtmlTitle.Squash(banner).Length ? title : null;
     }
