@@ -24,6 +24,9 @@ param publicBaseUrl string = ''
 @description('Title of the feeds.')
 param feedTitle string = 'Syndication'
 
+@description('Time zone of times the articles state without one (IANA id, e.g. America/New_York); see docs/pages.md.')
+param timeZone string = 'UTC'
+
 @description('Azure Front Door Standard in front of the app (about 35 USD/month base fee; see docs/scaling.md for when it pays).')
 param frontDoor bool = false
 
@@ -141,6 +144,7 @@ module api 'modules/functionapp.bicep' = {
     applicationInsightsName: applicationInsightsName
     publicBaseUrl: publicBaseUrl
     feedTitle: feedTitle
+    timeZone: timeZone
     serverKeySecretUri: keyVault.outputs.serverKeySecretUri
     fediverseKeySecretUri: keyVault.outputs.fediverseKeySecretUri
     frontDoorId: frontDoor ? cdnProfile!.outputs.frontDoorId : ''

@@ -15,6 +15,7 @@ param applicationInsightsName string
 @description('Public base URL of the app; empty means https://<default host name>.')
 param publicBaseUrl string = ''
 param feedTitle string = 'Syndication'
+param timeZone string = 'UTC'
 
 @description('Key Vault secret URI of the server key (no version: the app follows the latest).')
 param serverKeySecretUri string
@@ -167,6 +168,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     Syndication__PublicBaseUrl: baseUrl
     Syndication__Title: feedTitle
+    // The zone of times a document states without one (an unknown id stops the app at start).
+    Syndication__TimeZone: timeZone
     // The server secret, from Key Vault (infra/hooks/postprovision.sh creates it); the app's identity reads it.
     Syndication__ServerKey: '@Microsoft.KeyVault(SecretUri=${serverKeySecretUri})'
     // The fediverse actor's signing key (RSA 2048, PEM), also made by the postprovision hook; see docs/fediverse.md.
