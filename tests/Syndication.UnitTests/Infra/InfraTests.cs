@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Syndication.Feeds;
+using Syndication.Ingestion;
 using Syndication.Security;
 using Syndication.Storage;
 using Syndication.Tests.Functions;
@@ -30,7 +31,8 @@ public sealed partial class InfraTests
     [Fact]
     public void EveryAppSettingTheBicepGivesIsOneTheCodeReads()
     {
-        var feedOptions = typeof(FeedOptions).GetProperties().Select(p => $"{FeedOptions.Section}__{p.Name}").ToHashSet();
+        var feedOptions = typeof(FeedOptions).GetProperties().Select(p => $"{FeedOptions.Section}__{p.Name}")
+            .Concat(typeof(IngestionOptions).GetProperties().Select(p => $"{IngestionOptions.Section}__{p.Name}")).ToHashSet();
         var schedule = FunctionsMetadataTests.Metadata().SelectMany(f => f!["bindings"]!.AsArray())
             .Select(b => (string?)b!["schedule"]).OfType<string>().Select(s => s.Trim('%')).ToHashSet();
         var storage = StorageClients.IdentitySettings.Select(s => $"{StorageClients.Setting}__{s}")
