@@ -155,4 +155,14 @@ public sealed class BylineCreditRuleTests
         var page = Explain("<title>Harbour reopens</title>" + head, "<article><h1>Harbour reopens</h1>" + byline + Story + "</article>");
         Assert.Equal(["Ana Lima"], page.Article.Authors);
     }
+
+    // The review of round three: an agency before a bar keeps its byline when no writer of two words or more follows.
+    [Theory]
+    [InlineData("AP | March 5, 2024", "AP")]
+    [InlineData("Reuters | Published March 5, 2024", "Reuters")]
+    [InlineData("EFE | Madrid", "EFE")]
+    [InlineData("AFP/Getty", "AFP")]
+    [InlineData("dpa/Ana Lima", "Ana Lima")]
+    public void AnAgencyBeforeABarIsTheBylineUnlessAWriterFollowsIt(string byline, string names) =>
+        Assert.Equal(names.Split('|'), Bylines.Names(byline));
 }

@@ -127,6 +127,8 @@ public sealed class RobustPageReadingTests
     [InlineData("Von Ana Lima (mit Ben Okafor und Carla Diaz)", "Ana Lima|Ben Okafor|Carla Diaz")]
     [InlineData("Por Ana Lima (con Ben Okafor)", "Ana Lima|Ben Okafor")]
     [InlineData("Ana Lima) and Ben Okafor", "Ana Lima|Ben Okafor")]
+    [InlineData("By Ana Lima (and Ben Okafor)", "Ana Lima|Ben Okafor")]
+    [InlineData("By John (Jack) Smith", "John Smith")]
     public void ABylineNeverEndsInsideABracketAndAParentheticalPlaceOrRoleIsANote(string byline, string names)
     {
         var read = Bylines.Names(byline);

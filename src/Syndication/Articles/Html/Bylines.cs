@@ -33,7 +33,7 @@ internal static partial class Bylines
         if (string.IsNullOrWhiteSpace(byline)) return [];
         var text = CleanText.Line(byline, 500);
         if (LabelledAuthor().Match(text) is { Success: true } labelled) text = UpToNextField(labelled.Groups["name"].Value);
-        text = WithoutNotes(Address().Replace(text, " "));
+        text = CleanText.Line(WithoutNotes(Address().Replace(text, " ")), 500);
         text = WriterAfterOtherRoles().Replace(LeadingAgency(text), "");
         text = Tail().Replace(text.Trim().Trim(Brackets).Trim(), "");
         text = Prefix().Replace(text, "");
@@ -71,7 +71,7 @@ internal static partial class Bylines
             ? m.Groups["given"].Value + " " + m.Groups["surname"].Value : value;
 
     // A parenthetical after the names is a note (a place, a role, an agency: "(Bruxelles)", "(à Berlin)", "(Brussels,
-    // correspondent)") unless it opens with "with", "avec", "mit" or "con", whose names are kept; a bracket left open
+    // correspondent)") unless it opens with "with", "avec", "mit", "con" or "and" (und, et, y, e, &), whose names are kept; a bracket left open
     // at the end is closed the same way, and a stray closing bracket is dropped.
     private static string WithoutNotes(string text)
     {
@@ -83,8 +83,11 @@ internal static partial class Bylines
     private static string WithNames(string inner) => CoAuthors().IsMatch(inner) ? " " + inner.Trim() : " ";
 
     // "dpa/Ana Lima", "AFP | Ana Lima": the agency before a bar or slash stands beside the writer (a named writer wins).
+    // Only when what follows the bar names a writer of two words or more: "AP | March 5, 2024", "EFE | Madrid" and
+    // "AFP/Getty" keep the agency as their byline.
     private static string LeadingAgency(string text) =>
         AgencyThenName().Match(text) is { Success: true } m && WireAgencies.IsAgency(m.Groups["agency"].Value)
+        && Names(m.Groups["rest"].Value).Any(n => n.Contains(' ') && !WireAgencies.IsCredit(n))
             ? m.Groups["rest"].Value + ", " + m.Groups["agency"].Value : text;
 
     /// <summary>Whether a line opens as a byline does ("By …", "Par …", "Von …", "Автор: …", "作者：…").</summary>
@@ -174,7 +177,7 @@ internal static partial class Bylines
     [GeneratedRegex(@"\s*[(\[](?<inner>[^()\[\]]*)$")]
     private static partial Regex OpenAtEnd();
 
-    [GeneratedRegex(@"^\s*(?:with|avec|mit|con)\s+\S", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:with|avec|mit|con|and|und|et|y|e|&)\s+\S", RegexOptions.IgnoreCase)]
     private static partial Regex CoAuthors();
 
     [GeneratedRegex(@"^\s*(?<agency>[^/|／]{2,40}?)\s*[/|／]\s*(?<rest>\S.*)$")]
