@@ -64,6 +64,16 @@ public sealed class DateReadingRuleTests
         Assert.Equal("published.first-dated-line", page.Decisions["published"]);
     }
 
+    // The review of round three: feature copy that opens with a date, and a countdown's date in a script, date nothing.
+    [Theory]
+    [InlineData("<p>On 5 March 2020 – the day the first case was confirmed here – the harbour office closed its doors, and the ferries stayed in port for the rest of the week while the crews waited.</p>")]
+    [InlineData("<div class=event><script>startCountdown(\"2020-08-14 18:00\")</script></div>")]
+    public void FeatureCopyOpeningWithADateAndACountdownsScriptAreNoDateline(string html)
+    {
+        var page = Explain("<title>Harbour reopens</title>", "<h1>Harbour reopens</h1>" + html + Story);
+        Assert.Null(page.Article.Published);
+    }
+
     [Fact]
     public void ALongParagraphThatMentionsADateLaterIsNoDateline()
     {

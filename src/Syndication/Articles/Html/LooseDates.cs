@@ -80,9 +80,13 @@ internal static partial class LooseDates
     {
         var head = text[..Math.Min(text.Length, 80)];
         if (Datelines.Read(head, locale).FirstOrDefault() is not { Length: > 0 } first || first.Kind == Datelines.Kind.Modified) return null;
-        var before = head[..first.Index].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        // A place or agency then a comma, as datelines write it ("BERLIN,", "Karlsruhe, ("): "On 5 March 2020 – the day
+        // …" in feature copy is no dateline.
+        var lead = head[..first.Index].TrimEnd(' ', '(');
+        var before = lead.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         var after = head[(first.Index + first.Length)..].TrimStart(')', ' ');
-        return before <= 3 && after.Length > 0 && after[0] is '.' or ':' or '–' or '—' or '-' ? first.When : null;
+        return before is >= 1 and <= 3 && lead.EndsWith(',') && char.IsUpper(lead[0])
+            && after.Length > 0 && after[0] is '.' or ':' or '–' or '—' or '-' ? first.When : null;
     }
 
     [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})(?:/(?<m>\d{1,2})/(?<d>\d{1,2})/|-(?<m>\d{2})-(?<d>\d{2})(?:[-_/]|$))")]
@@ -92,7 +96,9 @@ internal static partial class LooseDates
     private static partial Regex TitleSeparator();
 
     // A script that writes a date where it stands: showDate("2020/04/17 01:43:09"), document.write('5 March 2024').
-    [GeneratedRegex(@"^\s*[\w.$]+\(\s*[""'](?<date>[^""'<>]{8,40})[""']\s*\)\s*;?\s*$")]
+    // A call that writes a date where it stands: its function names a date or a write (showDate, document.write,
+    // writeDate), not a countdown's or an event's ("startCountdown(\"2026-08-14 18:00\")").
+    [GeneratedRegex(@"^\s*[\w.$]*(?:[Dd]ate|[Ww]rite)[\w$]*\(\s*[""'](?<date>[^""'<>]{8,40})[""']\s*\)\s*;?\s*$")]
     private static partial Regex WrittenDate();
 
     [GeneratedRegex(@"(?<!\d)\d{4}")]
