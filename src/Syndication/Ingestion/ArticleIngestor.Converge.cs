@@ -41,7 +41,12 @@ public sealed partial class ArticleIngestor
     // No document: the article (if there is one) leaves the table, then its published blobs and unused names.
     private async Task<IngestOutcome> DeleteAsync(SlugState state, CancellationToken ct)
     {
-        if (state.Row is not { } gone) return new IngestOutcome(state.Slug, IngestResult.Ignored, "no document for this slug");
+        if (state.Row is not { } gone)
+        {
+            // An ingestion that downloaded the document before it was deleted, and saw no guard, must not insert it now.
+            await store.TouchSlugGuardAsync(state.Slug, ct);
+            return new IngestOutcome(state.Slug, IngestResult.Ignored, "no document for this slug");
+        }
         await store.DeleteArticleAsync(gone.Article, gone.ETag, ct, withdrawnAt: time.GetUtcNow());
         await RemovePublishedAsync(gone.Article, null, ct);
         await store.PruneNamesAsync(gone.Article, null, ct);

@@ -70,6 +70,16 @@ public sealed partial class ArticleStore
     }
 
     /// <summary>
+    /// Rewrites the slug's guard: a slug found with no document and no row (its document deleted before any save
+    /// landed), so an insert that read the guard before, from a document downloaded before the deletion, fails.
+    /// </summary>
+    public async Task TouchSlugGuardAsync(string slug, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        await table.UpsertEntityAsync(GuardRow(slug), TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>
     /// One page of a feed's articles, newest first: after the cursor <paramref name="after"/> (older articles), or
     /// the <paramref name="limit"/> just before <paramref name="before"/> (newer ones), or the newest.
     /// </summary>

@@ -1,6 +1,7 @@
 using Azure;
 using Syndication.Articles;
 using Syndication.Feeds;
+using Syndication.Ingestion;
 using Syndication.Storage;
 using Syndication.Tests.Support;
 
@@ -58,5 +59,22 @@ public sealed class SlugGuardTests(AzuriteFixture azurite)
         Assert.NotEqual(before, after);
         await site.Store.SaveArticleAsync(Article("again", "Second"), null, null, guard: after);
         Assert.Equal("Second", (await site.Store.ArticleBySlugAsync("again"))!.Value.Article.Title);
+    }
+
+    [Fact]
+    public async Task ADocumentDeletedBeforeAnySaveLandedLeavesAGuardTheSlowInsertFailsOn()
+    {
+        await using var site = new TestSite(azurite);
+        await site.Storage.EnsureCreatedAsync();
+        // The slow ingestion looks first (no row, no guard) and downloads the document; then the document is deleted
+        // and the deletion's ingestion finds no document and no row.
+        var slowGuard = await site.Store.SlugGuardAsync("never-saved");
+        Assert.Null(slowGuard);
+        Assert.Equal(IngestResult.Ignored, (await site.Ingestor.IngestSlugAsync("never-saved")).Result);
+
+        var late = await Assert.ThrowsAnyAsync<RequestFailedException>(
+            () => site.Store.SaveArticleAsync(Article("never-saved", "First"), null, null, guard: slowGuard));
+        Assert.Equal(409, late.Status);
+        Assert.Null(await site.Store.ArticleBySlugAsync("never-saved"));
     }
 }
