@@ -27,7 +27,7 @@ internal sealed class CheckCommand(CliEnvironment environment) : AsyncCommand<Ch
         public string? For { get; init; }
 
         [CommandOption("--time-zone <ZONE>")]
-        [Description("The zone the documents state times in when they name none, as Syndication__TimeZone sets it for ingestion (America/New_York, EST, UTC)")]
+        [Description("The zone the documents state times in when they name none, as Syndication__TimeZone sets it for ingestion (America/New_York, Europe/Paris, UTC)")]
         public string? TimeZone { get; init; }
 
         public override ValidationResult Validate() =>

@@ -33,12 +33,15 @@ public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
     public void Keep(FeedItem item)
     {
         if (item.Revision is not { } revision) return;
-        // The item's strings (two bytes a character) and its bytes in each slot it can fill (about one byte a character):
-        // the public formats and the partner profiles' (FeedProfiles.Formats), whether or not a profile is in use.
-        var chars = item.ContentHtml.Sum(p => (long)p.Length) + item.Title.Length + (item.Summary?.Length ?? 0);
+        // The item's strings (two bytes a character) and its bytes in each slot it can fill: the public formats and the
+        // partner profiles' (FeedProfiles.Formats), whether or not a profile is in use; each slot its text's UTF-8 bytes
+        // (three a character in CJK) and a quarter more for escaping (Atom and RSS escape the HTML: &lt; for <).
+        var texts = item.ContentHtml.Append(item.Title).Append(item.Summary ?? "");
+        long chars = 0, utf8 = 0;
+        foreach (var t in texts) (chars, utf8) = (chars + t.Length, utf8 + System.Text.Encoding.UTF8.GetByteCount(t));
         using var entry = cache.CreateEntry(new Key(item.Link.AbsoluteUri, revision));
         entry.Value = new Entry(item);
-        entry.Size = EntryOverhead + chars * (2 + FeedProfiles.Formats.Count);
+        entry.Size = EntryOverhead + chars * 2 + utf8 * 5 / 4 * FeedProfiles.Formats.Count;
     }
 
     /// <summary>The feed in the format, each kept item's bytes written once and reused.</summary>

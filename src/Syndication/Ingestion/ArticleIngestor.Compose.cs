@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Syndication.Articles;
 using Syndication.Storage;
 
@@ -64,9 +65,14 @@ public sealed partial class ArticleIngestor
         seen.File == now.File && (seen.Sha256 is null ? seen.SourceETag == now.SourceETag : seen.Sha256 == now.Sha256)
         && seen.Caption == now.Caption && seen.Credit == now.Credit && seen.Alt == now.Alt && seen.RemoteUrl == now.RemoteUrl;
 
-    private static DateTimeOffset? MetadataDate(IDictionary<string, string> metadata, string key) =>
+    // A time without a zone is the publisher's (Syndication__TimeZone), as in the documents themselves.
+    private DateTimeOffset? MetadataDate(IDictionary<string, string> metadata, string key) =>
         metadata.TryGetValue(key, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal, out var d) ? d.ToUniversalTime() : null;
+            DateTimeStyles.AssumeUniversal, out var d)
+            ? (StatedZone().IsMatch(text) ? d : PublisherZone.Local(d.DateTime, options.Value.FindZone())).ToUniversalTime() : null;
+
+    [GeneratedRegex(@"(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex StatedZone();
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

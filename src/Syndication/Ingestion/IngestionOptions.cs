@@ -32,8 +32,9 @@ public sealed class IngestionOptions
     public double VerifyPublishedHours { get; set; } = 24;
 
     /// <summary>
-    /// The zone the publisher's documents state times in when they name none (an IANA id such as "America/New_York",
-    /// or "EST", "GMT"; a Windows id works too): "2024-03-01 09:00" is 09:00 there. A stated zone is never changed.
+    /// The zone the publisher's documents state times in when they name none (an IANA id such as "America/New_York";
+    /// a Windows id works too; fixed-offset ids such as "EST" have no daylight saving, so a New York publisher sets
+    /// America/New_York): "2024-03-01 09:00" is 09:00 there. A stated zone is never changed.
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
 
