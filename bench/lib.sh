@@ -55,3 +55,21 @@ chart() { # name title unit note
   [ -f "$bench_dll" ] || build_release bench/Syndication.Benchmarks
   dotnet "$bench_dll" chart "$tsv"
 }
+
+# One wrk run with the caller's threads, connections and duration: prints "rps p99-ms non2xx3xx-count"
+measure() { # url [header...]
+  local out url=$1 headers=()
+  shift
+  for h in "$@"; do headers+=(-H "$h"); done
+  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "${headers[@]}" "$url")
+  local rps p99 bad
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}' <<<"$out")
+  bad=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out"); bad=${bad:-0}
+  errors=$(awk '/Socket errors:/ {print}' <<<"$out")
+  [ -z "$errors" ] || echo "  ($errors)" >&2
+  echo "$rps $p99 $bad"
+}
+
+# The mean of a list of numbers separated by spaces.
+mean() { tr ' ' '\n' <<<"$1" | awk 'NF {s+=$1; n++} END {printf "%.1f", s/n}'; }

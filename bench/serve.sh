@@ -121,21 +121,6 @@ if [[ " $servers " == *" partner "* || " $servers " == *" bearer "* ]]; then
 fi
 echo "nginx: worker_processes $workers, ETag $nginx_etag; wrk -t$threads -c$connections -d$duration --latency, $rounds rounds"
 
-# One wrk run: prints "rps p99-ms non2xx3xx-count"
-measure() { # url [header...]
-  local out url=$1 headers=()
-  shift
-  for h in "$@"; do headers+=(-H "$h"); done
-  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "${headers[@]}" "$url")
-  local rps p99 bad
-  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}' <<<"$out")
-  bad=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out"); bad=${bad:-0}
-  errors=$(awk '/Socket errors:/ {print}' <<<"$out")
-  [ -z "$errors" ] || echo "  ($errors)" >&2
-  echo "$rps $p99 $bad"
-}
-
 declare -A rps p99
 for kind in 200 304; do
   for round in $(seq 1 "$rounds"); do
@@ -150,7 +135,6 @@ for kind in 200 304; do
     done
   done
 done
-mean() { tr ' ' '\n' <<<"$1" | awk 'NF {s+=$1; n++} END {printf "%.1f", s/n}'; }
 echo "runner RSS after the runs: $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$runner_pid/status)"
 for kind in 200 304; do
   r=$(mean "${rps[$kind,runner]}")
