@@ -6,10 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 threads=${THREADS:-2} connections=${CONNECTIONS:-50} duration=${DURATION:-15s} rounds=${ROUNDS:-2} workers=${NGINX_WORKERS:-auto}
 
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx) >"$work/apt.log" 2>&1 ||
-    { echo "bench: could not install wrk and nginx (see apt-get)" >&2; exit 1; }
-fi
+need_wrk_nginx
 build_release src/Syndication.LocalRunner
 machine
 start_azurite
@@ -41,32 +38,7 @@ chmod 755 "$work"  # nginx workers run as www-data
 path=${plain#http://127.0.0.1:$port}
 mkdir -p "$work/www$(dirname "$path")"
 cp "$work/image.bin" "$work/www$path"
-nport=$(free_port)
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes $workers;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 1000000;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  server {
-    listen 127.0.0.1:$nport;
-    root $work/www;
-    location / { types { } default_type "$type"; }
-  }
-}
-CONF
-nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
-pids+=($!)
-wait_for "$nport" 10 nginx
+start_nginx "location / { types { } default_type \"$type\"; }"
 static="http://127.0.0.1:$nport$path"
 cmp -s <(curl -sf "$static") "$work/image.bin" || { echo "bench: nginx does not serve the same bytes" >&2; exit 1; }
 echo "wrk -t$threads -c$connections -d$duration --latency, $rounds rounds"

@@ -73,3 +73,43 @@ measure() { # url [header...]
 
 # The mean of a list of numbers separated by spaces.
 mean() { tr ' ' '\n' <<<"$1" | awk 'NF {s+=$1; n++} END {printf "%.1f", s/n}'; }
+
+# wrk and nginx, installed with apt-get when missing.
+need_wrk_nginx() {
+  command -v wrk >/dev/null && command -v nginx >/dev/null && return 0
+  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx) >"$work/apt.log" 2>&1 ||
+    { echo "bench: could not install wrk and nginx (see apt-get)" >&2; exit 1; }
+}
+
+# nginx serving $work/www (static files, the reference) on a free port, with the server's location block given and
+# $workers worker processes; sets nport.
+start_nginx() { # location-block
+  nport=$(free_port)
+  mkdir -p "$work/nginx"
+  cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes $workers;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  etag on;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nport;
+    root $work/www;
+    $1
+  }
+}
+CONF
+  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+  pids+=($!)
+  wait_for "$nport" 10 nginx
+}

@@ -11,10 +11,7 @@
 source "$(dirname "$0")/lib.sh"
 threads=${THREADS:-2} connections=${CONNECTIONS:-50} duration=${DURATION:-15s} rounds=${ROUNDS:-2} workers=${NGINX_WORKERS:-auto}
 
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk nginx) >"$work/apt.log" 2>&1 ||
-    { echo "bench: could not install wrk and nginx (see apt-get)" >&2; exit 1; }
-fi
+need_wrk_nginx
 servers=${SERVERS:-runner host nginx}
 build_release src/Syndication.LocalRunner src/Syndication.Functions src/Syndication.FunctionsHost
 machine
@@ -58,34 +55,7 @@ runner_etag=$(sed -n 's/^[Ee][Tt]ag: *//p' "$work/runner.headers" | tr -d '\r')
 content_type=$(sed -n 's/^[Cc]ontent-[Tt]ype: *//p' "$work/runner.headers" | tr -d '\r')
 echo "feed: $(wc -c <"$work/www/api/feeds/all.rss") bytes, $items items, $content_type, ETag $runner_etag"
 
-nport=$(free_port)
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes $workers;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  etag on;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  server {
-    listen 127.0.0.1:$nport;
-    root $work/www;
-    location = /api/feeds/all.rss { types { } default_type "$content_type"; }
-  }
-}
-CONF
-nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
-pids+=($!)
-wait_for "$nport" 10 nginx
+start_nginx "location = /api/feeds/all.rss { types { } default_type \"$content_type\"; }"
 static="http://127.0.0.1:$nport/api/feeds/all.rss"
 curl -sf -D "$work/nginx.headers" -o "$work/nginx.rss" "$static"
 cmp -s "$work/nginx.rss" "$work/www/api/feeds/all.rss" || { echo "bench: nginx does not serve the same bytes" >&2; exit 1; }
