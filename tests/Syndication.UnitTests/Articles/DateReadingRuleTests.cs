@@ -74,6 +74,19 @@ public sealed class DateReadingRuleTests
         Assert.Null(page.Article.Published);
     }
 
+    // Designed on the tune half's www.qdaily.com: the zoned data attribute beside the zoneless text a script renders.
+    [Fact]
+    public void ADateClassedElementsDataAttributeWithItsZoneIsAStampAndOneWithoutIsNot()
+    {
+        var zoned = Explain("<title>Harbour reopens</title>",
+            "<h1>Harbour reopens</h1><div class=author><span class=\"date smart-date\" data-origindate=\"2017-03-01 14:27:02 +0800\"></span><span class=date>2017-03-01 14:27:02</span></div>" + Story);
+        Assert.Equal(DateTimeOffset.Parse("2017-03-01T06:27:02Z"), zoned.Article.Published);
+        Assert.Equal(TimeSpan.FromHours(8), zoned.Article.Published!.Value.Offset);
+        var zoneless = Explain("<title>Harbour reopens</title>",
+            "<h1>Harbour reopens</h1><div class=author><span class=\"date smart-date\" data-origindate=\"2017-03-01 14:27:02\"></span><span class=date>2017-03-01 14:27:02</span></div>" + Story);
+        Assert.Equal(DateTimeOffset.Parse("2017-03-01T14:27:02Z"), zoneless.Article.Published);
+    }
+
     [Fact]
     public void ALongParagraphThatMentionsADateLaterIsNoDateline()
     {

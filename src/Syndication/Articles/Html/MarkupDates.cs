@@ -26,7 +26,7 @@ internal static partial class MarkupDates
         var markedStamp = MarkupFacts.Attr(marked, "content", "datetime", "title");
         if (InStatedZone(marked, markedStamp, PageDates.Parse(markedStamp ?? MarkupFacts.Text(marked), locale)) is { } d) return d;
         PageDate? unlabelled = null;
-        foreach (var stamp in scope.QuerySelectorAll("time[datetime], relative-time[datetime], local-time[datetime], abbr[title], [data-timestamp], [data-time-ms], [data-utime]"))
+        foreach (var stamp in scope.QuerySelectorAll("time[datetime], relative-time[datetime], local-time[datetime], abbr[title], [data-timestamp], [data-time-ms], [data-utime], [class*=date i]"))
         {
             if (stamp.Closest(Excluded) is not null || Stamp(stamp, locale) is not { } when) continue;
             var label = Label(stamp);
@@ -76,8 +76,22 @@ internal static partial class MarkupDates
         "time" or "relative-time" or "local-time" => InStatedZone(e, e.GetAttribute("datetime"), PageDates.Parse(e.GetAttribute("datetime"), locale)),
         "abbr" when e.HasAttribute("title") => IsoDate().IsMatch(e.GetAttribute("title") ?? "") ? PageDates.Parse(e.GetAttribute("title"), locale) : null,
         _ when e.GetAttribute("data-timestamp") is { } t => PageDates.FromUnix(t) ?? PageDates.Parse(t, locale),
+        _ when ZonedDataStamp(e, locale) is { } zoned => zoned,
         _ => PageDates.FromUnix(e.GetAttribute("data-time-ms") ?? e.GetAttribute("data-utime")),
     };
+
+    // A date-classed element's data attribute that names a date or time and holds one with its zone, as "smart date"
+    // scripts keep it beside the zoneless text they render (<span class="smart-date" data-origindate="2017-03-01
+    // 14:27:02 +0800">): a stamp. Without a stated zone it is not one (the visible text says as much).
+    private static PageDate? ZonedDataStamp(IElement e, PageLocale locale)
+    {
+        foreach (var a in e.Attributes)
+            if (a.Name.StartsWith("data-", StringComparison.Ordinal) && a.Value.Length is >= 16 and <= 40
+                && (a.Name.Contains("date", StringComparison.Ordinal) || a.Name.Contains("time", StringComparison.Ordinal))
+                && PageDates.Parse(a.Value, locale) is { ZoneStated: true } stated)
+                return stated;
+        return null;
+    }
 
     // A stamp without a zone ("2022-10-17 16:01:26") whose own text states that time in a zone ("10/17/2022 04:01 PM
     // EDT") is that time in that zone.
