@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Syndication.Articles;
 using Syndication.Storage;
 
@@ -69,10 +68,7 @@ public sealed partial class ArticleIngestor
     private DateTimeOffset? MetadataDate(IDictionary<string, string> metadata, string key) =>
         metadata.TryGetValue(key, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal, out var d)
-            ? (StatedZone().IsMatch(text) ? d : PublisherZone.Local(d.DateTime, options.Value.FindZone())).ToUniversalTime() : null;
-
-    [GeneratedRegex(@"(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex StatedZone();
+            ? (PageDates.StatesZone(text.Trim()) ? d : PublisherZone.Local(d.DateTime, options.Value.FindZone())).ToUniversalTime() : null;
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

@@ -42,7 +42,8 @@ internal static partial class PageDates
     }
 
     // Whether a text the framework parsed named its zone ("Z", "+01:00", "GMT"): it then reads as UTC or local time, not unspecified.
-    private static bool StatesZone(string s) =>
+    /// <summary>Whether a machine-readable time states its zone ("…Z", "…+01:00", "…-05"): a time without one is the publisher's.</summary>
+    internal static bool StatesZone(string s) =>
         (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var t)
             || DateTime.TryParseExact(s, CompactFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out t))
         && t.Kind != DateTimeKind.Unspecified;
