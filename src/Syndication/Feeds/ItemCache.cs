@@ -22,7 +22,7 @@ public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
     private sealed class Entry(FeedItem item)
     {
         public FeedItem Item { get; } = item;
-        public byte[]?[] Written { get; } = new byte[FeedProfiles.Formats.Count][];
+        public byte[]?[] Written { get; } = new byte[FeedFormats.All.Count][];
     }
 
     /// <summary>The item kept for this link at this revision, or null.</summary>
@@ -33,18 +33,22 @@ public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
     public void Keep(FeedItem item)
     {
         if (item.Revision is not { } revision) return;
-        // The item's strings (two bytes a character) and its bytes in each slot it can fill: the public formats and the
-        // partner profiles' (FeedProfiles.Formats), whether or not a profile is in use; each slot its text's UTF-8 bytes
-        // (three a character in CJK) and a quarter more for escaping (Atom and RSS escape the HTML: &lt; for <).
+        // The item's strings (two bytes a character) and its bytes in each public format: its text's UTF-8 bytes (three a
+        // character in CJK) and a quarter more for escaping (Atom and RSS escape the HTML: &lt; for <). A partner
+        // profile's bytes are not kept (see Write), so deployments without partners keep as many items as before.
         var texts = item.ContentHtml.Append(item.Title).Append(item.Summary ?? "");
         long chars = 0, utf8 = 0;
         foreach (var t in texts) (chars, utf8) = (chars + t.Length, utf8 + System.Text.Encoding.UTF8.GetByteCount(t));
         using var entry = cache.CreateEntry(new Key(item.Link.AbsoluteUri, revision));
         entry.Value = new Entry(item);
-        entry.Size = EntryOverhead + chars * 2 + utf8 * 5 / 4 * FeedProfiles.Formats.Count;
+        entry.Size = EntryOverhead + chars * 2 + utf8 * 5 / 4 * FeedFormats.All.Count;
     }
 
-    /// <summary>The feed in the format, each kept item's bytes written once and reused.</summary>
+    /// <summary>
+    /// The feed in the format, each kept item's bytes written once and reused for the public formats; a partner
+    /// profile's items are written from the kept item each time (its feed is cached whole per version by the render
+    /// cache, and partners pull rarely), so the cache's bound holds however many profiles are in use.
+    /// </summary>
     public byte[] Write(Feed feed, FeedFormat format)
     {
         var slot = Slot(format);
@@ -53,7 +57,7 @@ public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
         {
             var item = feed.Items[i];
             if (item.Revision is { } revision && cache.TryGetValue(new Key(item.Link.AbsoluteUri, revision), out Entry? entry))
-                items[i] = entry!.Written[slot] ??= format.Item(item);
+                items[i] = slot < 0 ? format.Item(item) : entry!.Written[slot] ??= format.Item(item);
             else
                 items[i] = format.Item(item);
         }
@@ -65,10 +69,12 @@ public sealed class ItemCache(IOptions<FeedOptions> options) : IDisposable
 
     public void Dispose() => cache.Dispose();
 
+    // The public format's slot, or -1 for a partner profile's (not kept).
     private static int Slot(FeedFormat format)
     {
-        for (var i = 0; i < FeedProfiles.Formats.Count; i++)
-            if (ReferenceEquals(FeedProfiles.Formats[i], format)) return i;
+        for (var i = 0; i < FeedFormats.All.Count; i++)
+            if (ReferenceEquals(FeedFormats.All[i], format)) return i;
+        if (FeedProfiles.Formats.Contains(format)) return -1;
         throw new ArgumentException($"{format} is not a format of {nameof(FeedFormats)} or {nameof(FeedProfiles)}", nameof(format));
     }
 }
