@@ -88,16 +88,19 @@ public sealed class PartnerTokens : IDisposable
     /// <summary>Reads a token: its claims when we signed it and it has not expired; else why not (<see cref="TokenVerdict"/>).</summary>
     public async ValueTask<(TokenVerdict Verdict, PartnerToken? Token)> ReadAsync(string token)
     {
+        if (token.Length > MaxLength) return (TokenVerdict.Malformed, null);
         if (!valid.TryGetValue(token, out PartnerToken? known))
         {
-            if (token.Length > MaxLength || token.AsSpan().Count('.') != 2) return (TokenVerdict.Malformed, null);
+            if (token.AsSpan().Count('.') != 2) return (TokenVerdict.Malformed, null);
             Interlocked.Increment(ref verifications);
             var result = await handler.ValidateTokenAsync(token, validation);
             if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt || !jwt.TryGetPayloadValue(JwtRegisteredClaimNames.Exp, out long _)
                 || !jwt.TryGetPayloadValue(JwtRegisteredClaimNames.Sub, out string id) || !PartnerId.IsValid(id)
                 || !jwt.TryGetPayloadValue(VersionClaim, out string version)) return (TokenVerdict.Invalid, null);
             known = new PartnerToken(id, version, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
-            valid.Set(token, known, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+            // Kept for the token's remaining life (by our clock), never longer; an expired one is not kept at all.
+            if (known.Expires - time.GetUtcNow() is { Ticks: > 0 } left)
+                valid.Set(token, known, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = left });
         }
         return time.GetUtcNow() < known!.Expires ? (TokenVerdict.Valid, known) : (TokenVerdict.Expired, null);
     }
