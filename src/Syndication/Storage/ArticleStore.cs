@@ -33,7 +33,8 @@ public sealed partial class ArticleStore
     internal const string FeedPartition = "feed";
     private const string ArticlePrefix = "a|";
     private const string TimelinePrefix = "t|";
-    // One row per slug ever saved, RK "k|{slug}": every insert and every removal of the slug rewrites it, and an insert
+    // One row per slug ever saved or found without document and row, RK "k|{slug}" (never pruned: like the name rows,
+    // one small row per slug): every insert and every removal of the slug rewrites it, and an insert
     // is conditional on it as read before the slug's sources were, so an insert that raced a removal fails.
     private const string GuardPrefix = "k|";
 
