@@ -137,7 +137,7 @@ public sealed class PublisherZoneTests
     [InlineData("America/New_York")]
     [InlineData("EST")]
     [InlineData("GMT")]
-    [InlineData("UTC")]
+    [InlineData("Eastern Standard Time")] // a Windows id, which .NET maps to tzdata on Linux
     [InlineData("Europe/Paris")]
     public void IanaIdsAndTheAbbreviationsTzdataKnowsAreZones(string id) => Assert.NotNull(PublisherZone.Find(id));
 
