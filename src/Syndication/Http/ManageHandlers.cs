@@ -14,7 +14,7 @@ namespace Syndication.Http;
 /// the key (the admin key in Azure, <c>Syndication__AdminKey</c> in the local runner); these only do the work.
 /// </summary>
 public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor ingestor, ArticlePublisher publisher, IOptions<IngestionOptions> limits,
-    FeedService feeds, IOptions<FeedOptions> feedOptions)
+    FeedService feeds, SiteOrigins origins)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -31,8 +31,7 @@ public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor in
         if (request.Query["for"].ToString() is not { Length: > 0 } platform)
             return JsonReply(200, (await rejections.RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen));
         if (FeedProfiles.Find(platform) is not { } profile) return Reply.BadRequest($"for must be a profile: {FeedProfiles.List()}");
-        var urls = SiteUrls.For(feedOptions.Value, request.Scheme, request.Host.Value ?? "localhost");
-        return JsonReply(200, await feeds.RefusalsAsync(profile, urls, ct));
+        return JsonReply(200, await feeds.RefusalsAsync(profile, origins.For(request), ct));
     }
 
     /// <summary>POST manage/rejections/retry?blob=NAME: forgets the rejection and ingests the blob again now.</summary>
