@@ -161,6 +161,6 @@ public sealed class PartnerStore(StorageAccount account)
         (e.GetString("Feeds") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), e.GetInt32("Limit") ?? 0,
         e.GetString("PasswordHash") ?? "", e.GetString("Version") ?? "", e.GetDateTimeOffset("Created") ?? DateTimeOffset.UnixEpoch)
     {
-        Profile = e.GetString("Profile") ?? "standard",
+        Profile = e.GetString("Profile") ?? StoredPartner.DefaultProfile,
     };
 }
