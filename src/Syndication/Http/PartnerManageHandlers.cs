@@ -37,10 +37,11 @@ public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, 
     public async Task<Reply> RotateAsync(string id, CancellationToken ct = default)
     {
         if (!PartnerId.IsValid(id)) return Reply.BadRequest(PartnerRequest.IdRule);
-        if (await store.PartnerAsync(id, ct) is not { } partner) return Reply.NotFound($"partner '{id}' does not exist");
         var password = PartnerPassword.Generate();
-        var rotated = partner with { PasswordHash = gate.Sign(id, password), Version = Guid.NewGuid().ToString("N") };
-        if (!await store.ReplacePartnerAsync(rotated, ct)) return Reply.NotFound($"partner '{id}' does not exist");
+        var hash = gate.Sign(id, password);
+        // Conditional on the row as read: a profile PATCH meanwhile is kept, not overwritten by the row read before it.
+        if (await store.RotatePartnerAsync(id, p => p with { PasswordHash = hash, Version = Guid.NewGuid().ToString("N") }, ct) is null)
+            return Reply.NotFound($"partner '{id}' does not exist");
         gate.Forget();
         return Reply.Json(200, new { id, username = id, password });
     }
