@@ -43,6 +43,7 @@ public static class SyndicationServiceCollectionExtensions
         services.AddSingleton<RenderCache>();
         services.AddSingleton<HealthCheck>();
         services.AddSingleton<StorageOutage>();
+        services.AddSingleton<SiteOrigins>();
         services.AddSingleton<SyndicationHandlers>();
         services.AddSingleton<ManageHandlers>();
         services.AddSingleton<EventHandlers>();

@@ -118,20 +118,25 @@ internal sealed partial class StorageTarget
     private static ServerKey CommandServerKey(IConfiguration configuration) =>
         configuration[ServerKey.Setting] is { Length: > 0 } ? ServerKey.FromConfiguration(configuration) : new ServerKey(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>Where the delivery queue is when the connection string has no queue endpoint: an address that cannot resolve.</summary>
+    internal static readonly Uri NoQueueEndpoint = new("https://no-queue-endpoint.invalid/");
+
     // A connection string may name blob and table endpoints only (a SAS for publishing): then the fediverse announcement
-    // has nowhere to go, and fails as any announcement does (logged, never failing the publish) at an address that
-    // cannot resolve. The SDK throws a NullReferenceException for a missing QueueEndpoint.
-    private static QueueServiceClient QueuesFor(string connection, int retries)
-    {
-        try
-        {
-            return new QueueServiceClient(connection, QueueOptions(retries));
-        }
-        catch (Exception e) when (e is NullReferenceException or ArgumentException or FormatException or InvalidOperationException)
-        {
-            return new QueueServiceClient(new Uri("https://no-queue-endpoint.invalid/"), QueueOptions(retries));
-        }
-    }
+    // has nowhere to go, and fails as any announcement does (logged, never failing the publish) at NoQueueEndpoint.
+    private static QueueServiceClient QueuesFor(string connection, int retries) => NamesQueueEndpoint(connection)
+        ? new QueueServiceClient(connection, QueueOptions(retries))
+        : new QueueServiceClient(NoQueueEndpoint, QueueOptions(retries));
+
+    /// <summary>
+    /// Whether a connection string gives the queue service an endpoint: its own QueueEndpoint, an AccountName (the SDK
+    /// builds the account's endpoint from it) or the development storage (Azurite's). One that names only other services'
+    /// endpoints has none (the SDK would fail on it with a NullReferenceException).
+    /// </summary>
+    internal static bool NamesQueueEndpoint(string connection) =>
+        connection.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2))
+            .Any(pair => pair.Length == 2 && pair[1].Trim().Length > 0 && (pair[0].Trim().ToLowerInvariant() is "queueendpoint" or "accountname"
+                || (pair[0].Trim().Equals("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase) && pair[1].Trim().Equals("true", StringComparison.OrdinalIgnoreCase))));
 
     // Base64 as the Functions queue trigger reads messages (host.json), with the command's retries.
     private static QueueClientOptions QueueOptions(int retries)

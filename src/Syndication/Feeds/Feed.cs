@@ -26,10 +26,11 @@ public sealed record Feed
     public Uri? FirstUrl { get; init; }
     public Uri? NextUrl { get; init; }
     /// <summary>
-    /// For a writer that may stop before the last item (a byte bound): the next-page link after each item, so the page
-    /// it writes links on to the first item it left out. Empty when the page is not bounded (then <see cref="NextUrl"/>).
+    /// For a writer that may stop before the last item (a byte bound): the next-page link after the item at an index, so
+    /// the page it writes links on to the first item it left out. Made only when asked (a signed cursor each), so once
+    /// for a page cut short and never for one written whole. Null when the page is not bounded (then <see cref="NextUrl"/>).
     /// </summary>
-    public IReadOnlyList<Uri> NextUrlAfter { get; init; } = [];
+    public Func<int, Uri?>? NextUrlAfter { get; init; }
     public Uri? PreviousUrl { get; init; }
     /// <summary>The WebSub hub readers may subscribe at.</summary>
     public Uri? HubUrl { get; init; }

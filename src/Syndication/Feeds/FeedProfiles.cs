@@ -1,3 +1,4 @@
+using Syndication.Storage;
 using static Syndication.Feeds.ProfileRules;
 
 namespace Syndication.Feeds;
@@ -18,7 +19,7 @@ public static class FeedProfiles
     private const string SmartFormat = "https://publishers.smartnews.com/hc/en-us/articles/360036526213";
 
     /// <summary>RSS as the public feeds have it.</summary>
-    public static readonly FeedProfile Standard = new() { Name = "standard", Platform = "any feed reader" };
+    public static readonly FeedProfile Standard = new() { Name = StoredPartner.DefaultProfile, Platform = "any feed reader" };
 
     /// <summary>MSN Partner Hub: MRSS with dcterms and mi, the lead image primary, withdrawals listed expired, under 10 MB.</summary>
     public static readonly FeedProfile Msn = new()

@@ -57,10 +57,10 @@ public sealed class FeedService(ArticleStore store, ScheduleStore schedule, Item
             DarkLogoUrl = Absolute(urls, o.DarkModeLogoUrl) ?? urls.Logo(dark: true),
             FirstUrl = urls.Feed(request.Key, request.Format, limit.TrimEnd('&')),
             NextUrl = page.After is { } after ? urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, after, null)) : null,
-            // A byte-bounded profile (MSN) may write fewer items than the page has: the link on from each, for the writer.
+            // A byte-bounded profile (MSN) may write fewer items than the page has: the link on from an item, made when the writer asks.
             NextUrlAfter = FeedProfiles.Of(request.Format.Profile).MaxBytes > 0
-                ? page.Articles.Select(a => urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, ArticleStore.Order(a), null))).ToList()
-                : [],
+                ? i => i >= 0 && i < page.Articles.Count ? urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, ArticleStore.Order(page.Articles[i]), null)) : null
+                : null,
             PreviousUrl = page.Before is { } before ? urls.Feed(request.Key, request.Format, limit + Cursor(request.Key, null, before)) : null,
             HubUrl = Absolute(urls, o.WebSubHub),
             StylesheetUrl = o.Stylesheet && request.Format.Stylesheet ? urls.Stylesheet() : null,

@@ -6,9 +6,15 @@ namespace Syndication.Feeds;
 /// <summary>
 /// An image as HTML: a figure with its caption and credit, responsive (the 16:9 thumbnail for narrow screens and the
 /// original for the rest, so a phone loads ~60 KB rather than the full original). Pure: feeds, pages and writers use it.
+/// And the one layout of an item's HTML with images: the lead figure, the body, the other figures (<see cref="Content"/>
+/// writes it, the helpers below read it; here rather than in <see cref="ItemContent"/>, which reads Storage's rows and
+/// so is no place for the writers to reach).
 /// </summary>
 public static class Figures
 {
+    [ThreadStatic]
+    private static StringBuilder? scratch;
+
     /// <summary>The column our pages lay images in, at most: the browser picks from srcset by this.</summary>
     public const string Sizes = "(max-width: 720px) 100vw, 720px";
 
@@ -31,6 +37,41 @@ public static class Figures
             html.Append("</figcaption>");
         }
         html.Append("</figure>\n");
+    }
+
+    /// <summary>An item's HTML in the order it is written: the lead figure, the body (the string itself), the other figures.</summary>
+    public static string[] Content(IReadOnlyList<FeedImage> images, string bodyHtml)
+    {
+        if (images.Count == 0) return [bodyHtml];
+        var parts = new string[images.Count + 1];
+        for (var i = 0; i < images.Count; i++) parts[i == 0 ? 0 : i + 1] = Figure(images[i]);
+        parts[1] = bodyHtml;
+        return parts;
+    }
+
+    /// <summary>Whether the item's HTML is laid out as <see cref="Content"/> writes it: the lead figure, the body, the other figures.</summary>
+    public static bool HasFigures(FeedItem item) => item.Images.Count > 0 && item.ContentHtml.Count == item.Images.Count + 1;
+
+    /// <summary>The item's body alone, its figures left out (what the platforms' rules measure).</summary>
+    public static IReadOnlyList<string> Body(FeedItem item) => HasFigures(item) ? [item.ContentHtml[1]] : item.ContentHtml;
+
+    /// <summary>The item's HTML with the lead figure's img marked with <paramref name="imageClass"/> (MSN's primary image); as it is when it has no figures.</summary>
+    public static IReadOnlyList<string> WithLeadClass(FeedItem item, string imageClass)
+    {
+        if (!HasFigures(item)) return item.ContentHtml;
+        var parts = item.ContentHtml.ToArray();
+        parts[0] = Figure(item.Images[0], imageClass);
+        return parts;
+    }
+
+    // One figure's HTML, built in this thread's scratch buffer (dropped when an unusual figure grew it past 16 KB).
+    private static string Figure(FeedImage image, string? imageClass = null)
+    {
+        var html = scratch ??= new StringBuilder(1024);
+        Figure(html.Clear(), image, imageClass);
+        var figure = html.ToString();
+        if (html.Capacity > 16 * 1024) scratch = null;
+        return figure;
     }
 
     private static void Srcset(StringBuilder html, FeedImage image)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Syndication.Articles;
 using Syndication.Storage;
@@ -8,9 +7,6 @@ namespace Syndication.Feeds;
 /// <summary>A stored article as readers see it in a feed: the item, its images, and its HTML (lead image, body, other images).</summary>
 public static partial class ItemContent
 {
-    [ThreadStatic]
-    private static StringBuilder? scratch;
-
     /// <summary>
     /// A stored article as a feed item: its fields copied whole, absolute URLs, and its content (the lead figure, the
     /// body with links resolved, the other figures). Its revision names the stored version (content hash and updated
@@ -23,7 +19,7 @@ public static partial class ItemContent
         {
             Id = StableId.Urn(article.Id),
             Link = urls.Article(article.Slug),
-            ContentHtml = Parts(images, ResolveLinks(article, bodyHtml, urls)),
+            ContentHtml = Figures.Content(images, ResolveLinks(article, bodyHtml, urls)),
             Published = article.Published,
             DateStated = article.DateStated,
             Updated = article.Updated,
@@ -54,22 +50,6 @@ public static partial class ItemContent
     /// <summary>Feed readers have no page to resolve a relative link against: resolve it against the article's page.</summary>
     public static string ResolveLinks(StoredArticle article, string bodyHtml, SiteUrls urls) =>
         RelativeUrl().IsMatch(bodyHtml) ? SafeHtml.Sanitize(bodyHtml, urls.Article(article.Slug)) : bodyHtml;
-
-    // The HTML in the order it is written: the lead figure, the body (the stored string itself), the other figures.
-    private static string[] Parts(IReadOnlyList<FeedImage> images, string bodyHtml)
-    {
-        if (images.Count == 0) return [bodyHtml];
-        var parts = new string[images.Count + 1];
-        var html = scratch ??= new StringBuilder(1024);
-        for (var i = 0; i < images.Count; i++)
-        {
-            Figures.Figure(html.Clear(), images[i]);
-            parts[i == 0 ? 0 : i + 1] = html.ToString();
-        }
-        if (html.Capacity > 16 * 1024) scratch = null;
-        parts[1] = bodyHtml;
-        return parts;
-    }
 
     // An href/src/cite/srcset whose value does not start with a scheme (sanitized HTML quotes every attribute).
     [GeneratedRegex(@"\s(?:href|src|cite|srcset)=""(?![A-Za-z][A-Za-z0-9+.\-]*:)|\ssrcset=""[^""]*,\s*(?![A-Za-z][A-Za-z0-9+.\-]*:)")]

@@ -13,8 +13,7 @@ public sealed record ProfileSubject(string Title, string? ShortTitle, int BodyCh
     /// <summary>A feed item as the rules see it: its body's text (the figures left out) and the images we serve (a remote one's size is not known).</summary>
     public static ProfileSubject Of(FeedItem item)
     {
-        var parts = item.Images.Count > 0 && item.ContentHtml.Count == item.Images.Count + 1 ? [item.ContentHtml[1]] : item.ContentHtml;
-        return new(item.Title, item.ShortTitle, HtmlText.Characters(parts.SelectMany(HtmlText.Words).ToList()), item.Published, item.Authors.Count,
+        return new(item.Title, item.ShortTitle, HtmlText.Characters(Figures.Body(item).SelectMany(HtmlText.Words).ToList()), item.Published, item.Authors.Count,
             item.Images.Where(i => i.IsKnown).Select(i => new ProfileImage(i.ContentType, i.Width, i.Height)).ToList());
     }
 }

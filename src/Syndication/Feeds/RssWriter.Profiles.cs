@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Syndication.Feeds;
 
 // What the profile rows change in an item and around the items: content, images, logos, the byte bound, withdrawals.
@@ -17,16 +15,7 @@ public static partial class RssWriter
     // The item's HTML; MSN's profile marks the lead figure's img as its primary image.
     private static void Content(XmlMarkup w, FeedItem item, FeedProfile profile)
     {
-        var parts = item.ContentHtml;
-        var start = 0;
-        if (profile.Images == ProfileImages.Primary && item.Images.Count > 0 && parts.Count == item.Images.Count + 1)
-        {
-            var lead = new StringBuilder();
-            Figures.Figure(lead, item.Images[0], PrimaryImageClass);
-            w.Text(lead.ToString());
-            start = 1;
-        }
-        for (var i = start; i < parts.Count; i++) w.Text(parts[i]);
+        foreach (var part in profile.Images == ProfileImages.Primary ? Figures.WithLeadClass(item, PrimaryImageClass) : item.ContentHtml) w.Text(part);
     }
 
     private static void Images(XmlMarkup w, FeedItem item, FeedProfile profile)

@@ -28,7 +28,7 @@ public static partial class RssWriter
     {
         var (written, withdrawn) = profile.MaxBytes > 0 ? Within(items, feed, profile.MaxBytes) : (items, feed.Tombstones);
         // Cut short by the bound: the next page starts at the first item left out, so no item is on no page.
-        if (written.Count < items.Count && feed.NextUrlAfter.Count == items.Count) feed = feed with { NextUrl = feed.NextUrlAfter[written.Count - 1] };
+        if (written.Count < items.Count && feed.NextUrlAfter?.Invoke(written.Count - 1) is { } next) feed = feed with { NextUrl = next };
         return Channel(feed, written, withdrawn, profile);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Syndication.Articles;
@@ -14,14 +13,8 @@ namespace Syndication.Http;
 /// the key (the admin key in Azure, <c>Syndication__AdminKey</c> in the local runner); these only do the work.
 /// </summary>
 public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor ingestor, ArticlePublisher publisher, IOptions<IngestionOptions> limits,
-    FeedService feeds, IOptions<FeedOptions> feedOptions)
+    FeedService feeds, SiteOrigins origins)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
     /// <summary>
     /// GET manage/rejections: every blob we could not publish, with reason, attempts and times. With ?for=msn (a partner
     /// profile): instead, each of the newest articles (a page of MaxLimit) that platform would refuse or downgrade, and what it lacks.
@@ -29,10 +22,9 @@ public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor in
     public async Task<Reply> ListRejectionsAsync(HttpRequest request, CancellationToken ct = default)
     {
         if (request.Query["for"].ToString() is not { Length: > 0 } platform)
-            return JsonReply(200, (await rejections.RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen));
+            return Reply.Json(200, (await rejections.RejectionsAsync(ct)).OrderByDescending(r => r.LastSeen));
         if (FeedProfiles.Find(platform) is not { } profile) return Reply.BadRequest($"for must be a profile: {FeedProfiles.List()}");
-        var urls = SiteUrls.For(feedOptions.Value, request.Scheme, request.Host.Value ?? "localhost");
-        return JsonReply(200, await feeds.RefusalsAsync(profile, urls, ct));
+        return Reply.Json(200, await feeds.RefusalsAsync(profile, origins.For(request), ct));
     }
 
     /// <summary>POST manage/rejections/retry?blob=NAME: forgets the rejection and ingests the blob again now.</summary>
@@ -41,7 +33,7 @@ public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor in
         var blob = request.Query["blob"].ToString();
         if (ArticleBlobName.Parse(blob) is null) return Reply.BadRequest("blob must name " + ArticleBlobName.Expected);
         await rejections.ClearRejectionAsync(blob, ct);
-        return JsonReply(200, await ingestor.IngestBlobAsync(blob, ct));
+        return Reply.Json(200, await ingestor.IngestBlobAsync(blob, ct));
     }
 
     /// <summary>PUT manage/blobs/{path}: uploads a document or image to the articles container and ingests it.</summary>
@@ -53,7 +45,7 @@ public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor in
         var metadata = request.Query["published"].ToString() is { Length: > 0 } published
             ? new Dictionary<string, string> { ["published"] = published } : null;
         await publisher.UploadAsync(path, body, metadata, ct);
-        return JsonReply(201, await ingestor.IngestBlobAsync(path, ct));
+        return Reply.Json(201, await ingestor.IngestBlobAsync(path, ct));
     }
 
     /// <summary>DELETE manage/articles/{slug}: removes the document and images; the article leaves every feed.</summary>
@@ -62,9 +54,6 @@ public sealed class ManageHandlers(RejectionStore rejections, ArticleIngestor in
         if (!ArticleBlobName.IsValidSlug(slug)) return Reply.BadRequest("slug has characters we never publish");
         var removed = await publisher.UnpublishAsync(slug, ct);
         var outcome = await ingestor.IngestSlugAsync(slug, ct);
-        return removed == 0 && outcome.Result != IngestResult.Deleted ? Reply.NotFound($"article '{slug}' does not exist") : JsonReply(200, outcome);
+        return removed == 0 && outcome.Result != IngestResult.Deleted ? Reply.NotFound($"article '{slug}' does not exist") : Reply.Json(200, outcome);
     }
-
-    private static Reply JsonReply<T>(int status, T value) =>
-        Reply.Bytes(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Json)).With("Cache-Control", "no-store");
 }

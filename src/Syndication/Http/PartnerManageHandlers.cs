@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Syndication.Articles;
@@ -19,8 +18,6 @@ public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, 
     public const int MaxBodyBytes = 16 * 1024;
     private const int ListDays = 7;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>POST manage/partners {"id","name","feeds":["all"|"category/x"|...],"limit","profile"}: 201 with the password, shown this once.</summary>
     public async Task<Reply> CreateAsync(HttpRequest request, CancellationToken ct = default)
     {
@@ -33,19 +30,20 @@ public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, 
             gate.Sign(asked.Id, password), Guid.NewGuid().ToString("N"), time.GetUtcNow()) { Profile = asked.Profile };
         if (!await store.AddPartnerAsync(partner, ct)) return Reply.Text(409, $"partner '{asked.Id}' exists; rotate its password or delete it first");
         gate.Forget();
-        return JsonReply(201, new { id = partner.Id, username = partner.Id, password, profile = partner.Profile });
+        return Reply.Json(201, new { id = partner.Id, username = partner.Id, password, profile = partner.Profile });
     }
 
     /// <summary>POST manage/partners/{id}/rotate: a new password (shown once); the old one stops working.</summary>
     public async Task<Reply> RotateAsync(string id, CancellationToken ct = default)
     {
         if (!PartnerId.IsValid(id)) return Reply.BadRequest(PartnerRequest.IdRule);
-        if (await store.PartnerAsync(id, ct) is not { } partner) return Reply.NotFound($"partner '{id}' does not exist");
         var password = PartnerPassword.Generate();
-        var rotated = partner with { PasswordHash = gate.Sign(id, password), Version = Guid.NewGuid().ToString("N") };
-        if (!await store.ReplacePartnerAsync(rotated, ct)) return Reply.NotFound($"partner '{id}' does not exist");
+        var hash = gate.Sign(id, password);
+        // Conditional on the row as read: a profile PATCH meanwhile is kept, not overwritten by the row read before it.
+        if (await store.RotatePartnerAsync(id, p => p with { PasswordHash = hash, Version = Guid.NewGuid().ToString("N") }, ct) is null)
+            return Reply.NotFound($"partner '{id}' does not exist");
         gate.Forget();
-        return JsonReply(200, new { id, username = id, password });
+        return Reply.Json(200, new { id, username = id, password });
     }
 
     /// <summary>PATCH manage/partners/{id} {"profile":"msn"}: the partner's feed URLs serve that profile's shape from now on.</summary>
@@ -58,7 +56,7 @@ public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, 
         if (profile is null) return Reply.BadRequest(error!);
         if (!await store.SetPartnerProfileAsync(id, profile, ct)) return Reply.NotFound($"partner '{id}' does not exist");
         gate.Forget();
-        return JsonReply(200, new { id, profile });
+        return Reply.Json(200, new { id, profile });
     }
 
     /// <summary>DELETE manage/partners/{id}: the partner's credentials stop working.</summary>
@@ -87,9 +85,6 @@ public sealed class PartnerManageHandlers(PartnerStore store, PartnerGate gate, 
             lastPull = counts[p.Id].Select(c => (DateTimeOffset?)c.LastPull).Max(),
             pullsPerDay = counts[p.Id].OrderBy(c => c.Day).ToDictionary(c => c.Day.ToString("yyyy-MM-dd"), c => c.Count),
         });
-        return JsonReply(200, list);
+        return Reply.Json(200, list);
     }
-
-    private static Reply JsonReply<T>(int status, T value) =>
-        Reply.Bytes(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Json)).With("Cache-Control", "no-store");
 }

@@ -95,8 +95,6 @@ public sealed class PartnerTokenHandlers(PartnerGate gate, PartnerTokens tokens,
     // Quotes and apostrophes as themselves: the reply is application/json with nosniff, never HTML.
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // RFC 6749 §5.1: a token response is not stored by any cache.
-    private static Reply Json(int status, Dictionary<string, object> value) =>
-        Reply.Bytes(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Options))
-            .With(HeaderNames.CacheControl, "no-store").With(HeaderNames.Pragma, "no-cache");
+    // RFC 6749 §5.1: a token response is not stored by any cache (Reply.Json's no-store, and Pragma for HTTP/1.0 ones).
+    private static Reply Json(int status, Dictionary<string, object> value) => Reply.Json(status, value, Options).With(HeaderNames.Pragma, "no-cache");
 }

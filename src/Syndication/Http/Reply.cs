@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,6 +38,20 @@ public sealed class Reply : IResult, IActionResult
     /// </summary>
     public static Reply Text(int status, string message) =>
         Bytes(status, "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(message + "\n")).With("Cache-Control", "no-store");
+
+    /// <summary>The manage routes' JSON: camelCase names, enums by name, indented for a person at a terminal.</summary>
+    private static readonly JsonSerializerOptions ManageJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// A JSON answer (<see cref="ManageJson"/> unless <paramref name="options"/> says otherwise), not stored by caches:
+    /// what it says (a password shown once, a token, a list of rejections) is for this request alone.
+    /// </summary>
+    public static Reply Json<T>(int status, T value, JsonSerializerOptions? options = null) =>
+        Bytes(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, options ?? ManageJson)).With("Cache-Control", "no-store");
 
     public static Reply NotFound(string message) => Text(404, message);
     public static Reply BadRequest(string message) => Text(400, message);

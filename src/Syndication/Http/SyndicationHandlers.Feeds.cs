@@ -56,7 +56,7 @@ public sealed partial class SyndicationHandlers
     private async Task<Reply> FeedPreviewAsync(HttpRequest request, FeedKey key, CancellationToken ct)
     {
         var o = options.Value;
-        var urls = UrlsFor(request);
+        var urls = origins.For(request);
         var page = await cache.GetOrRenderAsync($"preview|{urls.Origin}|{key.Path}", async () =>
         {
             // The model as the RSS feed's first page has it (RSS reads no tombstones); the page takes no URL of its own from it.
@@ -70,7 +70,7 @@ public sealed partial class SyndicationHandlers
     public async Task<Reply> GetOpmlAsync(HttpRequest request, CancellationToken ct = default)
     {
         var o = options.Value;
-        var urls = UrlsFor(request);
+        var urls = origins.For(request);
         var opml = await cache.GetOrRenderAsync($"opml|{urls.Origin}", async () =>
         {
             var names = await store.FeedNamesAsync(ct);
@@ -105,7 +105,7 @@ public sealed partial class SyndicationHandlers
         // Out of range is refused, not capped: a reader asking 500 learns the page size rather than silently getting 200.
         if (!TryLimit(request, defaultLimit, maxLimit, out var limit))
             return Reply.BadRequest($"limit must be a whole number from 1 to {maxLimit}, the most one page holds; the feed's next links page on from there");
-        var urls = scope is null ? UrlsFor(request) : UrlsFor(request).ForPartner(scope.PartnerId);
+        var urls = scope is null ? origins.For(request) : origins.For(request).ForPartner(scope.PartnerId);
         var (afterText, beforeText) = (request.Query["after"].ToString(), request.Query["before"].ToString());
         if (afterText.Length > 0 && beforeText.Length > 0)
             return Reply.BadRequest("after and before are page cursors from a feed's next and previous links (one at a time)");

@@ -10,7 +10,7 @@ public sealed partial class SyndicationHandlers
     /// <summary>GET/HEAD sitemaps/{file}: "news.xml", or "articles.xml" (?page=1 or ?after={cursor} for a page of its index).</summary>
     public async Task<Reply> GetSitemapAsync(HttpRequest request, string file, CancellationToken ct = default)
     {
-        var urls = UrlsFor(request);
+        var urls = origins.For(request);
         var o = options.Value;
         switch (file)
         {

@@ -16,7 +16,7 @@ public sealed partial class SyndicationHandlers
     /// <summary>GET/HEAD feeds/withdrawn.json: every article withdrawn within the tombstone window, {id, url, withdrawn_at}, newest first.</summary>
     public async Task<Reply> GetWithdrawnAsync(HttpRequest request, CancellationToken ct = default)
     {
-        var urls = UrlsFor(request);
+        var urls = origins.For(request);
         var list = await cache.GetOrRenderAsync($"withdrawn|{urls.Origin}", async () =>
         {
             var entries = (await feeds.WithdrawnAsync(ct)).Select(t => new WithdrawnEntry(Articles.StableId.Urn(t.Id),

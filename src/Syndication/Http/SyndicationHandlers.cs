@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Syndication.Articles;
@@ -12,13 +11,13 @@ namespace Syndication.Http;
 
 /// <summary>The HTTP handlers both doors host: each validates the request, calls the library, and returns a <see cref="Reply"/>.</summary>
 public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore store, RenderCache cache, HealthCheck health,
-    PageCursors cursors, IOptions<FeedOptions> options)
+    PageCursors cursors, SiteOrigins origins, IOptions<FeedOptions> options)
 {
     /// <summary>GET/HEAD articles/{slug}: the article as an HTML page.</summary>
     public async Task<Reply> GetArticlePageAsync(HttpRequest request, string slug, CancellationToken ct = default)
     {
         if (!ArticleBlobName.IsValidSlug(slug)) return Reply.BadRequest("slug has characters we never publish");
-        var urls = UrlsFor(request);
+        var urls = origins.For(request);
         var page = await cache.GetOrRenderAsync($"article|{urls.Origin}|{slug}", async () =>
         {
             if (await store.ArticleBySlugAsync(slug, ct) is not var (article, _)) return null;
@@ -30,7 +29,7 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
     /// <summary>GET/HEAD the home page: latest articles with lead images, feed URLs and discovery links.</summary>
     public async Task<Reply> GetIndexAsync(HttpRequest request, CancellationToken ct = default)
     {
-        var urls = UrlsFor(request);
+        var urls = origins.For(request);
         var page = await cache.GetOrRenderAsync($"index|{urls.Origin}", async () =>
         {
             var latest = await store.FeedPageAsync(FeedKey.All, 30, ct: ct);
@@ -67,16 +66,4 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
         new(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", lastModified, contentSecurityPolicy: PageLayout.ContentSecurityPolicy);
 
     private readonly string cacheControl = Conditional.CacheControl(options.Value.MaxAgeSeconds, options.Value.StaleWhileRevalidateSeconds);
-
-    // One SiteUrls per origin seen (a few), not a parsed Uri per request; at most 64, so made-up Host headers cost nothing.
-    private readonly MemoryCache origins = new(new MemoryCacheOptions { SizeLimit = 64 });
-
-    private SiteUrls UrlsFor(HttpRequest request)
-    {
-        var key = (request.Scheme, request.Host.Value ?? "localhost");
-        if (origins.TryGetValue(key, out SiteUrls? urls)) return urls!;
-        urls = SiteUrls.For(options.Value, key.Item1, key.Item2);
-        using (var entry = origins.CreateEntry(key)) entry.SetValue(urls).SetSize(1);
-        return urls;
-    }
 }

@@ -38,8 +38,26 @@ public sealed class IngestionOptions
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
 
-    /// <summary>The zone <see cref="TimeZone"/> names (UTC for an id start refuses).</summary>
-    public TimeZoneInfo FindZone() => PublisherZone.Find(TimeZone) ?? TimeZoneInfo.Utc;
+    /// <summary>
+    /// The zone <see cref="TimeZone"/> names (UTC for an id start refuses), looked up once per id: the options are bound
+    /// once, so every ingestion after the first reads the zone found then.
+    /// </summary>
+    public TimeZoneInfo FindZone()
+    {
+        var id = TimeZone;
+        if (found is { } f && ReferenceEquals(f.Item1, id)) return f.Item2;
+        var zone = PublisherZone.Find(id) ?? TimeZoneInfo.Utc;
+        Interlocked.Increment(ref zoneLookups);
+        found = Tuple.Create(id, zone);
+        return zone;
+    }
+
+    // The id last looked up and its zone, as one reference so that threads see both or neither.
+    private Tuple<string, TimeZoneInfo>? found;
+    private int zoneLookups;
+
+    /// <summary>How many times the zone was looked up (the tests' measure that it is once per id).</summary>
+    internal int ZoneLookups => Volatile.Read(ref zoneLookups);
 
     /// <summary>The rules checked at start: every cap and count at least 1, the verify interval not negative, a known zone.</summary>
     public static void Check(IngestionOptions o, SettingRules rules) => rules

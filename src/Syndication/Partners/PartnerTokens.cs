@@ -42,11 +42,17 @@ public sealed class PartnerTokens : IDisposable
     private readonly TokenValidationParameters validation;
     private readonly IOptions<PartnerOptions> options;
     private readonly TimeProvider time;
-    private readonly MemoryCache valid = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    /// <summary>How many verified tokens are kept at most; past it the least recently read go first (a few hundred at a time).</summary>
+    internal const int CacheCapacity = 10_000;
+
+    private readonly MemoryCache valid = new(new MemoryCacheOptions { SizeLimit = CacheCapacity });
     private long verifications;
 
     /// <summary>Signature checks so far (a token read from the cache needs none): the tests' measure of a read's cost.</summary>
     internal long Verifications => Interlocked.Read(ref verifications);
+
+    /// <summary>How many verified tokens are kept now (at most <see cref="CacheCapacity"/>).</summary>
+    internal int Cached => valid.Count;
 
     public PartnerTokens(ServerKey serverKey, IOptions<PartnerOptions> options, TimeProvider time)
     {

@@ -7,7 +7,8 @@ namespace Syndication.Storage;
 /// <summary>
 /// Partners and how often they pull, in the shared table.
 /// <para>Partners: PK "partner", RK "{id}" (Name, Feeds joined by '\n', Limit, PasswordHash, Version, Created, Profile). A
-/// rotation or deletion replaces the row (and its Version); re-storing the same password in a new form (a legacy PBKDF2
+/// rotation replaces the row (and its Version) on the condition of the ETag it read, reading again when another write
+/// came between (a profile change merges that column alone); re-storing the same password in a new form (a legacy PBKDF2
 /// hash, or the previous server key's HMAC, after a success) merges only PasswordHash, on the condition of the row's
 /// ETag and Version.</para>
 /// <para>Pulls: PK "pulls", RK "{id}|{yyyy-MM-dd}|{instance}" (Count, LastPull): each instance counts in memory and
@@ -33,7 +34,7 @@ public sealed class PartnerStore(StorageAccount account)
         }
     }
 
-    /// <summary>Replaces a partner's row (a new password hash, a new version); false when it no longer exists.</summary>
+    /// <summary>Replaces a partner's row whatever it holds now (tests set up legacy rows with it; a rotation is <see cref="RotatePartnerAsync"/>); false when it no longer exists.</summary>
     public async Task<bool> ReplacePartnerAsync(StoredPartner partner, CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
@@ -47,6 +48,38 @@ public sealed class PartnerStore(StorageAccount account)
             return false;
         }
     }
+
+    /// <summary>
+    /// Rotates a partner's row: <paramref name="rotate"/> makes the new row from the row as read, which it replaces only
+    /// while the row is still as read (ETag-conditional). A write in between (a PATCH of the profile) makes it read the
+    /// row again and rotate that, so neither change is lost; after <see cref="RotateAttempts"/> such races the 412 is
+    /// thrown. The new row, or null when the partner does not exist (or was deleted meanwhile).
+    /// </summary>
+    public async Task<StoredPartner?> RotatePartnerAsync(string id, Func<StoredPartner, StoredPartner> rotate, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await account.RowAsync(PartnerPartition, id, ct: ct) is not { } e) return null;
+            var rotated = rotate(ToPartner(e));
+            try
+            {
+                await account.Table.UpdateEntityAsync(PartnerRow(rotated), e.ETag, TableUpdateMode.Replace, ct);
+                return rotated;
+            }
+            catch (RequestFailedException x) when (x.Status == 404)
+            {
+                return null;
+            }
+            catch (RequestFailedException x) when (x.Status == 412 && attempt < RotateAttempts)
+            {
+                // Changed since read: read it again.
+            }
+        }
+    }
+
+    /// <summary>How many times a rotation reads the row again when another write keeps coming between its read and its write.</summary>
+    public const int RotateAttempts = 5;
 
     /// <summary>
     /// Stores the same password in a new form (<paramref name="hash"/>) on the row <paramref name="seen"/> was read from,
@@ -161,6 +194,6 @@ public sealed class PartnerStore(StorageAccount account)
         (e.GetString("Feeds") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), e.GetInt32("Limit") ?? 0,
         e.GetString("PasswordHash") ?? "", e.GetString("Version") ?? "", e.GetDateTimeOffset("Created") ?? DateTimeOffset.UnixEpoch)
     {
-        Profile = e.GetString("Profile") ?? "standard",
+        Profile = e.GetString("Profile") ?? StoredPartner.DefaultProfile,
     };
 }

@@ -8,8 +8,11 @@ namespace Syndication.Storage;
 public sealed record StoredPartner(string Id, string Name, IReadOnlyList<string> Feeds, int Limit, string PasswordHash,
     string Version, DateTimeOffset Created)
 {
-    /// <summary>The partner profile its RSS is shaped by ("standard", "msn", …); a row from before profiles has none: standard.</summary>
-    public string Profile { get; init; } = "standard";
+    /// <summary>The profile of a partner that names none (a row from before profiles): the public feeds' RSS. Feeds' profile table names its row with this.</summary>
+    public const string DefaultProfile = "standard";
+
+    /// <summary>The partner profile its RSS is shaped by (<see cref="DefaultProfile"/>, "msn", …).</summary>
+    public string Profile { get; init; } = DefaultProfile;
 }
 
 /// <summary>How often one partner pulled on one day (UTC), summed over instances, and its latest pull that day.</summary>

@@ -108,11 +108,16 @@ public sealed class ProfileWriterTests(ITestOutputHelper output)
     {
         var feed = Golden(FeedProfiles.Msn);
         var body = "<p>" + new string('x', 500_000) + "</p>";
+        var asked = new List<int>();
         feed = feed with
         {
             Items = Enumerable.Range(0, 25).Select(i => feed.Items[2] with { Id = $"urn:uuid:00000000-0000-5000-8000-{i:D12}", ContentHtml = [body] }).ToList(),
             NextUrl = new Uri("https://news.example.com/api/partners/msn/feeds/all.rss?after=page-end"),
-            NextUrlAfter = Enumerable.Range(0, 25).Select(i => new Uri($"https://news.example.com/api/partners/msn/feeds/all.rss?after=item-{i}")).ToList(),
+            NextUrlAfter = i =>
+            {
+                asked.Add(i);
+                return new Uri($"https://news.example.com/api/partners/msn/feeds/all.rss?after=item-{i}");
+            },
         };
 
         var bytes = FeedProfiles.Msn.Rss.Write(feed);
@@ -125,6 +130,13 @@ public sealed class ProfileWriterTests(ITestOutputHelper output)
         // The next page starts at the first item left out, so every item is on some page.
         var next = FeedParsers.Document(bytes).Root!.Element("channel")!.Elements(FeedParsers.Atom + "link").Single(l => (string)l.Attribute("rel")! == "next");
         Assert.Equal($"https://news.example.com/api/partners/msn/feeds/all.rss?after=item-{items.Count - 1}", (string)next.Attribute("href")!);
+        // One link made (one signed cursor), the one written: not one per item of the page.
+        Assert.Equal([items.Count - 1], asked);
+
+        // A page under the bound is written whole and asks for none.
+        asked.Clear();
+        FeedProfiles.Msn.Rss.Write(feed with { Items = feed.Items.Take(3).ToList() });
+        Assert.Empty(asked);
     }
 
     [Fact]
