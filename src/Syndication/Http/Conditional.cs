@@ -29,6 +29,16 @@ public static class Conditional
         + (sharedMaxAgeSeconds > 0 ? $", s-maxage={sharedMaxAgeSeconds}" : "")
         + (staleWhileRevalidateSeconds > 0 ? $", stale-while-revalidate={staleWhileRevalidateSeconds}" : "");
 
+    /// <summary>
+    /// The request's If-None-Match when it is exactly one strong entity tag (what a cache revalidating a copy sends),
+    /// else null: lists, "*" and weak tags are compared by <see cref="IsNotModified"/>.
+    /// </summary>
+    public static string? SingleStrongTag(HttpRequest request) =>
+        request.Headers.IfNoneMatch is { Count: 1 } values && EntityTagHeaderValue.TryParse(values[0], out var tag)
+            && !tag.IsWeak && !tag.Equals(EntityTagHeaderValue.Any) && tag.Tag.Length > 2 && tag.Tag.ToString() == values[0]!.Trim()
+            ? tag.Tag.ToString()
+            : null;
+
     /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since; weak comparison for If-None-Match.</summary>
     public static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)
     {

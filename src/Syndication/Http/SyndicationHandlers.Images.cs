@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Syndication.Articles;
@@ -34,7 +35,17 @@ public sealed partial class SyndicationHandlers
     {
         var range = request.Headers.Range.ToString();
         if (range.Length > 0 && await RangeAsync(request, range, blobName, missing, ct) is { } partial) return partial;
-        var blob = await store.OpenPublishedAsync(blobName, default, null, ct);
+        // A cache revalidating the tag we gave it (one strong tag, what CDNs send) is answered by storage's own 304,
+        // so a revalidation never starts the image's bytes; anything else is compared here.
+        BlobDownloadStreamingResult? blob;
+        if (Conditional.SingleStrongTag(request) is { } held)
+        {
+            var read = await store.OpenPublishedUnlessAsync(blobName, new ETag(held), ct);
+            if (read is null) return await missing();
+            if (read.Blob is null) return Image(Reply.NotModified(), held, null);
+            blob = read.Blob;
+        }
+        else blob = await store.OpenPublishedAsync(blobName, default, null, ct);
         if (blob is null) return await missing();
         var details = blob.Details;
         var etag = details.ETag.ToString("H");

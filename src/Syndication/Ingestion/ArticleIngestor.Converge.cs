@@ -85,7 +85,7 @@ public sealed partial class ArticleIngestor
     {
         try
         {
-            await store.SaveArticleAsync(article, state.Previous, state.Row?.ETag, ct, state.Guard);
+            await store.SaveArticleAsync(article, state.Previous, state.Row?.ETag, state.Guard, ct);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
 using Syndication.Articles;
 using Syndication.Ingestion;
 using Syndication.Storage;
@@ -26,7 +24,7 @@ public sealed record PublishSummary(IReadOnlyList<PublishedDocument> Documents, 
 /// <c>PUT manage/blobs</c> does. Publishing the same folder again uploads nothing and reports it unchanged.
 /// </summary>
 public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor ingestor, StorageAccount storage, RejectionStore rejections,
-    BlobServiceClient blobs, IOptions<StorageOptions> options)
+    IncomingStore incoming)
 {
     /// <summary>The document files named by files and folders (a folder's documents in name order), or the first bad path.</summary>
     public static IReadOnlyList<string> Documents(IEnumerable<string> paths)
@@ -83,14 +81,9 @@ public sealed class BulkPublisher(ArticlePublisher publisher, ArticleIngestor in
     }
 
     // The Content-MD5 storage keeps for each of the slug's blobs (one listing of the slug's prefix).
-    private async Task<Dictionary<string, byte[]>> HashesAsync(string slug, CancellationToken ct)
-    {
-        var hashes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var container = blobs.GetBlobContainerClient(options.Value.ArticlesContainer);
-        await foreach (var item in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, slug, ct))
-            if (item.Properties.ContentHash is { Length: > 0 } md5 && ArticleBlobName.Parse(item.Name)?.Slug == slug) hashes[item.Name] = md5;
-        return hashes;
-    }
+    private async Task<Dictionary<string, byte[]>> HashesAsync(string slug, CancellationToken ct) =>
+        (await incoming.ContentHashesAsync(slug, ct)).Where(h => ArticleBlobName.Parse(h.Key)?.Slug == slug)
+            .ToDictionary(h => h.Key, h => h.Value, StringComparer.Ordinal);
 
     private static bool IsDocument(string file) => ArticleBlobName.Parse(Path.GetFileName(file))?.Role == BlobRole.Document;
 }

@@ -79,6 +79,25 @@ public sealed partial class ArticleStore
         }
     }
 
+    /// <summary>
+    /// Opens a served blob whole unless its ETag is still <paramref name="ifNoneMatch"/>: then storage answers 304 and
+    /// sends no bytes, and so does this (<see cref="PublishedRead.NotModified"/>). Null when there is none.
+    /// </summary>
+    public async Task<PublishedRead?> OpenPublishedUnlessAsync(string blobName, ETag ifNoneMatch, CancellationToken ct = default)
+    {
+        try
+        {
+            var options = new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ifNoneMatch } };
+            // The SDK answers a 304 without throwing: a response whose Value would throw.
+            var response = await published.GetBlobClient(blobName).DownloadStreamingAsync(options, ct);
+            return response.GetRawResponse().Status == 304 ? PublishedRead.NotModified : new PublishedRead(response.Value);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A served blob's ETag, length, type and times without its bytes, or null when there is none.</summary>
     public async Task<BlobProperties?> PublishedPropertiesAsync(string blobName, CancellationToken ct = default)
     {
@@ -97,4 +116,11 @@ public sealed partial class ArticleStore
 
     /// <summary>The published blob name of a rendition.</summary>
     public static string RenditionBlob(string slug, string name) => $"renditions/{slug}/{name}";
+}
+
+/// <summary>A served blob opened for streaming, or <see cref="NotModified"/>: it still has the ETag the caller holds.</summary>
+public sealed record PublishedRead(BlobDownloadStreamingResult? Blob)
+{
+    /// <summary>Storage answered 304: the caller's copy is current, and no bytes were sent.</summary>
+    public static readonly PublishedRead NotModified = new((BlobDownloadStreamingResult?)null);
 }

@@ -153,8 +153,8 @@ public sealed partial class ArticleStore
     /// <paramref name="guard"/> as <see cref="SlugGuardAsync"/> read it, null: none). Throws <see cref="RequestFailedException"/>
     /// 409/412 when another writer won the race. Concurrent saves are committed together (see <see cref="GroupCommit"/>).
     /// </summary>
-    public async Task SaveArticleAsync(StoredArticle article, StoredArticle? previous, ETag? expected, CancellationToken ct = default,
-        ETag? guard = null)
+    public async Task SaveArticleAsync(StoredArticle article, StoredArticle? previous, ETag? expected, ETag? guard = null,
+        CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
         // Saves made while another is in flight share its successor transaction (GroupCommit), each still all-or-nothing;

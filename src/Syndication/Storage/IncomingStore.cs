@@ -40,6 +40,19 @@ public sealed class IncomingStore(StorageAccount account)
         return list;
     }
 
+    /// <summary>
+    /// The Content-MD5 storage keeps for each incoming blob whose name starts with <paramref name="prefix"/> (one
+    /// listing), so a publisher can skip uploading bytes the container already holds.
+    /// </summary>
+    public async Task<Dictionary<string, byte[]>> ContentHashesAsync(string prefix, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        var hashes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        await foreach (var b in account.Incoming.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
+            if (b.Properties.ContentHash is { Length: > 0 } md5) hashes[b.Name] = md5;
+        return hashes;
+    }
+
     /// <summary>An incoming blob's bytes and metadata, if it still exists.</summary>
     public async Task<(BinaryData Content, IDictionary<string, string> Metadata, string ETag)?> DownloadIncomingAsync(
         string name, CancellationToken ct = default)

@@ -69,7 +69,7 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
     {
         await using var site = new TestSite(azurite);
         await site.Storage.EnsureCreatedAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => site.Store.SaveArticleAsync(Article("never", 0), null, null, new CancellationToken(true)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => site.Store.SaveArticleAsync(Article("never", 0), null, null, ct: new CancellationToken(true)));
 
         // Cancelled at scattered moments: each save either completes and is stored, or is cancelled and is not.
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
@@ -77,7 +77,7 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(i % 3 == 0 ? 1 : 5 * i));
             try
             {
-                await site.Store.SaveArticleAsync(Article($"maybe-{i:D2}", i), null, null, cancel.Token);
+                await site.Store.SaveArticleAsync(Article($"maybe-{i:D2}", i), null, null, ct: cancel.Token);
                 return (Slug: $"maybe-{i:D2}", Saved: true);
             }
             catch (OperationCanceledException)

@@ -46,6 +46,10 @@ public sealed class LooseDateRuleTests
     [InlineData("en", "Dec. 22, 2016 5:00 a.m. PT", "2016-12-22T13:00:00Z")]
     [InlineData("en", "June 1, 2019 8:34 PM ET", "2019-06-02T00:34:00Z")]
     [InlineData("en", "March 10, 2024 9:00 AM CT", "2024-03-10T14:00:00Z")]
+    [InlineData("en", "March 8, 2020 1:30 AM ET", "2020-03-08T06:30:00Z")] // before the 2 a.m. change: still standard time
+    [InlineData("en", "March 8, 2020 3:30 AM ET", "2020-03-08T07:30:00Z")]
+    [InlineData("en", "March 20, 2006 9:00 AM ET", "2006-03-20T14:00:00Z")] // before 2007 daylight time began in April
+    [InlineData("en", "April 2, 2006 9:00 AM ET", "2006-04-02T13:00:00Z")]
     [InlineData("fr", "5 mars 2024 08:30 et mis en ligne", "2024-03-05T08:30:00Z")]
     public void SlashedDatesAndUnitedStatesZonesAreReadAsThePagesLanguageAndTheSeasonOfTheirDaySay(string lang, string line, string expected)
     {

@@ -123,15 +123,16 @@ internal static partial class Datelines
             hour = hour % 12 + (pm ? 12 : 0);
         }
         if (hour > 23 || minute > 59 || second > 59) return null;
-        var offset = time.Groups["zone"].Success ? Offset(time.Groups["zone"].Value, day) : null;
-        return new PageDate(new DateTimeOffset(day.AddHours(hour).AddMinutes(minute).AddSeconds(second), offset ?? TimeSpan.Zero), offset is not null);
+        var wallClock = day.AddHours(hour).AddMinutes(minute).AddSeconds(second);
+        var offset = time.Groups["zone"].Success ? Offset(time.Groups["zone"].Value, wallClock) : null;
+        return new PageDate(new DateTimeOffset(wallClock, offset ?? TimeSpan.Zero), offset is not null);
     }
 
     // Null for letters that name no zone we know (read as UTC, as stating none).
-    private static TimeSpan? Offset(string zone, DateTime day)
+    private static TimeSpan? Offset(string zone, DateTime wallClock)
     {
         if (Zone(zone) is { } known) return known;
-        if (zone is "ET" or "CT" or "MT" or "PT") return UnitedStates(zone[0], day);
+        if (zone is "ET" or "CT" or "MT" or "PT") return UnitedStates[zone[0]] is { } us ? PublisherZone.Local(wallClock, us).Offset : null;
         var sign = zone.Contains('-') ? -1 : 1;
         var digits = new string(zone.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length == 0) return zone.StartsWith("UTC", StringComparison.OrdinalIgnoreCase) || zone.StartsWith("GMT", StringComparison.OrdinalIgnoreCase) ? TimeSpan.Zero : null;
@@ -139,20 +140,14 @@ internal static partial class Datelines
         return h <= 14 && m < 60 ? sign * new TimeSpan(h, m, 0) : TimeSpan.Zero;
     }
 
-    // "ET", "PT": the United States zone of that day, daylight time from the second Sunday of March to the first of
-    // November (the rule since 2007).
-    private static TimeSpan UnitedStates(char zone, DateTime day)
+    // "ET", "PT": the United States zone at that wall-clock time, daylight saving as tzdata has it in that year.
+    private static readonly Dictionary<char, TimeZoneInfo?> UnitedStates = new()
     {
-        var standard = zone switch { 'E' => -5, 'C' => -6, 'M' => -7, _ => -8 };
-        var summer = day >= Sunday(day.Year, 3, 2) && day < Sunday(day.Year, 11, 1);
-        return H(standard + (summer ? 1 : 0));
-    }
-
-    private static DateTime Sunday(int year, int month, int nth)
-    {
-        var first = new DateTime(year, month, 1);
-        return first.AddDays((7 - (int)first.DayOfWeek) % 7 + 7 * (nth - 1));
-    }
+        ['E'] = PublisherZone.Find("America/New_York"),
+        ['C'] = PublisherZone.Find("America/Chicago"),
+        ['M'] = PublisherZone.Find("America/Denver"),
+        ['P'] = PublisherZone.Find("America/Los_Angeles"),
+    };
 
     private static TimeSpan H(int hours) => TimeSpan.FromHours(hours);
 
