@@ -53,6 +53,7 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         }
         if (message.Kind == DeliveryMessage.FanOut) await FanOutAsync(message, messageId, ct);
         else if (message.Kind == DeliveryMessage.Deliver) await DeliverAsync(message, ct);
+        else if (message.Kind == DeliveryMessage.Purge) await PurgeAsync(message, ct);
     }
 
     // One message per (origin, inbox): a shared inbox gets one request for all its followers.
