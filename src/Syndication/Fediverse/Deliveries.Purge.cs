@@ -20,8 +20,17 @@ public sealed partial class Deliveries
         // Rows of bucket b can matter until b + 2 starts (a Date of b's last moment, received 12 hours later).
         var due = new DateTimeOffset((bucket + 2) * FollowerStore.SeenBucket.Ticks, TimeSpan.Zero) + TimeSpan.FromMinutes(1);
         var delay = due - time.GetUtcNow();
-        await queue.SendAsync(new DeliveryMessage { Kind = DeliveryMessage.Purge, Type = "Purge", Bucket = bucket + 1, FirstTry = time.GetUtcNow() }.ToJson(),
-            delay > TimeSpan.Zero ? delay : null, ct);
+        try
+        {
+            await queue.SendAsync(new DeliveryMessage { Kind = DeliveryMessage.Purge, Type = "Purge", Bucket = bucket + 1, FirstTry = time.GetUtcNow() }.ToJson(),
+                delay > TimeSpan.Zero ? delay : null, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The signature is already recorded: failing the request now would make the sender's retry a "replay".
+            Interlocked.CompareExchange(ref scheduledBucket, before, bucket);
+            LogPurgeNotQueued(bucket, e.Message);
+        }
     }
 
     private async Task PurgeAsync(DeliveryMessage message, CancellationToken ct)
@@ -30,6 +39,9 @@ public sealed partial class Deliveries
         LogPurged(removed, message.Bucket);
         if (removed == FollowerStore.PurgeBatch) await queue.SendAsync(message.ToJson(), ct: ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queuing the purge of replay bucket {Bucket} failed (the next new row tries again): {Error}")]
+    private partial void LogPurgeNotQueued(long bucket, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Rows} replay rows dated before bucket {Bucket}")]
     private partial void LogPurged(int rows, long bucket);
