@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Syndication.Articles;
 using Syndication.Feeds;
 using Syndication.Storage;
 
@@ -53,6 +54,7 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         }
         if (message.Kind == DeliveryMessage.FanOut) await FanOutAsync(message, messageId, ct);
         else if (message.Kind == DeliveryMessage.Deliver) await DeliverAsync(message, ct);
+        else if (message.Kind == DeliveryMessage.Purge) await PurgeAsync(message, ct);
     }
 
     // One message per (origin, inbox): a shared inbox gets one request for all its followers.
@@ -74,7 +76,7 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         await foreach (var follower in followers.FollowersAsync(ct))
         {
             var target = (Origin: configured ?? follower.Origin, Inbox: follower.DeliveryInbox);
-            if (!seen.Add(new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{target.Origin} {target.Inbox}"))[..16]))) continue;
+            if (!seen.Add(StableId.For($"{target.Origin} {target.Inbox}"))) continue;
             batch.Add(target);
             if (batch.Count == 64) await SendAsync();
         }
@@ -141,25 +143,22 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
         return request;
     }
 
-    // The activity's bytes. A Create or Update goes only while its article is still there at the message's version
-    // (checked before every send: a withdrawn or re-embargoed article, or one changed since, is not sent); its bytes are
-    // built once per instance and version for all the inboxes it goes to. Accepts are built each time (not cached, so
-    // many Follows cannot push articles out of the cache).
+    // The activity's bytes. A Create or Update goes only while its article is still there at the message's version: the
+    // article row is read once per instance, change and feed version (the version every article transaction replaces,
+    // read at most once per VersionCheckSeconds and shared with the feeds), not once per inbox, so a withdrawn,
+    // re-embargoed or changed article stops going out as soon as a feed would stop showing it; the bytes are built in
+    // the same step for all the inboxes the change goes to. Accepts are built each time (not cached, so many Follows
+    // cannot push articles out of the cache).
     private async Task<byte[]?> BodyAsync(DeliveryMessage m, FediverseUrls urls, CancellationToken ct)
     {
         if (m.Type == "Accept") return ActivityDocuments.Bytes(ActivityDocuments.Accept(urls, m.FollowId!, m.Follower!));
-        StoredArticle? article = null;
-        if (m.Type != "Delete")
-        {
-            if (await articles.ArticleBySlugAsync(m.Slug!, ct) is not var (current, _) || DeliveryMessage.VersionOf(current) != m.Version) return null;
-            article = current;
-        }
-        var cacheKey = $"{m.Origin}|{m.ChangeKey}";
+        var version = m.Type == "Delete" ? "" : await articles.RecentFeedVersionAsync(TimeSpan.FromSeconds(feedOptions.Value.VersionCheckSeconds), ct);
+        var cacheKey = $"{m.Origin}|{m.ChangeKey}|{version}";
         var build = bodies.GetOrCreate(cacheKey, entry =>
         {
             entry.Size = 1;
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return new Lazy<Task<byte[]>>(() => BuildAsync(m, article, urls, ct));
+            return new Lazy<Task<byte[]?>>(() => CurrentBodyAsync(m, urls, ct));
         })!;
         try
         {
@@ -170,6 +169,13 @@ public sealed partial class Deliveries(DeliveryQueue queue, FollowerStore follow
             bodies.Remove(cacheKey);
             throw;
         }
+    }
+
+    private async Task<byte[]?> CurrentBodyAsync(DeliveryMessage m, FediverseUrls urls, CancellationToken ct)
+    {
+        if (m.Type == "Delete") return await BuildAsync(m, null, urls, ct);
+        if (await articles.ArticleBySlugAsync(m.Slug!, ct) is not var (current, _) || DeliveryMessage.VersionOf(current) != m.Version) return null;
+        return await BuildAsync(m, current, urls, ct);
     }
 
     private async Task<byte[]> BuildAsync(DeliveryMessage m, StoredArticle? article, FediverseUrls urls, CancellationToken ct)

@@ -13,6 +13,7 @@ public sealed record DeliveryMessage
 {
     public const string FanOut = "fanout";
     public const string Deliver = "deliver";
+    public const string Purge = "purge";
 
     public required string Kind { get; init; }
     /// <summary>Create, Update, Delete or Accept.</summary>
@@ -28,6 +29,8 @@ public sealed record DeliveryMessage
     /// <summary>For an Accept: the Follow's id and its actor.</summary>
     public string? FollowId { get; init; }
     public string? Follower { get; init; }
+    /// <summary>For a purge: the first replay bucket kept.</summary>
+    public long Bucket { get; init; }
     public int Attempt { get; init; } = 1;
     public DateTimeOffset FirstTry { get; init; }
 

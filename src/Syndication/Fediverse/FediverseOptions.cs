@@ -24,7 +24,7 @@ public sealed partial class FediverseOptions
     /// <summary>How long an inbox may fail before its followers are dropped (days).</summary>
     public double DropInboxDays { get; set; } = 7;
 
-    /// <summary>The most followers kept from one host (a server); further Follows from it are refused with 403.</summary>
+    /// <summary>The most followers kept from one registrable domain (a server and all its subdomains); further Follows from it are refused with 403.</summary>
     public int MaxFollowersPerHost { get; set; } = 10_000;
     /// <summary>The most followers kept in all; further Follows are refused with 403.</summary>
     public int MaxFollowers { get; set; } = 100_000;

@@ -14,16 +14,18 @@ public sealed record InboxResult(int Status, string Message);
 
 /// <summary>
 /// The inbox (personal and shared: one URL): verifies the HTTP Signature (the key fetched as <see cref="RemoteActors"/>
-/// does, the Digest of the body, a Date within 12 hours, the activity's actor the signer, a signature never seen
-/// before), then acts on Follow (the follower stored, a signed Accept queued), Undo of a Follow and Delete of the
-/// actor; anything else is answered 202 and dropped. Nothing is stored before the signature holds.
+/// does, the Digest of the body, a Date within 12 hours, the activity's actor the signer), then acts on Follow (the
+/// follower stored, a signed Accept queued), Undo of a Follow and Delete of the actor, each only with a signature never
+/// seen before (<see cref="FollowerStore.MarkSeenAsync"/>); anything else, and an Undo or Delete from an actor who does
+/// not follow, changes nothing, so it is answered 202 and dropped with nothing written. Nothing is stored before the
+/// signature holds.
 /// </summary>
 public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore followers, Deliveries deliveries, ActorKey key,
     Microsoft.Extensions.Options.IOptions<FediverseOptions> options, TimeProvider time, ILogger<InboxProcessor> logger)
 {
     /// <summary>The largest activity we read.</summary>
     public const int MaxBody = 256 * 1024;
-    private static readonly TimeSpan DateWindow = TimeSpan.FromHours(12);
+    private static readonly TimeSpan DateWindow = FollowerStore.SeenBucket;
     /// <summary>What a sender whose key could not be had is told, whatever the reason.</summary>
     public const string KeyUnavailable = "the signature's key could not be fetched or does not belong to an actor";
 
@@ -63,18 +65,18 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
             return Refuse(KeyUnavailable);
         }
         if (Id(activity["actor"]) != signer.Id) return Refuse("the activity's actor is not the signer");
-        if (!await followers.MarkSeenAsync(Convert.ToBase64String(signature.Signature), date, time.GetUtcNow() - DateWindow, ct))
-            return Refuse("this signed request was received before (a replay)");
-        return await HandleAsync(activity, signer, urls, ct);
+        return await HandleAsync(activity, signer, urls, (signature.Signature, date), ct);
     }
 
-    private async Task<InboxResult> HandleAsync(JsonObject activity, RemoteActor signer, FediverseUrls urls, CancellationToken ct)
+    private async Task<InboxResult> HandleAsync(JsonObject activity, RemoteActor signer, FediverseUrls urls, (byte[] Signature, DateTimeOffset Date) signed, CancellationToken ct)
     {
         var type = Id(activity["type"]);
         var @object = activity["object"];
+        var unfollow = (type == "Undo" && (@object is JsonValue || Id((@object as JsonObject)?["type"]) == "Follow")) || (type == "Delete" && Id(@object) == signer.Id);
         if (type == "Follow" && Id(@object) == urls.Actor.AbsoluteUri && Id(activity["id"]) is { } followId)
         {
             if (followId.Length > RemoteActors.MaxUrl) return new(400, $"a Follow's id is at most {RemoteActors.MaxUrl} characters");
+            if (await FreshAsync(signer, signed, ct) is { } refused) return refused;
             var follower = new Follower(signer.Id, signer.Inbox, signer.SharedInbox, followId, time.GetUtcNow(), urls.Site.Origin.AbsoluteUri);
             if (!await followers.AddFollowerAsync(follower, options.Value.MaxFollowersPerHost, options.Value.MaxFollowers, ct))
                 return new(403, "this publication takes no more followers from that server");
@@ -82,17 +84,29 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
             LogFollowed(signer.Id);
             return new(202, "followed");
         }
-        if (type == "Undo" && (@object is JsonValue || Id((@object as JsonObject)?["type"]) == "Follow"))
+        if (unfollow && await followers.FollowerAsync(signer.Id, ct) is not null)
         {
+            if (await FreshAsync(signer, signed, ct) is { } refused) return refused;
             if (await followers.RemoveFollowerAsync(signer.Id, ct)) LogUnfollowed(signer.Id);
-            return new(202, "unfollowed");
+            return new(202, type == "Delete" ? "deleted" : "unfollowed");
         }
-        if (type == "Delete" && Id(@object) == signer.Id)
+        return new(202, unfollow ? "not a follower; nothing to undo" : "not an activity this actor acts on; dropped");
+    }
+
+    // Null when the signature is new (now recorded, and the purge of its bucket scheduled); else the refusal.
+    private async Task<InboxResult?> FreshAsync(RemoteActor signer, (byte[] Signature, DateTimeOffset Date) signed, CancellationToken ct)
+    {
+        switch (await followers.MarkSeenAsync(signer.Id, signed.Signature, signed.Date, ct))
         {
-            if (await followers.RemoveFollowerAsync(signer.Id, ct)) LogUnfollowed(signer.Id);
-            return new(202, "deleted");
+            case Seen.Replay:
+                return Refuse("this signed request was received before (a replay)");
+            case Seen.Full:
+                LogRefused("too many follows and unfollows from one actor");
+                return new(429, $"at most {FollowerStore.SeenPerActor} follows and unfollows per actor in 12 hours");
+            default:
+                await deliveries.SchedulePurgeAsync(FollowerStore.BucketOf(signed.Date), ct);
+                return null;
         }
-        return new(202, "not an activity this actor acts on; dropped");
     }
 
     private static bool Verifies(RemoteActor signer, string signing, byte[] signature)

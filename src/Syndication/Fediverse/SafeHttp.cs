@@ -50,20 +50,13 @@ public sealed class SafeHttp : IDisposable
     /// <summary>Whether a URL may be asked at all: absolute http or https.</summary>
     public static bool Allowed(Uri? url) => url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 
-    /// <summary>Reads at most <see cref="MaxBody"/> bytes of a response; longer ones throw.</summary>
+    /// <summary>Reads at most <see cref="MaxBody"/> bytes of a response (<see cref="BoundedRead"/>); longer ones throw.</summary>
     public static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        if (response.Content.Headers.ContentLength > MaxBody) throw new HttpRequestException($"the answer is over {MaxBody} bytes");
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int n;
-        while ((n = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + n > MaxBody) throw new HttpRequestException($"the answer is over {MaxBody} bytes");
-            buffer.Write(chunk, 0, n);
-        }
-        return buffer.ToArray();
+        return await BoundedRead.ReadAsync(stream, response.Content.Headers.ContentLength, MaxBody, ct) is { } body
+            ? body.ToArray()
+            : throw new HttpRequestException($"the answer is over {MaxBody} bytes");
     }
 
     /// <summary>

@@ -54,4 +54,17 @@ public static class Conditional
         return lastModified is { } lm && ifModifiedSince is { } since
             && DateTimeOffset.FromUnixTimeSeconds(lm.ToUnixTimeSeconds()) <= since;
     }
+
+    /// <summary>A rendered representation in the best encoding the client accepts, with its validators, or 304 when the client has that one already.</summary>
+    public static Reply Respond(HttpRequest request, Rendered rendered, string cacheControl, string vary = "Accept-Encoding")
+    {
+        var encoding = Compression.Negotiate(request);
+        var (body, etag) = rendered.Variant(encoding);
+        var reply = IsNotModified(request, etag, rendered.LastModified) ? Reply.NotModified() : Reply.Bytes(200, rendered.ContentType, body);
+        if (encoding is not null && reply.Status == 200) reply.With(HeaderNames.ContentEncoding, encoding);
+        reply.With(HeaderNames.Vary, vary);
+        if (rendered.Link is { } link) reply.With(HeaderNames.Link, link);
+        if (rendered.ContentSecurityPolicy is { } csp) reply.With(HeaderNames.ContentSecurityPolicy, csp);
+        return Validators(reply, etag, rendered.LastModified, cacheControl);
+    }
 }

@@ -8,9 +8,10 @@ namespace Syndication.Http;
 /// The fediverse routes: WebFinger at the root, the actor, its outbox and followers collections, and its inbox. The
 /// JSON is <see cref="ActivityDocuments"/>'; this maps requests to it and its answers to replies.
 /// </summary>
-public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox, ClientAddress clients)
+public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox, ClientAddress clients, RenderCache cache)
 {
     private const string LdJson = "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
+    private static readonly string OutboxCacheControl = Conditional.CacheControl(60);
 
     /// <summary>GET /.well-known/webfinger?resource=acct:{handle}@{host}: the JRD pointing at the actor (CORS open, as Mastodon's).</summary>
     public async Task<Reply> WebFingerAsync(HttpRequest request, CancellationToken ct = default)
@@ -33,12 +34,22 @@ public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox
         return Activity(request, document, 300);
     }
 
-    /// <summary>GET /api/fediverse/outbox[?page=true | ?after=cursor]: the collection, or a page of Creates, newest first.</summary>
+    /// <summary>
+    /// GET /api/fediverse/outbox[?page=true | ?after=cursor]: the collection, or a page of Creates, newest first; kept in
+    /// the render cache at the feed version as the feeds are, with their ETag, so a repeat costs a lookup (304 with If-None-Match).
+    /// </summary>
     public async Task<Reply> GetOutboxAsync(HttpRequest request, CancellationToken ct = default)
     {
+        var urls = Urls(request);
         var after = request.Query["after"].ToString();
-        var page = await actor.OutboxAsync(Urls(request), request.Query["page"] == "true", after.Length == 0 ? null : after, ct);
-        return page is null ? Reply.NotFound("no such outbox page; start from the outbox") : Activity(request, page, 60);
+        var page = request.Query["page"] == "true";
+        var type = MediaType(request);
+        var rendered = await cache.GetOrRenderAsync($"outbox|{urls.Site.Origin}|{type}|{page}|{after}", async () =>
+            await actor.OutboxAsync(urls, page, after.Length == 0 ? null : after, ct) is { } document
+                ? new Rendered(ActivityDocuments.Bytes(document), type, null) : null, ct);
+        return rendered is null
+            ? Reply.NotFound("no such outbox page; start from the outbox")
+            : Conditional.Respond(request, rendered, OutboxCacheControl, "Accept, Accept-Encoding");
     }
 
     /// <summary>GET /api/fediverse/followers: how many follow (not who).</summary>
@@ -64,11 +75,13 @@ public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox
     private static Reply Off() => Reply.NotFound("this publication is not on the fediverse");
 
     // activity+json unless the client asked for ld+json and not activity+json (W3C ActivityPub's MUST).
-    private static Reply Activity(HttpRequest request, JsonObject document, int maxAge)
+    private static Reply Activity(HttpRequest request, JsonObject document, int maxAge) =>
+        Json(document, MediaType(request), maxAge).With("Vary", "Accept");
+
+    private static string MediaType(HttpRequest request)
     {
         var accept = request.Headers.Accept.ToString();
-        var type = accept.Contains("application/ld+json") && !accept.Contains(ActivityDocuments.MediaType) ? LdJson : ActivityDocuments.MediaType;
-        return Json(document, type, maxAge).With("Vary", "Accept");
+        return accept.Contains("application/ld+json") && !accept.Contains(ActivityDocuments.MediaType) ? LdJson : ActivityDocuments.MediaType;
     }
 
     private static Reply Json(JsonObject document, string contentType, int maxAge, int status = 200) =>

@@ -48,19 +48,8 @@ public sealed partial class SyndicationHandlers(FeedService feeds, ArticleStore 
     }
 
     /// <summary>A rendered representation in the best encoding the client accepts, or 304 when it has that one already.</summary>
-    private Reply Respond(HttpRequest request, Rendered rendered, string? control = null, string vary = "Accept-Encoding")
-    {
-        var encoding = Compression.Negotiate(request);
-        var (body, etag) = rendered.Variant(encoding);
-        var reply = Conditional.IsNotModified(request, etag, rendered.LastModified)
-            ? Reply.NotModified()
-            : Reply.Bytes(200, rendered.ContentType, body);
-        if (encoding is not null && reply.Status == 200) reply.With(HeaderNames.ContentEncoding, encoding);
-        reply.With(HeaderNames.Vary, vary);
-        if (rendered.Link is { } link) reply.With(HeaderNames.Link, link);
-        if (rendered.ContentSecurityPolicy is { } csp) reply.With(HeaderNames.ContentSecurityPolicy, csp);
-        return Conditional.Validators(reply, etag, rendered.LastModified, control ?? cacheControl);
-    }
+    private Reply Respond(HttpRequest request, Rendered rendered, string? control = null, string vary = "Accept-Encoding") =>
+        Conditional.Respond(request, rendered, control ?? cacheControl, vary);
 
     private static Rendered Html(string html, DateTimeOffset? lastModified) =>
         new(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", lastModified, contentSecurityPolicy: PageLayout.ContentSecurityPolicy);

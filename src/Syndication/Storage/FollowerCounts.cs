@@ -4,45 +4,123 @@ using Azure.Data.Tables;
 namespace Syndication.Storage;
 
 /// <summary>
-/// Follower counts kept beside the rows (PK "count", RK "total" and "host|hash(host)": Count), changed when a follower
-/// row is added or removed, so the caps and the public count are one point read instead of a partition scan.
+/// Followers added and removed with their counts (RK "~total" and "~domain|hash(registrable domain)" in the follower
+/// partition): one query reads the follower row and both counts, and one entity-group transaction, conditional on the
+/// ETags read, writes the row and both counts together. A race or a failed write leaves rows and counts as they were,
+/// and the loser reads again; a missing total (a table from before the counts lived here) is rebuilt from the rows once.
 /// </summary>
 public sealed partial class FollowerStore
 {
-    private const string CountPartition = "count";
-    private const string TotalCount = "total";
+    private const string CountPrefix = "~";
+    private const string TotalCount = "~total";
+    private const int Attempts = 20;
+
+    /// <summary>
+    /// Adds or replaces a follower (a repeated Follow is the same row). A new follower is refused (false, nothing stored)
+    /// when its registrable domain (<see cref="RegistrableDomain"/>) already has <paramref name="maxPerDomain"/>
+    /// followers, so subdomains of one domain share one cap, or there are <paramref name="maxTotal"/> in all.
+    /// </summary>
+    public async Task<bool> AddFollowerAsync(Follower follower, int maxPerDomain = int.MaxValue, int maxTotal = int.MaxValue, CancellationToken ct = default)
+    {
+        var row = new TableEntity(FollowerPartition, Key(follower.Actor))
+        {
+            ["Actor"] = follower.Actor, ["Inbox"] = follower.Inbox, ["SharedInbox"] = follower.SharedInbox,
+            ["FollowId"] = follower.FollowId, ["Since"] = follower.Since, ["Origin"] = follower.Origin,
+        };
+        for (var attempt = 0; ; attempt++)
+        {
+            var (existing, total, domain) = await RowAndCountsAsync(follower.Actor, ct);
+            if (existing is not null) row.ETag = existing.ETag;
+            else if ((domain?.GetInt32("Count") ?? 0) >= maxPerDomain || Count(total) >= maxTotal) return false;
+            List<TableTransactionAction> actions = existing is not null
+                ? [new(TableTransactionActionType.UpdateReplace, row, existing.ETag)]
+                : [new(TableTransactionActionType.Add, row), Counted(total, TotalCount, 1), Counted(domain, DomainCount(follower.Actor), 1)];
+            if (await SubmitAsync(actions, attempt, ct)) return true;
+        }
+    }
+
+    /// <summary>Removes a follower and counts it out in one transaction; returns whether there was one.</summary>
+    public async Task<bool> RemoveFollowerAsync(string actor, CancellationToken ct = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (existing, total, domain) = await RowAndCountsAsync(actor, ct);
+            if (existing is null) return false;
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, existing, existing.ETag), Counted(total, TotalCount, -1) };
+            if (domain is not null) actions.Add(Counted(domain, DomainCount(actor), -1));
+            if (await SubmitAsync(actions, attempt, ct)) return true;
+        }
+    }
 
     /// <summary>How many followers there are, as the kept total says (one point read).</summary>
     public async Task<int> FollowerTotalAsync(CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        return await CountAsync(TotalCount, ct);
+        return await account.RowAsync(FollowerPartition, TotalCount, ["Count"], ct) is { } total ? Count(total) : await RebuildCountsAsync(ct);
     }
 
-    private static string HostCount(string actor) =>
-        "host|" + Key(Uri.TryCreate(actor, UriKind.Absolute, out var url) ? url.IdnHost.ToLowerInvariant() : actor);
+    private static int Count(TableEntity? row) => row?.GetInt32("Count") ?? 0;
 
-    private async Task<int> CountAsync(string rowKey, CancellationToken ct) =>
-        (await account.RowAsync(CountPartition, rowKey, ["Count"], ct))?.GetInt32("Count") ?? 0;
+    private static string DomainCount(string actor) => "~domain|" + Key(RegistrableDomain.Of(actor));
 
-    // Adds delta to the host's and the total count (optimistic: the row's ETag, tried again on a conflict).
-    private async Task CountFollowerAsync(string actor, int delta, CancellationToken ct)
+    // The follower row and both count rows, in one query (the total rebuilt first when it is missing).
+    private async Task<(TableEntity? Row, TableEntity Total, TableEntity? Domain)> RowAndCountsAsync(string actor, CancellationToken ct)
     {
-        foreach (var rowKey in new[] { HostCount(actor), TotalCount })
+        await account.EnsureCreatedAsync();
+        string key = Key(actor), domainKey = DomainCount(actor);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition} and (RowKey eq {key} or RowKey eq {TotalCount} or RowKey eq {domainKey})");
+        var rows = await account.Table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ToListAsync(ct);
+        if (rows.FirstOrDefault(r => r.RowKey == TotalCount) is not { } total)
         {
-            for (var attempt = 0; attempt < 20; attempt++)
-            {
-                var row = await account.RowAsync(CountPartition, rowKey, ["Count"], ct);
-                try
-                {
-                    if (row is null) await account.Table.AddEntityAsync(new TableEntity(CountPartition, rowKey) { ["Count"] = Math.Max(0, delta) }, ct);
-                    else await account.Table.UpdateEntityAsync(new TableEntity(CountPartition, rowKey) { ["Count"] = Math.Max(0, (row.GetInt32("Count") ?? 0) + delta) }, row.ETag, TableUpdateMode.Replace, ct);
-                    break;
-                }
-                catch (RequestFailedException e) when (e.Status is 409 or 412)
-                {
-                }
-            }
+            await RebuildCountsAsync(ct);
+            return await RowAndCountsAsync(actor, ct);
         }
+        return (rows.FirstOrDefault(r => r.RowKey == key), total, rows.FirstOrDefault(r => r.RowKey == domainKey));
+    }
+
+    // A count row changed by delta, conditional on the ETag it was read with (added when there was none; a domain's
+    // row is removed when it reaches zero, so domains that left keep no row).
+    private static TableTransactionAction Counted(TableEntity? read, string rowKey, int delta)
+    {
+        var count = Math.Max(0, Count(read) + delta);
+        var row = new TableEntity(FollowerPartition, rowKey) { ["Count"] = count };
+        if (read is null) return new(TableTransactionActionType.Add, row);
+        if (count == 0 && rowKey != TotalCount) return new(TableTransactionActionType.Delete, read, read.ETag);
+        return new(TableTransactionActionType.UpdateReplace, row, read.ETag);
+    }
+
+    // True when the transaction went through; false when another writer changed a row first (read again and retry).
+    private async Task<bool> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, int attempt, CancellationToken ct)
+    {
+        try
+        {
+            await account.Table.SubmitTransactionAsync(actions, ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412 && attempt < Attempts)
+        {
+            await Task.Delay(Random.Shared.Next(5, 20 * (attempt + 1)), ct);
+            return false;
+        }
+    }
+
+    // Counts the follower rows (keys and actors alone) and writes the total and each domain's count: once, for a table
+    // whose counts are missing. The total is added last, so a concurrent add waits for the domain counts.
+    private async Task<int> RebuildCountsAsync(CancellationToken ct)
+    {
+        var domains = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = 0;
+        await foreach (var row in FollowerKeysAsync(["RowKey", "Actor"], ct))
+        {
+            total++;
+            var key = DomainCount(row.GetString("Actor") ?? "");
+            domains[key] = domains.GetValueOrDefault(key) + 1;
+        }
+        foreach (var chunk in domains.Chunk(100))
+            await account.Table.SubmitTransactionAsync(chunk.Select(d =>
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(FollowerPartition, d.Key) { ["Count"] = d.Value })), ct);
+        if (!await InsertAsync(new TableEntity(FollowerPartition, TotalCount) { ["Count"] = total }, ct))
+            return Count(await account.RowAsync(FollowerPartition, TotalCount, ["Count"], ct));
+        return total;
     }
 }

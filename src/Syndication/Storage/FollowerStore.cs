@@ -19,10 +19,11 @@ public sealed record Follower(string Actor, string Inbox, string? SharedInbox, s
 /// The fediverse side of the shared table. Keys are the SHA-256 hex of a URL (RowKeys may not hold '/'), the URL a column:
 /// <list type="bullet">
 /// <item>PK "follower", RK hash(actor id): Actor, Inbox, SharedInbox, FollowId, Since, Origin. Fan-out reads the partition
-/// whole (1,000 rows a page); the followers count counts it.</item>
+/// whole (1,000 rows a page, RowKey below "~"). Beside them, RK "~total" and "~domain|hash(registrable domain)": Count, changed
+/// in the same entity-group transaction as the follower row (so a count never drifts from the rows it counts).</item>
 /// <item>PK "inbox", RK hash(inbox URL): FailingSince, while deliveries to it fail (gone after a success).</item>
-/// <item>PK "seen", RK "{ticks of the signed Date, 19 digits}|hash(Signature)": one row per signed POST accepted, so a
-/// replay is refused; rows older than the Date window go in one ranged query.</item>
+/// <item>PK "seen", RK "{12-hour bucket of the signed Date, 10 digits}|hash(actor)": the signatures of the activities that
+/// actor sent which changed a follow (see FollowerStore.Seen.cs); old buckets go in ranged deletes, off the request path.</item>
 /// <item>PK "claim", RK hash(activity id): which queue message fans the activity out, so a change goes out once.</item>
 /// <item>PK "fediverse", RK "key": the actor's development key on Azurite (never used elsewhere).</item>
 /// </list>
@@ -31,52 +32,8 @@ public sealed partial class FollowerStore(StorageAccount account)
 {
     private const string FollowerPartition = "follower";
     private const string InboxPartition = "inbox";
-    private const string SeenPartition = "seen";
     private const string ClaimPartition = "claim";
     private const string KeyPartition = "fediverse";
-    private DateTimeOffset lastPurge = DateTimeOffset.MinValue;
-    private bool purgeLeftRows;
-
-    /// <summary>
-    /// Adds or replaces a follower (a repeated Follow is the same row). A new follower is refused (false, nothing stored)
-    /// when its host already has <paramref name="maxPerHost"/> followers or there are <paramref name="maxTotal"/> in all.
-    /// </summary>
-    public async Task<bool> AddFollowerAsync(Follower follower, int maxPerHost = int.MaxValue, int maxTotal = int.MaxValue, CancellationToken ct = default)
-    {
-        await account.EnsureCreatedAsync();
-        var row = new TableEntity(FollowerPartition, Key(follower.Actor))
-        {
-            ["Actor"] = follower.Actor, ["Inbox"] = follower.Inbox, ["SharedInbox"] = follower.SharedInbox,
-            ["FollowId"] = follower.FollowId, ["Since"] = follower.Since, ["Origin"] = follower.Origin,
-        };
-        if (await account.RowAsync(FollowerPartition, row.RowKey, ["RowKey"], ct) is null)
-        {
-            if (await CountAsync(HostCount(follower.Actor), ct) >= maxPerHost || await CountAsync(TotalCount, ct) >= maxTotal) return false;
-            if (await InsertAsync(row, ct))
-            {
-                await CountFollowerAsync(follower.Actor, 1, ct);
-                return true;
-            }
-        }
-        await account.Table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
-        return true;
-    }
-
-    /// <summary>Removes a follower; returns whether there was one.</summary>
-    public async Task<bool> RemoveFollowerAsync(string actor, CancellationToken ct = default)
-    {
-        await account.EnsureCreatedAsync();
-        try
-        {
-            await account.Table.DeleteEntityAsync(FollowerPartition, Key(actor), ETag.All, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
-        await CountFollowerAsync(actor, -1, ct);
-        return true;
-    }
 
     /// <summary>One follower by actor id, or null.</summary>
     public async Task<Follower?> FollowerAsync(string actor, CancellationToken ct = default)
@@ -89,51 +46,23 @@ public sealed partial class FollowerStore(StorageAccount account)
     public async IAsyncEnumerable<Follower> FollowersAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition} and RowKey lt {CountPrefix}");
         await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) yield return ToFollower(row);
     }
 
-    /// <summary>How many followers there are (the keys alone are read).</summary>
+    /// <summary>How many follower rows there are, counted (the keys alone are read): what the kept counts must equal.</summary>
     public async Task<int> CountFollowersAsync(CancellationToken ct = default)
     {
-        await account.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition}");
         var count = 0;
-        await foreach (var _ in account.Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)) count++;
+        await foreach (var _ in FollowerKeysAsync(["RowKey"], ct)) count++;
         return count;
     }
 
-    /// <summary>
-    /// Records a verified signature under the Date it signed; false when it was seen before (a replay carries the same
-    /// signed Date, so the same key). At most once an hour per instance (once a minute while rows are left over), up to
-    /// <see cref="PurgeBatch"/> rows dated before <paramref name="forgetBefore"/> (outside the Date window, so refused
-    /// anyway) are removed: one ranged query of keys, bounded, so no request carries an unbounded purge.
-    /// </summary>
-    public async Task<bool> MarkSeenAsync(string signature, DateTimeOffset signed, DateTimeOffset forgetBefore, CancellationToken ct = default)
+    private async IAsyncEnumerable<TableEntity> FollowerKeysAsync(string[] select, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await account.EnsureCreatedAsync();
-        if (forgetBefore - lastPurge > (purgeLeftRows ? TimeSpan.FromMinutes(1) : TimeSpan.FromHours(1)))
-        {
-            lastPurge = forgetBefore;
-            purgeLeftRows = await PurgeSeenAsync(forgetBefore, ct) == PurgeBatch;
-        }
-        return await InsertAsync(new TableEntity(SeenPartition, $"{signed.UtcTicks:D19}|{Key(signature)}"), ct);
-    }
-
-    /// <summary>The most seen-signature rows one purge removes.</summary>
-    public const int PurgeBatch = 1000;
-
-    private async Task<int> PurgeSeenAsync(DateTimeOffset before, CancellationToken ct)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SeenPartition} and RowKey lt {before.UtcTicks.ToString("D19")}");
-        var old = new List<TableTransactionAction>();
-        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, PurgeBatch, ["PartitionKey", "RowKey"], ct))
-        {
-            old.Add(new(TableTransactionActionType.Delete, row));
-            if (old.Count == PurgeBatch) break;
-        }
-        foreach (var chunk in old.Chunk(100)) await account.Table.SubmitTransactionAsync(chunk, ct);
-        return old.Count;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition} and RowKey lt {CountPrefix}");
+        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: ct)) yield return row;
     }
 
     /// <summary>Claims the fan-out of an activity for a queue message: true for the first claim and for that message's own retries.</summary>
@@ -176,7 +105,7 @@ public sealed partial class FollowerStore(StorageAccount account)
     public async Task<int> DropInboxAsync(string inbox, CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition} and (Inbox eq {inbox} or SharedInbox eq {inbox})");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition} and RowKey lt {CountPrefix} and (Inbox eq {inbox} or SharedInbox eq {inbox})");
         var gone = 0;
         await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, select: ["Actor"], cancellationToken: ct))
             if (await RemoveFollowerAsync(row.GetString("Actor"), ct)) gone++;

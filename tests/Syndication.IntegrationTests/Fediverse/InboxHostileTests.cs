@@ -107,56 +107,6 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AFollowReplayedAfterItsUndoIs401AndTheFollowerStaysGone()
-    {
-        await using var site = Site(azurite);
-        await using var remote = await FakeFediverse.StartAsync();
-        var date = DateTimeOffset.UtcNow;
-        Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), date))).Status);
-        Assert.Equal(1, await FollowersAsync(site));
-        var undo = Encoding.UTF8.GetBytes(new JsonObject
-        {
-            ["id"] = remote.ActorId + "#undo-1", ["type"] = "Undo", ["actor"] = remote.ActorId,
-            ["object"] = new JsonObject { ["id"] = remote.ActorId + "#follow-1", ["type"] = "Follow", ["actor"] = remote.ActorId, ["object"] = Actor },
-        }.ToJsonString());
-        Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, undo, DateTimeOffset.UtcNow))).Status);
-        Assert.Equal(0, await FollowersAsync(site));
-
-        await AssertRefusedAsync(site, remote.SignedPost(Host, remote.Follow(Actor), date), 401, "replay"); // the same bytes, signature and all
-    }
-
-    [Fact]
-    public async Task SeenSignaturesOutsideTheDateWindowAreForgottenWhileARecentOneStaysARepeat()
-    {
-        await using var site = Site(azurite);
-        var store = site.Get<FollowerStore>();
-        var now = DateTimeOffset.UtcNow;
-        Assert.True(await store.MarkSeenAsync("old", now.AddHours(-13), now.AddHours(-30)));
-        Assert.True(await store.MarkSeenAsync("recent", now, now.AddHours(-12))); // purges what is dated before the window
-        Assert.True(await store.MarkSeenAsync("old", now.AddHours(-13), now.AddHours(-12))); // forgotten (the Date check refuses it anyway)
-        Assert.False(await store.MarkSeenAsync("recent", now, now.AddHours(-12)));
-    }
-
-    [Fact]
-    public async Task OnePurgeOfSeenSignaturesRemovesAtMostItsBatchAndTheRestGoInALaterOne()
-    {
-        await using var site = Site(azurite);
-        var store = site.Get<FollowerStore>();
-        var now = DateTimeOffset.UtcNow;
-        var table = StorageClients.Tables(site.Get<Microsoft.Extensions.Configuration.IConfiguration>())
-            .GetTableClient(site.Get<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.Table);
-        await store.MarkSeenAsync("first", now, now.AddHours(-40)); // the first purge, with nothing before it
-        await Parallel.ForEachAsync(Enumerable.Range(0, FollowerStore.PurgeBatch + 5), new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (i, ct) => await store.MarkSeenAsync($"old-{i}", now.AddHours(-20), now.AddHours(-40), ct));
-        async Task<int> Old() => await table.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq 'seen' and RowKey lt '{now.AddHours(-12).UtcTicks:D19}'").CountAsync();
-        Assert.Equal(FollowerStore.PurgeBatch + 5, await Old());
-        await store.MarkSeenAsync("recent", now, now.AddHours(-12));
-        Assert.Equal(5, await Old());
-        await store.MarkSeenAsync("later", now, now.AddHours(-12).AddMinutes(2)); // rows were left over: again after a minute
-        Assert.Equal(0, await Old());
-    }
-
-    [Fact]
     public async Task ADeletedAccountsDeleteRemovesItsFollowOnlyWhenItsActorIsReallyGone()
     {
         await using var site = Site(azurite);

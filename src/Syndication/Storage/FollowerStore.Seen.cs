@@ -1,0 +1,79 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Syndication.Storage;
+
+/// <summary>What recording a signed activity found: new (recorded), a replay, or its actor at its bound for the window.</summary>
+public enum Seen { New, Replay, Full }
+
+/// <summary>
+/// Replay protection for the activities that change a follow (Follow, and Undo or Delete by a follower): one row per
+/// actor per 12-hour bucket of the signed Date (PK "seen", RK "{bucket:D10}|hash(actor)", Signatures: space-separated
+/// SHA-256 prefixes), so an actor holds at most 3 live rows of at most <see cref="SeenPerActor"/> signatures. A bucket is
+/// useless once the Date window has passed its end, and <see cref="PurgeSeenAsync"/> removes such rows in a ranged
+/// query run from the delivery queue, never inside a request.
+/// </summary>
+public sealed partial class FollowerStore
+{
+    private const string SeenPartition = "seen";
+    /// <summary>The Date window's length, and so the length of a bucket.</summary>
+    public static readonly TimeSpan SeenBucket = TimeSpan.FromHours(12);
+    /// <summary>The most follow-changing activities one actor may send per bucket (a person follows and unfollows a few times).</summary>
+    public const int SeenPerActor = 16;
+    /// <summary>The most seen rows one purge removes; a purge that reaches it asks for another.</summary>
+    public const int PurgeBatch = 1000;
+
+    /// <summary>The bucket a signed Date falls in.</summary>
+    public static long BucketOf(DateTimeOffset signed) => signed.UtcTicks / SeenBucket.Ticks;
+
+    /// <summary>Records a verified signature of <paramref name="actor"/> under the Date it signed (a replay carries the same Date, so lands in the same row).</summary>
+    public async Task<Seen> MarkSeenAsync(string actor, byte[] signature, DateTimeOffset signed, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        var rowKey = $"{BucketOf(signed):D10}|{Key(actor)}";
+        var mark = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(signature))[..32];
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await account.RowAsync(SeenPartition, rowKey, ["Signatures"], ct);
+            var marks = (row?.GetString("Signatures") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (marks.Contains(mark)) return Seen.Replay;
+            if (marks.Length >= SeenPerActor) return Seen.Full;
+            var updated = new TableEntity(SeenPartition, rowKey) { ["Signatures"] = string.Join(' ', marks.Append(mark)) };
+            try
+            {
+                if (row is null) await account.Table.AddEntityAsync(updated, ct);
+                else await account.Table.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, ct);
+                return Seen.New;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < Attempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>How many seen rows there are (a test's and an operator's measure of what the inbox stored).</summary>
+    public async Task<int> CountSeenAsync(CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SeenPartition}");
+        return await account.Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct).CountAsync(ct);
+    }
+
+    /// <summary>
+    /// Removes up to <see cref="PurgeBatch"/> rows of buckets before <paramref name="bucket"/> (one ranged query of keys,
+    /// deletes in transactions of 100); returns how many, so a caller that got the whole batch asks again.
+    /// </summary>
+    public async Task<int> PurgeSeenAsync(long bucket, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SeenPartition} and RowKey lt {bucket.ToString("D10")}");
+        var old = new List<TableTransactionAction>();
+        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, PurgeBatch, ["PartitionKey", "RowKey"], ct))
+        {
+            old.Add(new(TableTransactionActionType.Delete, row));
+            if (old.Count == PurgeBatch) break;
+        }
+        foreach (var chunk in old.Chunk(100)) await account.Table.SubmitTransactionAsync(chunk, ct);
+        return old.Count;
+    }
+}
