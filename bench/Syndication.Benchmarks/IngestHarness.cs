@@ -136,7 +136,7 @@ internal static class IngestHarness
         {
             if (download) await sources.DownloadIncomingAsync(a.Article.SourceBlob, ct);
             await store.WriteBodyAsync(a.Article.BodyBlob, a.Body, ct);
-            if (grouped) await store.SaveArticleAsync(a.Article, null, null, ct);
+            if (grouped) await store.SaveArticleAsync(a.Article, null, null, ct: ct);
             else await rows.SubmitTransactionAsync([.. ArticleStore.SaveActions(a.Article, null, null), ArticleStore.VersionStamp()], ct);
         });
         clock.Stop();

@@ -43,7 +43,7 @@ internal static class ScaleHarness
             {
                 var (article, body) = Article(i);
                 if (body is not null) await store.WriteBodyAsync(article.BodyBlob, body, ct);
-                await store.SaveArticleAsync(article, null, null, ct);
+                await store.SaveArticleAsync(article, null, null, ct: ct);
                 if (Interlocked.Increment(ref done) % 10_000 == 0)
                     Console.WriteLine($"  ... {filled + done} stored, {done / clock.Elapsed.TotalSeconds:0}/s, Azurite RSS {Harness.ResidentMiB(azuritePid):0} MiB");
             });
