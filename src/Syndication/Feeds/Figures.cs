@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Syndication.Articles;
 
 namespace Syndication.Feeds;
@@ -10,7 +11,7 @@ namespace Syndication.Feeds;
 /// writes it, the helpers below read it; here rather than in <see cref="ItemContent"/>, which reads Storage's rows and
 /// so is no place for the writers to reach).
 /// </summary>
-public static class Figures
+public static partial class Figures
 {
     [ThreadStatic]
     private static StringBuilder? scratch;
@@ -39,13 +40,19 @@ public static class Figures
         html.Append("</figure>\n");
     }
 
-    /// <summary>An item's HTML in the order it is written: the lead figure, the body (the string itself), the other figures.</summary>
+    /// <summary>
+    /// An item's HTML in the order it is written: the lead figure, the body, the other figures. An image the body
+    /// already shows (an img whose src is the image's address, its query aside) is not shown twice: where it stands alone
+    /// in a paragraph it becomes its figure there, with caption and credit, in the place the author gave it; inside a
+    /// line of text it stays as written. Its own slot is then empty, so the layout keeps one slot per image.
+    /// </summary>
     public static string[] Content(IReadOnlyList<FeedImage> images, string bodyHtml)
     {
         if (images.Count == 0) return [bodyHtml];
+        var shown = new bool[images.Count];
         var parts = new string[images.Count + 1];
-        for (var i = 0; i < images.Count; i++) parts[i == 0 ? 0 : i + 1] = Figure(images[i]);
-        parts[1] = bodyHtml;
+        parts[1] = bodyHtml.Contains("<img", StringComparison.Ordinal) ? Inline(bodyHtml, images, shown) : bodyHtml;
+        for (var i = 0; i < images.Count; i++) parts[i == 0 ? 0 : i + 1] = shown[i] ? "" : Figure(images[i]);
         return parts;
     }
 
@@ -55,14 +62,71 @@ public static class Figures
     /// <summary>The item's body alone, its figures left out (what the platforms' rules measure).</summary>
     public static IReadOnlyList<string> Body(FeedItem item) => HasFigures(item) ? [item.ContentHtml[1]] : item.ContentHtml;
 
-    /// <summary>The item's HTML with the lead figure's img marked with <paramref name="imageClass"/> (MSN's primary image); as it is when it has no figures.</summary>
+    /// <summary>
+    /// The item's HTML with the lead image's img marked with <paramref name="imageClass"/> (MSN's primary image): in the
+    /// lead figure, or where the body shows it; as it is when it has no figures.
+    /// </summary>
     public static IReadOnlyList<string> WithLeadClass(FeedItem item, string imageClass)
     {
         if (!HasFigures(item)) return item.ContentHtml;
         var parts = item.ContentHtml.ToArray();
-        parts[0] = Figure(item.Images[0], imageClass);
+        if (parts[0].Length > 0) parts[0] = Figure(item.Images[0], imageClass);
+        else
+        {
+            var lead = item.Images[0];
+            var marked = false;
+            parts[1] = BodyImage().Replace(parts[1], m => marked || !Shows(m, lead) ? m.Value : Mark(m, imageClass, ref marked));
+        }
         return parts;
     }
+
+    // Each image's first appearance in the body: a figure when its img stands alone in a paragraph, else left as it is.
+    // The stored body itself when nothing in it changes.
+    private static string Inline(string bodyHtml, IReadOnlyList<FeedImage> images, bool[] shown)
+    {
+        var changed = false;
+        var html = BodyImage().Replace(bodyHtml, m =>
+        {
+            for (var i = 0; i < images.Count; i++)
+            {
+                if (shown[i] || !Shows(m, images[i])) continue;
+                shown[i] = true;
+                if (!m.Groups["alone"].Success) return m.Value;
+                changed = true;
+                // The alt text the author wrote at that place describes the image there.
+                var alt = AltText().Match(m.Groups["img"].Value) is { Success: true } a && a.Groups[1].Length > 0
+                    ? System.Net.WebUtility.HtmlDecode(a.Groups[1].Value) : images[i].Alt;
+                return Figure(images[i] with { Alt = alt }).TrimEnd('\n');
+            }
+            return m.Value;
+        });
+        return changed ? html : bodyHtml;
+    }
+
+    private static bool Shows(Match img, FeedImage image)
+    {
+        var src = System.Net.WebUtility.HtmlDecode(img.Groups["src"].Value);
+        var query = src.IndexOf('?');
+        return Uri.TryCreate(query < 0 ? src : src[..query], UriKind.Absolute, out var shown)
+            && shown.AbsoluteUri == image.Url.GetLeftPart(UriPartial.Path);
+    }
+
+    private static string Mark(Match m, string imageClass, ref bool marked)
+    {
+        marked = true;
+        var img = m.Groups["img"];
+        var tag = img.Value.Contains(" class=\"", StringComparison.Ordinal)
+            ? img.Value.Replace(" class=\"", $" class=\"{imageClass} ", StringComparison.Ordinal)
+            : $"<img class=\"{imageClass}\"{img.Value[4..]}";
+        return m.Value[..(img.Index - m.Index)] + tag + m.Value[(img.Index - m.Index + img.Length)..];
+    }
+
+    // An img in sanitized HTML (attributes double-quoted), alone in its paragraph ("alone") or not.
+    [GeneratedRegex(@"(?<alone><p>\s*(?=<img\b[^>]*>\s*</p>))?(?<img><img\b[^>]*?\ssrc=""(?<src>[^""]*)""[^>]*>)(?(alone)\s*</p>)")]
+    private static partial Regex BodyImage();
+
+    [GeneratedRegex(@"\salt=""([^""]*)""")]
+    private static partial Regex AltText();
 
     // One figure's HTML, built in this thread's scratch buffer (dropped when an unusual figure grew it past 16 KB).
     private static string Figure(FeedImage image, string? imageClass = null)

@@ -48,6 +48,11 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var sources = System.Text.RegularExpressions.Regex.Matches(html, "<img src=\"([^\"]+)\" alt=\"The (deck|quay)\"")
             .ToDictionary(m => m.Groups[2].Value, m => new Uri(m.Groups[1].Value));
         Assert.Equal(["deck", "quay"], sources.Keys.Order());
+        // Each shown once, where the body puts it (the deck first, then the text, then the quay), not again as a figure.
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "<img [^>]*src=\"[^\"]*/api/images/ferry/deck\\.jpg"));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "<img [^>]*src=\"[^\"]*/api/images/ferry/quay\\.png"));
+        Assert.True(html.IndexOf("deck.jpg", StringComparison.Ordinal) < html.IndexOf("Text.", StringComparison.Ordinal)
+            && html.IndexOf("Text.", StringComparison.Ordinal) < html.IndexOf("quay.png", StringComparison.Ordinal), html);
         foreach (var (name, file, bytes) in new[] { ("deck", "deck.jpg", jpg), ("quay", "quay.png", png) })
         {
             Assert.Equal("/api/images/ferry/" + file, sources[name].AbsolutePath);

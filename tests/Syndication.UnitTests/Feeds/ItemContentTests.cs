@@ -59,4 +59,57 @@ public sealed class ItemContentTests
         Assert.False(Figures.HasFigures(byHand));
         Assert.Same(byHand.ContentHtml, Figures.Body(byHand));
     }
+
+    [Fact]
+    public void AnImageTheBodyAlreadyShowsIsShownOnceInItsPlaceWithItsCaptionAndCredit()
+    {
+        // As a Markdown body stores "![The deck](lead.jpg)" once links are resolved: alone in its paragraph, no query.
+        const string body = "<p>Dawn on the quay.</p><p><img src=\"https://news.example.com/api/images/harbour/lead.jpg\" alt=\"The deck\"></p><p>The breakwater held.</p>";
+        var item = ItemContent.Item(Article(Image("lead.jpg", "The quay at dawn.", "Ana Lima"), Image("map.png", null, "Harbour office")), body, Urls);
+        var html = string.Concat(item.ContentHtml);
+
+        Assert.Equal(1, Count(html, "/images/harbour/lead.jpg"));
+        Assert.Equal("", item.ContentHtml[0]);
+        var figure = item.ContentHtml[1].IndexOf("<figure><img src=\"https://news.example.com/api/images/harbour/lead.jpg?v=", StringComparison.Ordinal);
+        Assert.True(figure > item.ContentHtml[1].IndexOf("Dawn on the quay.", StringComparison.Ordinal));
+        Assert.True(figure < item.ContentHtml[1].IndexOf("The breakwater held.", StringComparison.Ordinal));
+        Assert.Contains("<figcaption>The quay at dawn. <small>Ana Lima</small></figcaption></figure><p>The breakwater held.</p>", item.ContentHtml[1]);
+        Assert.DoesNotContain("<p><figure>", item.ContentHtml[1]);
+        Assert.Equal(1, Count(html, "/images/harbour/map.png")); // the other image, not in the body, still follows it
+        Assert.True(Figures.HasFigures(item));
+
+        // MSN's primary image class goes on the img where the body shows it, once.
+        var marked = string.Concat(Figures.WithLeadClass(item, RssWriter.PrimaryImageClass));
+        Assert.Equal(1, Count(marked, RssWriter.PrimaryImageClass));
+        Assert.Contains($"<figure><img class=\"{RssWriter.PrimaryImageClass}\" src=\"https://news.example.com/api/images/harbour/lead.jpg?v=", marked);
+    }
+
+    [Fact]
+    public void AnImageInsideALineOfTextStaysAsWrittenAndIsNotRepeated()
+    {
+        const string body = "<p>The deck <img src=\"https://news.example.com/api/images/harbour/lead.jpg\" alt=\"deck\"> at dawn, and again <img src=\"https://news.example.com/api/images/harbour/lead.jpg\">.</p>";
+        var item = ItemContent.Item(Article(Image("lead.jpg", "The quay at dawn.", "Ana Lima")), body, Urls);
+
+        Assert.Equal(["", body], item.ContentHtml);
+        var marked = Figures.WithLeadClass(item, RssWriter.PrimaryImageClass)[1];
+        Assert.Equal(1, Count(marked, RssWriter.PrimaryImageClass));
+        Assert.StartsWith($"<p>The deck <img class=\"{RssWriter.PrimaryImageClass}\" src=", marked);
+    }
+
+    [Fact]
+    public void AnotherSitesImageOrAnotherArticlesIsNotTakenForOurs()
+    {
+        const string body = "<p><img src=\"https://cdn.example.org/harbour/lead.jpg\"></p><p><img src=\"https://news.example.com/api/images/ferry/lead.jpg\"></p>";
+        var item = ItemContent.Item(Article(Image("lead.jpg", null, null)), body, Urls);
+
+        Assert.StartsWith("<figure><img src=\"https://news.example.com/api/images/harbour/lead.jpg?v=", item.ContentHtml[0]);
+        Assert.Same(body, item.ContentHtml[1]);
+    }
+
+    private static int Count(string text, string part)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal)) n++;
+        return n;
+    }
 }
