@@ -90,6 +90,9 @@ internal static partial class Bylines
         && Names(m.Groups["rest"].Value).Any(n => n.Contains(' ') && !WireAgencies.IsCredit(n))
             ? m.Groups["rest"].Value + ", " + m.Groups["agency"].Value : text;
 
+    /// <summary>Whether a text is a byline's opening word alone ("von", "By", "Par"), which is never a name.</summary>
+    public static bool IsMarkerOnly(string text) => text.Trim().Length > 0 && Prefix().Replace(text.Trim() + " ", "").Length == 0;
+
     /// <summary>Whether a line opens as a byline does ("By …", "Par …", "Von …", "Автор: …", "作者：…").</summary>
     public static bool LooksLikeByline(string line) => BylineStart().IsMatch(line) || LabelledAuthor().IsMatch(line);
 

@@ -51,7 +51,10 @@ internal static class MarkupAuthors
         if (Bylines.Names(names) is { Count: > 0 } marked) return marked;
         if (OwnLine(byline) is { } line && Bylines.Names(MarkupFacts.SpacedText(line)) is { Count: > 0 } lineNames) return lineNames;
         if (Bylines.Names(MarkupFacts.Attr(byline, "content") ?? MarkupFacts.SpacedText(byline)) is { Count: > 0 } whole) return whole;
-        return Bylines.Names(byline.QuerySelectorAll("*").Where(e => e.ChildElementCount == 0).Select(MarkupFacts.Text));
+        // Each part alone; an opening word that stands as its own element ("<span>capital</span> <span>von</span>
+        // <span>Jemima Kelly</span>") starts the names: what comes before it is a brand or section.
+        var parts = byline.QuerySelectorAll("*").Where(e => e.ChildElementCount == 0).Select(e => MarkupFacts.Text(e) ?? "").ToList();
+        return Bylines.Names(parts.Skip(parts.FindLastIndex(p => Bylines.IsMarkerOnly(p)) + 1));
     }
 
     // A byline of several blocks whose "By …" block stands alone: the blocks beside it state the publication, the
