@@ -36,9 +36,16 @@ internal static class MarkupAuthors
         foreach (var byline in root.QuerySelectorAll(BylineSelector))
             if ((!Excluded(byline) || MarkedPerson(byline)) && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
                 && byline.QuerySelectorAll("li").Length <= MaxBylineLinks
-                && From(byline) is { Count: > 0 } names) return names;
+                && From(byline) is { Count: > 0 } names) return [.. names.Concat(Beside(byline)).Distinct(StringComparer.OrdinalIgnoreCase)];
         return [];
     }
+
+    // One element per writer (<dl class="author"> for each reporter): the byline's siblings of the same element and
+    // class name the other writers.
+    private static IEnumerable<string> Beside(IElement byline) =>
+        string.IsNullOrWhiteSpace(byline.ClassName) ? [] : byline.ParentElement?.Children
+            .Where(c => c != byline && c.LocalName == byline.LocalName && c.ClassName == byline.ClassName)
+            .SelectMany(From) ?? [];
 
     // Marked names first (itemprop, profile links, elements classed as a name), then the whole byline, then each of
     // its parts alone ("Owain Clarke" beside "Health correspondent, BBC Wales").
