@@ -55,13 +55,21 @@ internal static class MarkupAuthors
         if (names.Count == 0) names = byline.QuerySelectorAll("a[href]").Where(IsProfileLink).Select(MarkupFacts.Text).ToList();
         if (names.Count == 0 && byline.LocalName == "a" && IsProfileLink(byline)) names = [MarkupFacts.Text(byline)];
         if (names.Count == 0) names = byline.QuerySelectorAll("[class*=name i]").Select(MarkupFacts.Text).ToList();
-        if (Bylines.Names(names) is { Count: > 0 } marked) return marked;
+        if (Bylines.Names(names) is { Count: > 0 } marked) return Fuller(byline, marked) ?? marked;
         if (OwnLine(byline) is { } line && Bylines.Names(MarkupFacts.SpacedText(line)) is { Count: > 0 } lineNames) return lineNames;
         if (Bylines.Names(MarkupFacts.Attr(byline, "content") ?? MarkupFacts.SpacedText(byline)) is { Count: > 0 } whole) return whole;
         // Each part alone; an opening word that stands as its own element ("<span>capital</span> <span>von</span>
         // <span>Jemima Kelly</span>") starts the names: what comes before it is a brand or section.
         var parts = byline.QuerySelectorAll("*").Where(e => e.ChildElementCount == 0).Select(e => MarkupFacts.Text(e) ?? "").ToList();
         return Bylines.Names(parts.Skip(parts.FindLastIndex(p => Bylines.IsMarkerOnly(p)) + 1));
+    }
+
+    // "By Steve Peoples, <a href=/author/…>Thomas Beaumont</a> and Amelia Thomson-Deveaux": marked names are the writers
+    // only when the byline's own line names no more of them; a line that names them all and others reads whole.
+    private static IReadOnlyList<string>? Fuller(IElement byline, IReadOnlyList<string> marked)
+    {
+        var line = Bylines.Names(MarkupFacts.SpacedText(OwnLine(byline) ?? byline));
+        return line.Count > marked.Count && marked.All(m => line.Contains(m, StringComparer.OrdinalIgnoreCase)) ? line : null;
     }
 
     // A byline of several blocks whose "By …" block stands alone: the blocks beside it state the publication, the
