@@ -42,6 +42,15 @@ internal static class HtmlTitle
         return words.Count > 0 && words.Count(inHeadline.Contains) >= 0.8 * words.Count;
     }
 
+    // "Ausschuss zur Ahrtal-Flut Zwei Rücktritte" of "Ausschuss zur Ahrtal-Flut: Zwei Rücktritte": a heading whose
+    // kicker and headline are two elements, the colon between them drawn by the style sheet (or not at all).
+    /// <summary>Whether the visible heading is the stated headline with the one colon after its kicker left out.</summary>
+    public static bool KickerColonDropped(string? stated, string? visible) =>
+        stated is not null && visible is not null && !visible.Contains(':') && stated.Count(c => c == ':') == 1
+        && Spaced(stated.Replace(": ", " ", StringComparison.Ordinal)) == Spaced(visible);
+
+    private static string Spaced(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     private static HashSet<string> WordSet(string s) =>
         s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Squash).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
 

@@ -64,6 +64,7 @@ internal static class PagePrecedence
         new("url.meta-canonical", s => s.Meta.Url));
 
     public static readonly Field<string> Headline = new("headline",
+        new("headline.metadata-with-the-kicker-colon", s => HtmlTitle.KickerColonDropped(s.StatedHeadline, s.VisibleHeadline) ? s.StatedHeadline : null),
         new("headline.visible-same-words-as-metadata", s => s.StatedHeadline is { } stated && HtmlTitle.Same(stated, s.VisibleHeadline) ? s.VisibleHeadline : null),
         new("headline.visible-confirmed-by-title", s => Differs(s) && HtmlTitle.Same(HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline), s.VisibleHeadline) ? s.VisibleHeadline : null),
         new("headline.visible-metadata-shortened", s => Differs(s) && HtmlTitle.Shortened(s.StatedHeadline!, s.VisibleHeadline!) ? s.VisibleHeadline : null),
