@@ -70,4 +70,12 @@ public sealed class RoundFourReadingTests
         var page = Explain(Head, """<article><h1>Harbour reopens after the storm</h1><div class="authors"><span class="brand">capital</span><ul><li><span> von </span><span class="bold">Jemima Kelly</span></li></ul></div>""" + Story + "</article>", "de");
         Assert.Equal(["Jemima Kelly"], page.Article.Authors);
     }
+
+    [Fact]
+    public void TheNameTheSitesAddressGivesItIsNotAnAuthor()
+    {
+        var page = Explain(Head + """<link rel="canonical" href="https://krautreporter.de/1234-harbour"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens after the storm","author":{"@type":"Person","name":"Krautreporter"}}</script>""",
+            """<article><h1>Harbour reopens after the storm</h1><p class="byline">Von Shany Littman</p>""" + Story + "</article>", "de");
+        Assert.Equal(["Shany Littman"], page.Article.Authors);
+    }
 }

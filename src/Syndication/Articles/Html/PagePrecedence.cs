@@ -211,7 +211,11 @@ internal static class PagePrecedence
         return names.Count > 0 && !source.AuthorsAreOrganizations && !names.All(WireAgencies.IsCredit) ? names : null;
     }
 
-    // The site's own name is never an author.
+    // The site's own name is never an author, nor the name its address gives it ("VnExpress" on vnexpress.net).
     private static IReadOnlyList<string> Names(PageSources s, PageFacts source) =>
-        source.Authors.Where(n => !HtmlTitle.IsSiteName(n, s.SiteName)).ToList();
+        source.Authors.Where(n => !HtmlTitle.IsSiteName(n, s.SiteName) && !IsHostName(n, s.Meta.Url ?? s.JsonLd.Url)).ToList();
+
+    private static bool IsHostName(string name, string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && HtmlTitle.Squash(name) is { Length: >= 4 } squashed
+        && u.Host.Split('.')[..^1].Any(label => HtmlTitle.Squash(label) == squashed);
 }
