@@ -78,4 +78,21 @@ public sealed class RoundFourReadingTests
             """<article><h1>Harbour reopens after the storm</h1><p class="byline">Von Shany Littman</p>""" + Story + "</article>", "de");
         Assert.Equal(["Shany Littman"], page.Article.Authors);
     }
+
+    [Fact]
+    public void ASectionKickerBeforeTheStatedHeadlineInTheHeadingIsLeftOut()
+    {
+        var page = Explain("""<meta property="og:title" content="Ehrengast der Frankfurter Buchmesse: Was lesen die Philippinen?">""",
+            "<article><h1>Kultur : Ehrengast der Frankfurter Buchmesse: Was lesen die Philippinen?</h1>" + Story + "</article>", "de");
+        Assert.Equal("Ehrengast der Frankfurter Buchmesse: Was lesen die Philippinen?", page.Article.Title);
+        Assert.Equal("headline.stated-without-the-visible-kicker", page.Decisions["headline"]);
+    }
+
+    [Fact]
+    public void ALongLeadBeforeTheStatedHeadlineIsNotTakenForAKicker()
+    {
+        var page = Explain("""<meta property="og:title" content="Was lesen die Philippinen?">""",
+            "<article><h1>Ehrengast der Frankfurter Buchmesse in diesem Herbst: Was lesen die Philippinen?</h1>" + Story + "</article>", "de");
+        Assert.NotEqual("headline.stated-without-the-visible-kicker", page.Decisions["headline"]);
+    }
 }

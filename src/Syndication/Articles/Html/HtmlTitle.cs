@@ -49,6 +49,16 @@ internal static class HtmlTitle
         stated is not null && visible is not null && !visible.Contains(':') && stated.Count(c => c == ':') == 1
         && Spaced(stated.Replace(": ", " ", StringComparison.Ordinal)) == Spaced(visible);
 
+    private static readonly string[] KickerSeparators = [" : ", ": ", " | ", " – ", " — "];
+
+    // "Kultur : Ehrengast der Frankfurter Buchmesse: …" where the metadata states "Ehrengast der Frankfurter Buchmesse: …":
+    // a section or topic of a few words set before the headline in the same heading.
+    /// <summary>Whether the visible heading is the stated headline after a kicker of at most four words and a separator.</summary>
+    public static bool KickerBefore(string? visible, string? stated) =>
+        visible is not null && stated is not null && KickerSeparators.Any(separator =>
+            visible.IndexOf(separator, StringComparison.Ordinal) is var at && at > 0 && Words(visible[..at]) <= 4
+            && Same(visible[(at + separator.Length)..], stated));
+
     private static string Spaced(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static HashSet<string> WordSet(string s) =>

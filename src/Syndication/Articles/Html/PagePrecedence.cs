@@ -67,6 +67,7 @@ internal static class PagePrecedence
         new("headline.metadata-with-the-kicker-colon", s => HtmlTitle.KickerColonDropped(s.StatedHeadline, s.VisibleHeadline) ? s.StatedHeadline : null),
         new("headline.visible-same-words-as-metadata", s => s.StatedHeadline is { } stated && HtmlTitle.Same(stated, s.VisibleHeadline) ? s.VisibleHeadline : null),
         new("headline.visible-confirmed-by-title", s => Differs(s) && HtmlTitle.Same(HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline), s.VisibleHeadline) ? s.VisibleHeadline : null),
+        new("headline.stated-without-the-visible-kicker", s => HtmlTitle.KickerBefore(s.VisibleHeadline, s.StatedHeadline) ? s.StatedHeadline : null),
         new("headline.visible-metadata-shortened", s => Differs(s) && HtmlTitle.Shortened(s.StatedHeadline!, s.VisibleHeadline!) ? s.VisibleHeadline : null),
         new("headline.jsonld", s => HtmlTitle.Clean(s.JsonLd.Title, s.SiteName, s.VisibleHeadline)),
         new("headline.stated-over-visible-kicker", s => OverKicker(s)),
