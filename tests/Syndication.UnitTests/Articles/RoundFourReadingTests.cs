@@ -95,4 +95,17 @@ public sealed class RoundFourReadingTests
             "<article><h1>Ehrengast der Frankfurter Buchmesse in diesem Herbst: Was lesen die Philippinen?</h1>" + Story + "</article>", "de");
         Assert.NotEqual("headline.stated-without-the-visible-kicker", page.Decisions["headline"]);
     }
+
+    [Fact]
+    public void APicturesMarkedAuthorIsNotTheArticlesByline()
+    {
+        var page = Explain(Head, """<article><h1>Harbour reopens after the storm</h1><figure><img src="/a.jpg"><figcaption itemprop="author">Foto: Mads Claus Rasmussen</figcaption></figure><p class="byline">By Ana Lima</p>""" + Story + "</article>");
+        Assert.Equal(["Ana Lima"], page.Article.Authors);
+    }
+
+    [Theory]
+    [InlineData("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen", "Trine Juncher Jørgensen|Tôrtia Reimer-Johansen")]
+    [InlineData("Anna Lindqvist och Erik Berg", "Anna Lindqvist|Erik Berg")]
+    public void DanishNorwegianAndSwedishBylinesKeepBothWriters(string byline, string names) =>
+        Assert.Equal(names.Split('|'), Syndication.Articles.Bylines.Names(byline));
 }

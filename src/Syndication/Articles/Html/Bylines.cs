@@ -162,7 +162,7 @@ internal static partial class Bylines
     [GeneratedRegex(@"^\s*(?:(?:written|words|story|reporting|text)\s+by|by|von|par|por|door)\s+\p{Lu}|^\s*(?:автор|авторы)\s*:|^\s*[〔（(]?\s*(?:記者|记者|作者|著者|筆者)", RegexOptions.IgnoreCase)]
     private static partial Regex BylineStart();
 
-    [GeneratedRegex(@"\s*(?:,|;|、|\band\b|&|\bund\b|\bet\b|\s+\(?\s*(?:with|avec|mit|con)\s+)\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:,|;|、|\band\b|&|\bund\b|\bet\b|\bog\b|\boch\b|\s+\(?\s*(?:with|avec|mit|con)\s+)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Separators();
 
     // Korean and Japanese bylines put the role after the name ("김민수 기자", "山田太郎記者").

@@ -85,10 +85,11 @@ internal static class MarkupAuthors
         && (byline.GetAttribute("itemtype") ?? "").EndsWith("/Person", StringComparison.OrdinalIgnoreCase)
         && byline.Closest("[class*=comment], [id*=comment], footer") is null;
 
-    // Inside comments, navigation, a menu or the site's footer. A <body> classed "header-menu-enabled" (WordPress themes)
+    // Inside comments, navigation, a menu or the site's footer; inside a figure, where an author is the picture's. A <body> classed "header-menu-enabled" (WordPress themes)
     // is the whole page, not a menu; a footer inside an <article> is the article's own (who wrote it, when).
     private static bool Excluded(IElement e) =>
-        e.Closest(ExcludedPlaces) is { LocalName: not ("body" or "html") } || e.Closest("footer") is { } footer && footer.Closest("article") is null;
+        e.Closest(ExcludedPlaces) is { LocalName: not ("body" or "html") } || e.Closest("footer") is { } footer && footer.Closest("article") is null
+        || e.Closest("figure, figcaption") is not null;
 
     private static bool IsProfileLink(IElement a) =>
         (a.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)
