@@ -33,7 +33,7 @@ public sealed class RealPageCorpusTests(ITestOutputHelper output)
     // asserted as they stand so a regression fails; the goals stay on postlight and htmldate.
     private static readonly Dictionary<(string Source, string Field), double> Measured = new()
     {
-        [("fundus", "headline")] = 0.80, // first measurement 80.5% (66/82)
+        [("fundus", "headline")] = 0.81, // first measurement 80.5% (66/82); 81.7% (67/82) after round four's rules
         [("fundus", "byline")] = 0.84, // first measurement 84.6% (66/78)
         [("fundus", "date")] = 0.97, // first measurement 97.6% (80/82)
     };
