@@ -97,6 +97,11 @@ internal static class HtmlTitle
     public static bool IsSiteName(string name, string? siteName) =>
         !string.IsNullOrWhiteSpace(siteName) && Squash(name) == Squash(siteName);
 
+    /// <summary>Whether a name is the one the page's address gives the site ("VnExpress" on vnexpress.net).</summary>
+    public static bool IsHostName(string name, string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && Squash(name) is { Length: >= 4 } squashed
+        && u.Host.Split('.')[..^1].Any(label => Squash(label) == squashed);
+
     private static bool IsSite(string part, string? siteName)
     {
         if (string.IsNullOrWhiteSpace(siteName)) return false;

@@ -214,9 +214,5 @@ internal static class PagePrecedence
 
     // The site's own name is never an author, nor the name its address gives it ("VnExpress" on vnexpress.net).
     private static IReadOnlyList<string> Names(PageSources s, PageFacts source) =>
-        source.Authors.Where(n => !HtmlTitle.IsSiteName(n, s.SiteName) && !IsHostName(n, s.Meta.Url ?? s.JsonLd.Url)).ToList();
-
-    private static bool IsHostName(string name, string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var u) && HtmlTitle.Squash(name) is { Length: >= 4 } squashed
-        && u.Host.Split('.')[..^1].Any(label => HtmlTitle.Squash(label) == squashed);
+        source.Authors.Where(n => !HtmlTitle.IsSiteName(n, s.SiteName) && !HtmlTitle.IsHostName(n, s.Meta.Url ?? s.JsonLd.Url)).ToList();
 }
