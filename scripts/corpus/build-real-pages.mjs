@@ -1,6 +1,6 @@
-// Builds tests/corpus/real-pages/ from the two source repositories: every labelled page gzipped, labels.json, SOURCES.md
+// Builds tests/corpus/real-pages/ from the three source repositories: every labelled page gzipped, labels.json, SOURCES.md
 // and the counts in README.md; checks exceptions.json (written by a person) against the labels. Usage:
-//   node scripts/corpus/build-real-pages.mjs [POSTLIGHT_GIT_DIR] [HTMLDATE_GIT_DIR] [OUT_DIR]
+//   node scripts/corpus/build-real-pages.mjs [POSTLIGHT_GIT_DIR] [HTMLDATE_GIT_DIR] [FUNDUS_GIT_DIR] [OUT_DIR]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,11 +8,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { gitTree } from './git-tree.mjs';
 import { postlightPages } from './postlight.mjs';
 import { htmldatePages } from './htmldate.mjs';
+import { fundusPages } from './fundus.mjs';
 import { authorConcerns, normaliseAuthors } from './normalise.mjs';
 import { countsBlock, duplicates, sourcesMarkdown } from './report.mjs';
 
 const [postlightDir = '/work/.mirror/postlight+parser/repo', htmldateDir = '/work/.mirror/adbar+htmldate/repo',
-  out = 'tests/corpus/real-pages'] = process.argv.slice(2);
+  fundusDir = '/work/.mirror/flairNLP+fundus/repo', out = 'tests/corpus/real-pages'] = process.argv.slice(2);
 
 const sha256 = bytes => createHash('sha256').update(bytes).digest();
 
@@ -36,7 +37,8 @@ function writePage(path, bytes) {
 
 const postlight = postlightPages(gitTree(postlightDir));
 const htmldate = htmldatePages(gitTree(htmldateDir));
-const sources = [['postlight', postlight], ['htmldate', htmldate]];
+const fundus = fundusPages(gitTree(fundusDir));
+const sources = [['postlight', postlight], ['htmldate', htmldate], ['fundus', fundus]];
 
 const labels = {};
 const sizes = {};
@@ -80,7 +82,7 @@ for (const c of unreviewed) errors.push(`${c.key}: author ${JSON.stringify(c.aut
 
 const dupes = duplicates(labels, htmldate.report);
 writeFileSync(join(out, 'labels.json'), json(labels));
-writeFileSync(join(out, 'SOURCES.md'), sourcesMarkdown({ postlight: postlight.report, htmldate: htmldate.report, sizes, dupes }));
+writeFileSync(join(out, 'SOURCES.md'), sourcesMarkdown({ postlight: postlight.report, htmldate: htmldate.report, fundus: fundus.report, sizes, dupes }));
 const readmePath = join(out, 'README.md');
 if (existsSync(readmePath)) {
   const readme = readFileSync(readmePath, 'utf8');

@@ -6,13 +6,16 @@ using static Syndication.Tests.Articles.RealPageLabels;
 namespace Syndication.Tests.Articles;
 
 /// <summary>
-/// tests/corpus/real-pages, labelled by others (postlight/parser, adbar/htmldate): per source, split and field the share
+/// tests/corpus/real-pages, labelled by others (postlight/parser, adbar/htmldate, flairNLP/fundus): per source, split and field the share
 /// of labels the parser meets, every miss with what we got, the label and the precedence row that decided it, and
 /// every excepted label. The held-out goals (headline 95%, byline 90%, date 95%) are asserted where reached; where not,
 /// the reached floor is, so a regression fails, and the gap is named in <see cref="Floors"/>. This is the test issue 24
 /// calls "HtmlCorpusTests" (held-out half held to the goals); that name belongs to our own 91-page regression corpus.
 /// Each postlight page is parsed with the zone its site's extractor declares as the publisher's zone (the setting that
-/// site's publisher would make); "date-utc" is the same pages parsed without it, printed beside, not asserted.
+/// site's publisher would make); "date-utc" is the same pages parsed without it, printed beside, not asserted. That second
+/// parse is the second configuration, so it runs only for pages with a declared zone and a date label (50 postlight pages);
+/// every other page is parsed once and its date-utc is its date. The issue's goals are for postlight and htmldate; fundus
+/// is held to what it reached when it was added (round four), a measurement, not a goal.
 /// </summary>
 public sealed class RealPageCorpusTests(ITestOutputHelper output)
 {
@@ -24,6 +27,15 @@ public sealed class RealPageCorpusTests(ITestOutputHelper output)
         [("postlight", "byline")] = 0.90, // goal met: 93.5% (58/62)
         [("postlight", "date")] = 0.83, // GAP: goal 95%, reached 83.8% (57/68) with each site's zone (82.4% without)
         [("htmldate", "date")] = 0.90, // GAP: goal 95%, reached 90.2% (211/234)
+    };
+
+    // fundus (round four): what its held-out half reached when it was added, rounded down. Measurements, not goals:
+    // asserted as they stand so a regression fails; the issue's goals stay on postlight and htmldate.
+    private static readonly Dictionary<(string Source, string Field), double> Measured = new()
+    {
+        [("fundus", "headline")] = 0.81, // first measurement 80.5% (66/82); 81.7% (67/82) after round four's rules
+        [("fundus", "byline")] = 0.84, // first measurement 84.6% (66/78)
+        [("fundus", "date")] = 0.97, // first measurement 97.6% (80/82)
     };
 
     private static readonly Dictionary<string, double> Goals = new() { ["headline"] = 0.95, ["byline"] = 0.90, ["date"] = 0.95 };
@@ -63,12 +75,12 @@ public sealed class RealPageCorpusTests(ITestOutputHelper output)
         foreach (var e in Exceptions()) output.WriteLine($"    {e.Page} {e.Field}: {e.Reason}");
 
         var failures = new List<string>();
-        foreach (var ((source, field), floor) in Floors)
+        var required = Floors.Select(f => (f.Key, Rate: Math.Min(Goals[f.Key.Field], f.Value))).Concat(Measured.Select(m => (m.Key, Rate: m.Value)));
+        foreach (var ((source, field), floor) in required)
         {
             var held = scores.Where(s => s.Source == source && s.Field == field && s.Split == "held-out").ToList();
             var rate = held.Count(s => s.Right) / (double)held.Count;
-            var required = Math.Min(Goals[field], floor);
-            if (rate < required) failures.Add($"{source} held-out {field}: {rate:P1} < {required:P1}");
+            if (rate < floor) failures.Add($"{source} held-out {field}: {rate:P1} < {floor:P1}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }

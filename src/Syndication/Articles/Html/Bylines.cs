@@ -90,6 +90,9 @@ internal static partial class Bylines
         && Names(m.Groups["rest"].Value).Any(n => n.Contains(' ') && !WireAgencies.IsCredit(n))
             ? m.Groups["rest"].Value + ", " + m.Groups["agency"].Value : text;
 
+    /// <summary>Whether a text is a byline's opening word alone ("von", "By", "Par"), which is never a name.</summary>
+    public static bool IsMarkerOnly(string text) => text.Trim().Length > 0 && Prefix().Replace(text.Trim() + " ", "").Length == 0;
+
     /// <summary>Whether a line opens as a byline does ("By …", "Par …", "Von …", "Автор: …", "作者：…").</summary>
     public static bool LooksLikeByline(string line) => BylineStart().IsMatch(line) || LabelledAuthor().IsMatch(line);
 
@@ -159,7 +162,7 @@ internal static partial class Bylines
     [GeneratedRegex(@"^\s*(?:(?:written|words|story|reporting|text)\s+by|by|von|par|por|door)\s+\p{Lu}|^\s*(?:автор|авторы)\s*:|^\s*[〔（(]?\s*(?:記者|记者|作者|著者|筆者)", RegexOptions.IgnoreCase)]
     private static partial Regex BylineStart();
 
-    [GeneratedRegex(@"\s*(?:,|;|、|\band\b|&|\bund\b|\bet\b|\s+\(?\s*(?:with|avec|mit|con)\s+)\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:,|;|、|\band\b|&|\bund\b|\bet\b|\bog\b|\boch\b|\s+\(?\s*(?:with|avec|mit|con)\s+)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Separators();
 
     // Korean and Japanese bylines put the role after the name ("김민수 기자", "山田太郎記者").

@@ -42,6 +42,25 @@ internal static class HtmlTitle
         return words.Count > 0 && words.Count(inHeadline.Contains) >= 0.8 * words.Count;
     }
 
+    // "Ausschuss zur Ahrtal-Flut Zwei Rücktritte" of "Ausschuss zur Ahrtal-Flut: Zwei Rücktritte": a heading whose
+    // kicker and headline are two elements, the colon between them drawn by the style sheet (or not at all).
+    /// <summary>Whether the visible heading is the stated headline with the one colon after its kicker left out.</summary>
+    public static bool KickerColonDropped(string? stated, string? visible) =>
+        stated is not null && visible is not null && !visible.Contains(':') && stated.Count(c => c == ':') == 1
+        && Spaced(stated.Replace(": ", " ", StringComparison.Ordinal)) == Spaced(visible);
+
+    private static readonly string[] KickerSeparators = [" : ", ": ", " | ", " – ", " — "];
+
+    // "Kultur : Ehrengast der Frankfurter Buchmesse: …" where the metadata states "Ehrengast der Frankfurter Buchmesse: …":
+    // a section or topic of a few words set before the headline in the same heading.
+    /// <summary>Whether the visible heading is the stated headline after a kicker of at most four words and a separator.</summary>
+    public static bool KickerBefore(string? visible, string? stated) =>
+        visible is not null && stated is not null && KickerSeparators.Any(separator =>
+            visible.IndexOf(separator, StringComparison.Ordinal) is var at && at > 0 && Words(visible[..at]) <= 4
+            && Same(visible[(at + separator.Length)..], stated));
+
+    private static string Spaced(string s) => string.Join(' ', s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
     private static HashSet<string> WordSet(string s) =>
         s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Squash).Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
 
@@ -77,6 +96,11 @@ internal static class HtmlTitle
     /// <summary>Whether a name is the site's own (blogs and stations name themselves as the author).</summary>
     public static bool IsSiteName(string name, string? siteName) =>
         !string.IsNullOrWhiteSpace(siteName) && Squash(name) == Squash(siteName);
+
+    /// <summary>Whether a name is the one the page's address gives the site ("VnExpress" on vnexpress.net).</summary>
+    public static bool IsHostName(string name, string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && Squash(name) is { Length: >= 4 } squashed
+        && u.Host.Split('.')[..^1].Any(label => Squash(label) == squashed);
 
     private static bool IsSite(string part, string? siteName)
     {

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace Syndication.Articles;
@@ -139,10 +141,17 @@ internal static partial class JsonLdFacts
         _ => new[] { node },
     };
 
+    // Script text is not HTML-decoded by the browser, yet pages write HTML character references into their JSON-LD
+    // ("&quot;", "&#8216;"), escaping the value twice: a value with one is decoded once, as the page meant it.
     private static string? Text(JsonNode? node) =>
         node is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number
-            ? NullIfBlank(v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString())
+            ? NullIfBlank(v.GetValueKind() == JsonValueKind.String ? Unescaped(v.GetValue<string>()) : v.ToJsonString())
             : null;
+
+    private static string Unescaped(string s) => s.Contains('&') && CharacterReference().IsMatch(s) ? WebUtility.HtmlDecode(s) : s;
+
+    [GeneratedRegex(@"&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")]
+    private static partial Regex CharacterReference();
 
     private static string? NameOf(JsonNode? node, Dictionary<string, JsonObject> byId) => node switch
     {

@@ -36,9 +36,16 @@ internal static class MarkupAuthors
         foreach (var byline in root.QuerySelectorAll(BylineSelector))
             if ((!Excluded(byline) || MarkedPerson(byline)) && byline.QuerySelectorAll("a[href]").Length <= MaxBylineLinks
                 && byline.QuerySelectorAll("li").Length <= MaxBylineLinks
-                && From(byline) is { Count: > 0 } names) return names;
+                && From(byline) is { Count: > 0 } names) return [.. names.Concat(Beside(byline)).Distinct(StringComparer.OrdinalIgnoreCase)];
         return [];
     }
+
+    // One element per writer (<dl class="author"> for each reporter): the byline's siblings of the same element and
+    // class name the other writers.
+    private static IEnumerable<string> Beside(IElement byline) =>
+        string.IsNullOrWhiteSpace(byline.ClassName) ? [] : byline.ParentElement?.Children
+            .Where(c => c != byline && c.LocalName == byline.LocalName && c.ClassName == byline.ClassName)
+            .SelectMany(From) ?? [];
 
     // Marked names first (itemprop, profile links, elements classed as a name), then the whole byline, then each of
     // its parts alone ("Owain Clarke" beside "Health correspondent, BBC Wales").
@@ -48,10 +55,21 @@ internal static class MarkupAuthors
         if (names.Count == 0) names = byline.QuerySelectorAll("a[href]").Where(IsProfileLink).Select(MarkupFacts.Text).ToList();
         if (names.Count == 0 && byline.LocalName == "a" && IsProfileLink(byline)) names = [MarkupFacts.Text(byline)];
         if (names.Count == 0) names = byline.QuerySelectorAll("[class*=name i]").Select(MarkupFacts.Text).ToList();
-        if (Bylines.Names(names) is { Count: > 0 } marked) return marked;
+        if (Bylines.Names(names) is { Count: > 0 } marked) return Fuller(byline, marked) ?? marked;
         if (OwnLine(byline) is { } line && Bylines.Names(MarkupFacts.SpacedText(line)) is { Count: > 0 } lineNames) return lineNames;
         if (Bylines.Names(MarkupFacts.Attr(byline, "content") ?? MarkupFacts.SpacedText(byline)) is { Count: > 0 } whole) return whole;
-        return Bylines.Names(byline.QuerySelectorAll("*").Where(e => e.ChildElementCount == 0).Select(MarkupFacts.Text));
+        // Each part alone; an opening word that stands as its own element ("<span>capital</span> <span>von</span>
+        // <span>Jemima Kelly</span>") starts the names: what comes before it is a brand or section.
+        var parts = byline.QuerySelectorAll("*").Where(e => e.ChildElementCount == 0).Select(e => MarkupFacts.Text(e) ?? "").ToList();
+        return Bylines.Names(parts.Skip(parts.FindLastIndex(p => Bylines.IsMarkerOnly(p)) + 1));
+    }
+
+    // "By Steve Peoples, <a href=/author/…>Thomas Beaumont</a> and Amelia Thomson-Deveaux": marked names are the writers
+    // only when the byline's own line names no more of them; a line that names them all and others reads whole.
+    private static IReadOnlyList<string>? Fuller(IElement byline, IReadOnlyList<string> marked)
+    {
+        var line = Bylines.Names(MarkupFacts.SpacedText(OwnLine(byline) ?? byline));
+        return line.Count > marked.Count && marked.All(m => line.Contains(m, StringComparer.OrdinalIgnoreCase)) ? line : null;
     }
 
     // A byline of several blocks whose "By …" block stands alone: the blocks beside it state the publication, the
@@ -67,10 +85,11 @@ internal static class MarkupAuthors
         && (byline.GetAttribute("itemtype") ?? "").EndsWith("/Person", StringComparison.OrdinalIgnoreCase)
         && byline.Closest("[class*=comment], [id*=comment], footer") is null;
 
-    // Inside comments, navigation, a menu or the site's footer. A <body> classed "header-menu-enabled" (WordPress themes)
+    // Inside comments, navigation, a menu or the site's footer; inside a figure, where an author is the picture's. A <body> classed "header-menu-enabled" (WordPress themes)
     // is the whole page, not a menu; a footer inside an <article> is the article's own (who wrote it, when).
     private static bool Excluded(IElement e) =>
-        e.Closest(ExcludedPlaces) is { LocalName: not ("body" or "html") } || e.Closest("footer") is { } footer && footer.Closest("article") is null;
+        e.Closest(ExcludedPlaces) is { LocalName: not ("body" or "html") } || e.Closest("footer") is { } footer && footer.Closest("article") is null
+        || e.Closest("figure, figcaption") is not null;
 
     private static bool IsProfileLink(IElement a) =>
         (a.GetAttribute("rel") ?? "").Contains("author", StringComparison.OrdinalIgnoreCase)

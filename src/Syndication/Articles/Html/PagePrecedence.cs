@@ -64,8 +64,10 @@ internal static class PagePrecedence
         new("url.meta-canonical", s => s.Meta.Url));
 
     public static readonly Field<string> Headline = new("headline",
+        new("headline.metadata-with-the-kicker-colon", s => HtmlTitle.KickerColonDropped(s.StatedHeadline, s.VisibleHeadline) ? s.StatedHeadline : null),
         new("headline.visible-same-words-as-metadata", s => s.StatedHeadline is { } stated && HtmlTitle.Same(stated, s.VisibleHeadline) ? s.VisibleHeadline : null),
         new("headline.visible-confirmed-by-title", s => Differs(s) && HtmlTitle.Same(HtmlTitle.Clean(s.PageTitle, s.SiteName, s.VisibleHeadline), s.VisibleHeadline) ? s.VisibleHeadline : null),
+        new("headline.stated-without-the-visible-kicker", s => HtmlTitle.KickerBefore(s.VisibleHeadline, s.StatedHeadline) ? s.StatedHeadline : null),
         new("headline.visible-metadata-shortened", s => Differs(s) && HtmlTitle.Shortened(s.StatedHeadline!, s.VisibleHeadline!) ? s.VisibleHeadline : null),
         new("headline.jsonld", s => HtmlTitle.Clean(s.JsonLd.Title, s.SiteName, s.VisibleHeadline)),
         new("headline.stated-over-visible-kicker", s => OverKicker(s)),
@@ -210,7 +212,7 @@ internal static class PagePrecedence
         return names.Count > 0 && !source.AuthorsAreOrganizations && !names.All(WireAgencies.IsCredit) ? names : null;
     }
 
-    // The site's own name is never an author.
+    // The site's own name is never an author, nor the name its address gives it ("VnExpress" on vnexpress.net).
     private static IReadOnlyList<string> Names(PageSources s, PageFacts source) =>
-        source.Authors.Where(n => !HtmlTitle.IsSiteName(n, s.SiteName)).ToList();
+        source.Authors.Where(n => !HtmlTitle.IsSiteName(n, s.SiteName) && !HtmlTitle.IsHostName(n, s.Meta.Url ?? s.JsonLd.Url)).ToList();
 }
