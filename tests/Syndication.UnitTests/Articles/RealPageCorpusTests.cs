@@ -34,7 +34,7 @@ public sealed class RealPageCorpusTests(ITestOutputHelper output)
     private static readonly Dictionary<(string Source, string Field), double> Measured = new()
     {
         [("fundus", "headline")] = 0.81, // first measurement 80.5% (66/82); 81.7% (67/82) after round four's rules
-        [("fundus", "byline")] = 0.84, // first measurement 84.6% (66/78)
+        [("fundus", "byline")] = 0.83, // first measurement 84.6% (66/78); 83.5% (66/79) since the second review withdrew the Le Figaro exception
         [("fundus", "date")] = 0.97, // first measurement 97.6% (80/82)
     };
 
