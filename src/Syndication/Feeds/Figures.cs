@@ -42,9 +42,9 @@ public static partial class Figures
 
     /// <summary>
     /// An item's HTML in the order it is written: the lead figure, the body, the other figures. An image the body
-    /// already shows (an img whose src is the image's address, its query aside) is not shown twice: where it stands alone
-    /// in a paragraph it becomes its figure there, with caption and credit, in the place the author gave it; inside a
-    /// line of text it stays as written. Its own slot is then empty, so the layout keeps one slot per image.
+    /// already shows (an img whose src is the image's address, its query aside) alone in a paragraph is not shown twice:
+    /// it becomes its figure there, with caption and credit, in the place the author gave it, and its own slot is empty,
+    /// so the layout keeps one slot per image. Inside a line of text it stays as written, and its figure stays too.
     /// </summary>
     public static string[] Content(IReadOnlyList<FeedImage> images, string bodyHtml)
     {
@@ -90,9 +90,10 @@ public static partial class Figures
             for (var i = 0; i < images.Count; i++)
             {
                 if (shown[i] || !Shows(m, images[i])) continue;
-                shown[i] = true;
+                // Inside a line of text a figure cannot stand: the img stays, and so does its figure, with the caption
+                // and credit (a credit may be owed).
                 if (!m.Groups["alone"].Success) return m.Value;
-                changed = true;
+                shown[i] = changed = true;
                 // The alt text the author wrote at that place describes the image there.
                 var alt = AltText().Match(m.Groups["img"].Value) is { Success: true } a && a.Groups[1].Length > 0
                     ? System.Net.WebUtility.HtmlDecode(a.Groups[1].Value) : images[i].Alt;

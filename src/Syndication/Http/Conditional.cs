@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Syndication.Http;
 
 /// <summary>Conditional GET in one place: strong ETags, If-None-Match (lists, "*", weak tags) and If-Modified-Since.</summary>
-public static class Conditional
+public static partial class Conditional
 {
     /// <summary>A strong ETag for a representation's bytes.</summary>
     public static string ETagOf(ReadOnlySpan<byte> body) =>
@@ -30,14 +31,15 @@ public static class Conditional
         + (staleWhileRevalidateSeconds > 0 ? $", stale-while-revalidate={staleWhileRevalidateSeconds}" : "");
 
     /// <summary>
-    /// The request's If-None-Match when it is exactly one strong entity tag (what a cache revalidating a copy sends),
-    /// else null: lists, "*" and weak tags are compared by <see cref="IsNotModified"/>.
+    /// The request's If-None-Match when it is exactly one tag of the shape storage gives blobs ("0x8DC…", the tag we
+    /// served), else null: lists, "*", weak tags and anything else are compared by <see cref="IsNotModified"/>, never
+    /// passed on to storage (a stranger's header must not become a storage request that fails).
     /// </summary>
     public static string? SingleStrongTag(HttpRequest request) =>
-        request.Headers.IfNoneMatch is { Count: 1 } values && EntityTagHeaderValue.TryParse(values[0], out var tag)
-            && !tag.IsWeak && !tag.Equals(EntityTagHeaderValue.Any) && tag.Tag.Length > 2 && tag.Tag.ToString() == values[0]!.Trim()
-            ? tag.Tag.ToString()
-            : null;
+        request.Headers.IfNoneMatch is { Count: 1 } values && values[0] is { } value && StorageTag().IsMatch(value) ? value : null;
+
+    [GeneratedRegex(@"\A""0x[0-9A-F]{1,32}""\z")]
+    private static partial Regex StorageTag();
 
     /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since; weak comparison for If-None-Match.</summary>
     public static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)

@@ -44,7 +44,7 @@ public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox
         var after = request.Query["after"].ToString();
         var page = request.Query["page"] == "true";
         var type = MediaType(request);
-        var rendered = await cache.GetOrRenderAsync($"outbox|{urls.Site.Origin}|{type}|{page}|{after}", async () =>
+        var rendered = await cache.GetOrRenderAsync($"outbox|{urls.Site.Origin}|{type}|{page || after.Length > 0}|{after}", async () =>
             await actor.OutboxAsync(urls, page, after.Length == 0 ? null : after, ct) is { } document
                 ? new Rendered(ActivityDocuments.Bytes(document), type, null) : null, ct);
         return rendered is null

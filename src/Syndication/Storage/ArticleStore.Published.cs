@@ -96,6 +96,11 @@ public sealed partial class ArticleStore
         {
             return null;
         }
+        catch (RequestFailedException)
+        {
+            // Storage refused the condition itself: answer from a whole read, as without one.
+            return await OpenPublishedAsync(blobName, default, null, ct) is { } whole ? new PublishedRead(whole) : null;
+        }
     }
 
     /// <summary>A served blob's ETag, length, type and times without its bytes, or null when there is none.</summary>

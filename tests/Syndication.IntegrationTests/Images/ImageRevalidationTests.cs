@@ -38,6 +38,14 @@ public sealed class ImageRevalidationTests(AzuriteFixture azurite)
         Assert.Equal(304, (await Get(site, "W/" + etag)).Status);
         var stale = await Get(site, "\"0x8D000000000000\"");
         Assert.Equal((200, photo.Length), (stale.Status, stale.Body.Length));
+
+        // A stranger's tag that storage would refuse as a condition (not ASCII, a quoted star) is never passed on: a
+        // whole read (a non-ASCII header made the SDK retry for 23 s, then throw: a 500).
+        foreach (var hostile in new[] { "\"ét\"", "\"*\"", "\"0x8d\u00e9\"", "\"" + new string('F', 5000) + "\"" })
+        {
+            var answer = await Get(site, hostile);
+            Assert.Equal((200, photo.Length), (answer.Status, answer.Body.Length));
+        }
     }
 
     [Fact]

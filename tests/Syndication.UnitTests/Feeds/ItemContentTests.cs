@@ -85,15 +85,14 @@ public sealed class ItemContentTests
     }
 
     [Fact]
-    public void AnImageInsideALineOfTextStaysAsWrittenAndIsNotRepeated()
+    public void AnImageInsideALineOfTextStaysAsWrittenAndKeepsItsFigureSoItsCreditIsShown()
     {
-        const string body = "<p>The deck <img src=\"https://news.example.com/api/images/harbour/lead.jpg\" alt=\"deck\"> at dawn, and again <img src=\"https://news.example.com/api/images/harbour/lead.jpg\">.</p>";
+        const string body = "<p>The deck <img src=\"https://news.example.com/api/images/harbour/lead.jpg\" alt=\"deck\"> at dawn.</p>";
         var item = ItemContent.Item(Article(Image("lead.jpg", "The quay at dawn.", "Ana Lima")), body, Urls);
 
-        Assert.Equal(["", body], item.ContentHtml);
-        var marked = Figures.WithLeadClass(item, RssWriter.PrimaryImageClass)[1];
-        Assert.Equal(1, Count(marked, RssWriter.PrimaryImageClass));
-        Assert.StartsWith($"<p>The deck <img class=\"{RssWriter.PrimaryImageClass}\" src=", marked);
+        Assert.Same(body, item.ContentHtml[1]);
+        Assert.EndsWith("<figcaption>The quay at dawn. <small>Ana Lima</small></figcaption></figure>\n", item.ContentHtml[0]);
+        Assert.Equal(1, Count(string.Concat(Figures.WithLeadClass(item, RssWriter.PrimaryImageClass)), RssWriter.PrimaryImageClass));
     }
 
     [Fact]
