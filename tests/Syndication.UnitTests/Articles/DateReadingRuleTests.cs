@@ -37,6 +37,16 @@ public sealed class DateReadingRuleTests
     }
 
     [Theory]
+    [InlineData("en-US", "2024-05-03")]
+    [InlineData("fr", "2024-03-05")]
+    public void ASlashedDateInTheTitleIsReadAsThePagesLanguageWritesIt(string lang, string expected)
+    {
+        var page = Explain("<title>05/03/2024 | Harbour reopens</title>", "<article><h1>Harbour reopens</h1>" + Story + "</article>", lang);
+        Assert.Equal(DateTimeOffset.Parse(expected + "T00:00:00Z"), page.Article.Published);
+        Assert.Equal("published.title-part", page.Decisions["published"]);
+    }
+
+    [Theory]
     [InlineData("Harbour reopens after the storm of 5 March 2024")]
     [InlineData("Harbour reopens | Yearbook 2024")]
     public void ADateInsideTheTitlesWordsIsNotThePages(string title)

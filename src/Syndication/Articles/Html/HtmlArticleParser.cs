@@ -31,6 +31,7 @@ public static class HtmlArticleParser
         {
             ScriptData = LooseDates.ScriptData(doc, locale),
             PageText = LooseDates.FirstDatedLine(doc, locale),
+            Locale = locale,
         };
         sources = sources with { SiteName = PagePrecedence.SiteName.Decide(sources, decisions) };
         var title = PagePrecedence.Headline.Decide(sources, decisions);

@@ -66,11 +66,11 @@ internal static partial class LooseDates
     }
 
     /// <summary>The date a page's title states as a part of its own before or after a separator ("08.11.2021 | Fachtag: Site").</summary>
-    public static PageDate? InTitle(string? title)
+    public static PageDate? InTitle(string? title, PageLocale locale)
     {
         var parts = TitleSeparator().Split(title ?? "").Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         foreach (var part in parts.Count > 1 ? new[] { parts[0], parts[^1] } : [])
-            if (Datelines.Read(part).ToList() is [var only] && only.Index == 0 && only.Length >= part.TrimEnd('.', ')').Length - 1) return only.When;
+            if (Datelines.Read(part, locale).ToList() is [var only] && only.Index == 0 && only.Length >= part.TrimEnd('.', ')').Length - 1) return only.When;
         return null;
     }
 

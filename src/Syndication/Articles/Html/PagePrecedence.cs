@@ -13,6 +13,9 @@ internal sealed record PageSources(PageFacts JsonLd, PageFacts Meta, PageFacts M
     /// <summary>The first dated line of the page's text.</summary>
     public PageFacts PageText { get; init; } = PageFacts.None;
 
+    /// <summary>How the page writes dates (its language): "05/03/2024" is 5 March on a French page, May 3 on an American one.</summary>
+    public PageLocale Locale { get; init; } = PageLocale.Unknown;
+
     /// <summary>The headline of the markup: the page's h1 (or title-classed element) that best covers its title.</summary>
     public string? VisibleHeadline => Markup.Title;
 
@@ -100,7 +103,7 @@ internal static class PagePrecedence
         new("published.script-data", s => s.ScriptData.Published),
         new("published.first-dated-line", s => s.PageText.Published),
         new("published.address-path", s => LooseDates.InAddress(s.Meta.Url) ?? LooseDates.InAddress(s.JsonLd.Url)),
-        new("published.title-part", s => LooseDates.InTitle(s.PageTitle)));
+        new("published.title-part", s => LooseDates.InTitle(s.PageTitle, s.Locale)));
 
     public static readonly Field<PageDate?> Updated = new("updated",
         new("updated.jsonld", s => s.JsonLd.Modified),
