@@ -9,8 +9,8 @@ namespace Syndication.Fediverse;
 /// <summary>An inbox POST as the processor needs it: the method, path and query, the host it was sent to, headers, body and the client's address.</summary>
 public sealed record InboxRequest(string Method, string PathAndQuery, string Host, Func<string, string?> Header, byte[] Body, string Client = "");
 
-/// <summary>What the inbox answers: a status and a short reason (Mastodon answers 401 with {"error": reason}).</summary>
-public sealed record InboxResult(int Status, string Message);
+/// <summary>What the inbox answers: a status and a short reason (Mastodon answers 401 with {"error": reason}), and for a 503 the seconds to wait.</summary>
+public sealed record InboxResult(int Status, string Message, int RetryAfter = 0);
 
 /// <summary>
 /// The inbox (personal and shared: one URL): verifies the HTTP Signature (the key fetched as <see cref="RemoteActors"/>
@@ -18,7 +18,8 @@ public sealed record InboxResult(int Status, string Message);
 /// follower stored, a signed Accept queued), Undo of a Follow and Delete of the actor, each only with a signature never
 /// seen before (<see cref="FollowerStore.MarkSeenAsync"/>); anything else, and an Undo or Delete from an actor who does
 /// not follow, changes nothing, so it is answered 202 and dropped with nothing written. Nothing is stored before the
-/// signature holds.
+/// signature holds. A follow change that storage fails (503 with Retry-After) or the caps refuse (403) takes its
+/// signature's mark back, so the sender can send the same bytes again and a refused Follow keeps no row.
 /// </summary>
 public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore followers, Deliveries deliveries, ActorKey key,
     Microsoft.Extensions.Options.IOptions<FediverseOptions> options, TimeProvider time, ILogger<InboxProcessor> logger)
@@ -26,6 +27,8 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
     /// <summary>The largest activity we read.</summary>
     public const int MaxBody = 256 * 1024;
     private static readonly TimeSpan DateWindow = FollowerStore.SeenBucket;
+    /// <summary>Seconds a sender is asked to wait before sending again a follow change storage failed.</summary>
+    public const int RetryAfterSeconds = 30;
     /// <summary>What a sender whose key could not be had is told, whatever the reason.</summary>
     public const string KeyUnavailable = "the signature's key could not be fetched or does not belong to an actor";
 
@@ -76,21 +79,52 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
         if (type == "Follow" && Id(@object) == urls.Actor.AbsoluteUri && Id(activity["id"]) is { } followId)
         {
             if (followId.Length > RemoteActors.MaxUrl) return new(400, $"a Follow's id is at most {RemoteActors.MaxUrl} characters");
-            if (await FreshAsync(signer, signed, ct) is { } refused) return refused;
-            var follower = new Follower(signer.Id, signer.Inbox, signer.SharedInbox, followId, time.GetUtcNow(), urls.Site.Origin.AbsoluteUri);
-            if (!await followers.AddFollowerAsync(follower, options.Value.MaxFollowersPerHost, options.Value.MaxFollowers, ct))
-                return new(403, "this publication takes no more followers from that server");
-            await deliveries.AcceptAsync(urls, followId, signer, ct);
-            LogFollowed(signer.Id);
-            return new(202, "followed");
+            return await FollowChangeAsync(signer, signed, async () =>
+            {
+                var follower = new Follower(signer.Id, signer.Inbox, signer.SharedInbox, followId, time.GetUtcNow(), urls.Site.Origin.AbsoluteUri);
+                if (!await followers.AddFollowerAsync(follower, options.Value.MaxFollowersPerHost, options.Value.MaxFollowers, ct))
+                    return new(403, "this publication takes no more followers from that server");
+                await deliveries.AcceptAsync(urls, followId, signer, ct);
+                LogFollowed(signer.Id);
+                return new(202, "followed");
+            }, ct);
         }
         if (unfollow && await followers.FollowerAsync(signer.Id, ct) is not null)
         {
-            if (await FreshAsync(signer, signed, ct) is { } refused) return refused;
-            if (await followers.RemoveFollowerAsync(signer.Id, ct)) LogUnfollowed(signer.Id);
-            return new(202, type == "Delete" ? "deleted" : "unfollowed");
+            return await FollowChangeAsync(signer, signed, async () =>
+            {
+                if (await followers.RemoveFollowerAsync(signer.Id, ct)) LogUnfollowed(signer.Id);
+                return new(202, type == "Delete" ? "deleted" : "unfollowed");
+            }, ct);
         }
         return new(202, unfollow ? "not a follower; nothing to undo" : "not an activity this actor acts on; dropped");
+    }
+
+    // The signature recorded (a replay or an actor at its bound refused), then the change. A change that throws is a 503;
+    // any answer but 202 changed nothing, so the mark is taken back (best effort: a failure to is logged).
+    private async Task<InboxResult> FollowChangeAsync(RemoteActor signer, (byte[] Signature, DateTimeOffset Date) signed, Func<Task<InboxResult>> change, CancellationToken ct)
+    {
+        if (await FreshAsync(signer, signed, ct) is { } refused) return refused;
+        InboxResult result;
+        try
+        {
+            result = await change();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogChangeFailed(signer.Id, e.Message);
+            result = new(503, "the follow change could not be stored; send it again later", RetryAfterSeconds);
+        }
+        if (result.Status == 202) return result;
+        try
+        {
+            await followers.ForgetSeenAsync(signer.Id, signed.Signature, signed.Date, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogForgetFailed(signer.Id, e.Message);
+        }
+        return result;
     }
 
     // Null when the signature is new (now recorded, and the purge of its bucket scheduled); else the refusal.
@@ -146,6 +180,12 @@ public sealed partial class InboxProcessor(RemoteActors actors, FollowerStore fo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse key {KeyId} could not be had: {Error}")]
     private partial void LogKeyFailed(string keyId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fediverse follow change by {Actor} failed in storage (answered 503): {Error}")]
+    private partial void LogChangeFailed(string actor, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fediverse replay mark of {Actor} could not be taken back (a resend is refused as a replay): {Error}")]
+    private partial void LogForgetFailed(string actor, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fediverse actor {Actor} follows the publication")]
     private partial void LogFollowed(string actor);

@@ -56,7 +56,7 @@ public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox
     public async Task<Reply> GetFollowersAsync(HttpRequest request, CancellationToken ct = default) =>
         await actor.FollowersAsync(Urls(request), ct) is { } followers ? Activity(request, followers, 60) : Off();
 
-    /// <summary>POST /api/fediverse/inbox: a signed activity (202), unsigned or badly signed (401), over 256 KB (413).</summary>
+    /// <summary>POST /api/fediverse/inbox: a signed activity (202), unsigned or badly signed (401), over 256 KB (413), a follow change storage failed (503, Retry-After).</summary>
     public async Task<Reply> PostInboxAsync(HttpRequest request, CancellationToken ct = default)
     {
         if (await RequestBody.ReadAsync(request, InboxProcessor.MaxBody, ct) is not { } body)
@@ -65,9 +65,9 @@ public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox
         var headers = request.Headers;
         var result = await inbox.ReceiveAsync(new InboxRequest(request.Method, request.Path + request.QueryString, urls.Site.Origin.Authority,
             h => headers.TryGetValue(h, out var v) ? v.ToString() : null, body.ToArray(), clients.Of(request)), urls, ct);
-        return result.Status == 202
-            ? Reply.Text(202, result.Message)
-            : Json(new JsonObject { ["error"] = result.Message }, "application/json; charset=utf-8", 0, result.Status);
+        if (result.Status == 202) return Reply.Text(202, result.Message);
+        var refusal = Json(new JsonObject { ["error"] = result.Message }, "application/json; charset=utf-8", 0, result.Status);
+        return result.RetryAfter > 0 ? refusal.With("Retry-After", result.RetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)) : refusal;
     }
 
     private FediverseUrls Urls(HttpRequest request) => actor.Urls(request.Scheme, request.Host.Value ?? "localhost");

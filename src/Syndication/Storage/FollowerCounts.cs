@@ -7,13 +7,17 @@ namespace Syndication.Storage;
 /// Followers added and removed with their counts (RK "~total" and "~domain|hash(registrable domain)" in the follower
 /// partition): one query reads the follower row and both counts, and one entity-group transaction, conditional on the
 /// ETags read, writes the row and both counts together. A race or a failed write leaves rows and counts as they were,
-/// and the loser reads again; a missing total (a table from before the counts lived here) is rebuilt from the rows once.
+/// and the loser reads again after a jittered wait that doubles (to half a second) with each lost race; after
+/// <see cref="Attempts"/> lost races the write throws (the inbox answers 503). A missing total (a table from before the
+/// counts lived here) is rebuilt from the rows: count rows are only added, never replaced, so rebuilds racing each other
+/// and the adds that follow the first one leave the counts equal to the rows.
 /// </summary>
 public sealed partial class FollowerStore
 {
     private const string CountPrefix = "~";
     private const string TotalCount = "~total";
-    private const int Attempts = 20;
+    private const int Attempts = 30;
+    private const int MaxBackoffMs = 500;
 
     /// <summary>
     /// Adds or replaces a follower (a repeated Follow is the same row). A new follower is refused (false, nothing stored)
@@ -99,13 +103,22 @@ public sealed partial class FollowerStore
         }
         catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412 && attempt < Attempts)
         {
-            await Task.Delay(Random.Shared.Next(5, 20 * (attempt + 1)), ct);
+            await BackoffAsync(attempt, ct);
             return false;
         }
     }
 
+    // A wait between half and all of 10 ms doubled per lost race (at most half a second): racers spread out as they keep colliding.
+    private static Task BackoffAsync(int attempt, CancellationToken ct)
+    {
+        var ceiling = Math.Min(MaxBackoffMs, 10 << Math.Min(attempt, 7));
+        return Task.Delay(Random.Shared.Next(ceiling / 2, ceiling + 1), ct);
+    }
+
     // Counts the follower rows (keys and actors alone) and writes the total and each domain's count: once, for a table
-    // whose counts are missing. The total is added last, so a concurrent add waits for the domain counts.
+    // whose counts are missing. The total is added last, so a concurrent add waits for the domain counts. Every count row
+    // is added, never replaced: one that exists (409) was written by another rebuild, or kept since, and adds after it
+    // have counted on it, so it stays. A rebuild that finds the total written by then writes nothing.
     private async Task<int> RebuildCountsAsync(CancellationToken ct)
     {
         var domains = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -116,9 +129,19 @@ public sealed partial class FollowerStore
             var key = DomainCount(row.GetString("Actor") ?? "");
             domains[key] = domains.GetValueOrDefault(key) + 1;
         }
+        if (await account.RowAsync(FollowerPartition, TotalCount, ["Count"], ct) is { } written) return Count(written);
         foreach (var chunk in domains.Chunk(100))
-            await account.Table.SubmitTransactionAsync(chunk.Select(d =>
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(FollowerPartition, d.Key) { ["Count"] = d.Value })), ct);
+        {
+            var rows = chunk.Select(d => new TableEntity(FollowerPartition, d.Key) { ["Count"] = d.Value }).ToList();
+            try
+            {
+                await account.Table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), ct);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                foreach (var row in rows) await InsertAsync(row, ct); // some were there: add the others one by one
+            }
+        }
         if (!await InsertAsync(new TableEntity(FollowerPartition, TotalCount) { ["Count"] = total }, ct))
             return Count(await account.RowAsync(FollowerPartition, TotalCount, ["Count"], ct));
         return total;

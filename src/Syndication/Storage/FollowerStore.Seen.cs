@@ -22,6 +22,8 @@ public sealed partial class FollowerStore
     public const int SeenPerActor = 16;
     /// <summary>The most seen rows one purge removes; a purge that reaches it asks for another.</summary>
     public const int PurgeBatch = 1000;
+    // The lowest key of the earlier format (ticks, 19 digits) the purge removes whatever their Date.
+    private const string OldFormat = "01";
 
     /// <summary>The bucket a signed Date falls in.</summary>
     public static long BucketOf(DateTimeOffset signed) => signed.UtcTicks / SeenBucket.Ticks;
@@ -30,8 +32,7 @@ public sealed partial class FollowerStore
     public async Task<Seen> MarkSeenAsync(string actor, byte[] signature, DateTimeOffset signed, CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        var rowKey = $"{BucketOf(signed):D10}|{Key(actor)}";
-        var mark = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(signature))[..32];
+        var (rowKey, mark) = SeenKey(actor, signature, signed);
         for (var attempt = 0; ; attempt++)
         {
             var row = await account.RowAsync(SeenPartition, rowKey, ["Signatures"], ct);
@@ -51,6 +52,37 @@ public sealed partial class FollowerStore
         }
     }
 
+    /// <summary>
+    /// Takes back a mark <see cref="MarkSeenAsync"/> made, for an activity that changed nothing after all (its follow
+    /// change failed, or the caps refused it): the sender may send the same bytes again, and a refused Follow keeps no
+    /// row. The row goes when it held that mark alone. Conditional on the row's ETag; throws when storage does.
+    /// </summary>
+    public async Task ForgetSeenAsync(string actor, byte[] signature, DateTimeOffset signed, CancellationToken ct = default)
+    {
+        await account.EnsureCreatedAsync();
+        var (rowKey, mark) = SeenKey(actor, signature, signed);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await account.RowAsync(SeenPartition, rowKey, ["Signatures"], ct) is not { } row) return;
+            var marks = (row.GetString("Signatures") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!marks.Contains(mark)) return;
+            var left = string.Join(' ', marks.Where(m => m != mark));
+            try
+            {
+                if (left.Length == 0) await account.Table.DeleteEntityAsync(SeenPartition, rowKey, row.ETag, ct);
+                else await account.Table.UpdateEntityAsync(new TableEntity(SeenPartition, rowKey) { ["Signatures"] = left }, row.ETag, TableUpdateMode.Replace, ct);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < Attempts)
+            {
+            }
+        }
+    }
+
+    // The row an actor's signature is kept in, and the mark kept for it.
+    private static (string RowKey, string Mark) SeenKey(string actor, byte[] signature, DateTimeOffset signed) =>
+        ($"{BucketOf(signed):D10}|{Key(actor)}", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(signature))[..32]);
+
     /// <summary>How many seen rows there are (a test's and an operator's measure of what the inbox stored).</summary>
     public async Task<int> CountSeenAsync(CancellationToken ct = default)
     {
@@ -61,12 +93,14 @@ public sealed partial class FollowerStore
 
     /// <summary>
     /// Removes up to <see cref="PurgeBatch"/> rows of buckets before <paramref name="bucket"/> (one ranged query of keys,
-    /// deletes in transactions of 100); returns how many, so a caller that got the whole batch asks again.
+    /// deletes in transactions of 100); returns how many, so a caller that got the whole batch asks again. Rows of the
+    /// earlier format (RK "{ticks of the signed Date, 19 digits}|hash(signature)", "0630…" and up, never read now) go
+    /// too: bucket keys stay below "01" until bucket 10^8, some 137,000 years from now.
     /// </summary>
     public async Task<int> PurgeSeenAsync(long bucket, CancellationToken ct = default)
     {
         await account.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SeenPartition} and RowKey lt {bucket.ToString("D10")}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SeenPartition} and (RowKey lt {bucket.ToString("D10")} or RowKey ge {OldFormat})");
         var old = new List<TableTransactionAction>();
         await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, PurgeBatch, ["PartitionKey", "RowKey"], ct))
         {

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Core;
+using Azure.Data.Tables;
 using Syndication.Storage;
 using Syndication.Tests.Support;
 
@@ -9,9 +12,13 @@ namespace Syndication.Tests.Fediverse;
 /// undos racing, or a write failing half-way, leave no drift.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class FollowerCountTests(AzuriteFixture azurite)
+public sealed class FollowerCountTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static Follower From(string actor) => new(actor, actor + "/inbox", null, actor + "#follow", DateTimeOffset.UtcNow, "https://news.example.com/");
+
+    /// <summary>The site's table itself, to write rows as an earlier version left them.</summary>
+    internal static TableClient Table(TestSite site) =>
+        site.Get<TableServiceClient>().GetTableClient(site.Get<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.Table);
 
     private async Task<(int Kept, int Rows)> CountsAsync(TestSite site) =>
         (await site.Get<FollowerStore>().FollowerTotalAsync(), await site.Get<FollowerStore>().CountFollowersAsync());
@@ -90,14 +97,60 @@ public sealed class FollowerCountTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ThirtyTwoConcurrentFollowsFromOneDomainAllLandAndAreCounted()
+    {
+        const int Crowd = 32;
+        var tap = new StorageTap();
+        await using var site = new TestSite(azurite, replace: tap.On(azurite));
+        var store = site.Get<FollowerStore>();
+        Assert.True(await store.AddFollowerAsync(From("https://first.crowd.example/users/a"))); // the total exists: the race is on the counts alone
+        for (var round = 0; round < 3; round++)
+        {
+            var added = await Task.WhenAll(Enumerable.Range(0, Crowd).Select(i => store.AddFollowerAsync(From($"https://h{i}.crowd.example/users/r{round}"))));
+            Assert.All(added, Assert.True);
+        }
+        var transactions = tap.Requests.Count(r => r.Target.Contains("$batch", StringComparison.Ordinal));
+        output.WriteLine($"{3 * Crowd} follows in rounds of {Crowd} took {transactions} transactions ({transactions - 3 * Crowd - 1} lost races)");
+        Assert.Equal((1 + 3 * Crowd, 1 + 3 * Crowd), await CountsAsync(site));
+        Assert.False(await store.AddFollowerAsync(From("https://late.crowd.example/users/x"), maxPerDomain: 1 + 3 * Crowd)); // the domain's count too
+    }
+
+    [Fact]
+    public async Task RebuildsRacingEachOtherAndTheAddsAfterThemLeaveEveryCountEqualToTheRows()
+    {
+        await using var site = new TestSite(azurite);
+        var store = site.Get<FollowerStore>();
+        var table = Table(site);
+        await store.CountFollowersAsync(); // the table made
+        for (var round = 0; round < 3; round++)
+        {
+            // A table from before the counts: 430 follower rows of one domain, no total, no domain count.
+            var domain = $"rebuild{round}.example";
+            var rows = Enumerable.Range(0, 430).Select(i => From($"https://s{i}.{domain}/users/u")).Select(f => new TableEntity("follower", Hex(f.Actor))
+                { ["Actor"] = f.Actor, ["Inbox"] = f.Inbox, ["FollowId"] = f.FollowId, ["Since"] = f.Since, ["Origin"] = f.Origin });
+            foreach (var chunk in rows.Chunk(100)) await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+            if (round > 0) await table.DeleteEntityAsync("follower", "~total"); // earlier rounds' domain counts stay, as they would
+
+            var work = Enumerable.Range(0, 3).Select(_ => (Task)store.FollowerTotalAsync())
+                .Concat(Enumerable.Range(0, 30).Select(i => (Task)store.AddFollowerAsync(From($"https://n{i}.{domain}/users/new"))));
+            await Task.WhenAll(work.ToList());
+
+            var rowCount = await store.CountFollowersAsync();
+            Assert.Equal((rowCount, rowCount), await CountsAsync(site));
+            var counted = await table.GetEntityAsync<TableEntity>("follower", "~domain|" + Hex(domain));
+            Assert.Equal(460, counted.Value.GetInt32("Count"));
+        }
+    }
+
+    private static string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    [Fact]
     public async Task AMissingTotalIsRebuiltFromTheRowsOnce()
     {
         await using var site = new TestSite(azurite);
         var store = site.Get<FollowerStore>();
         foreach (var i in Enumerable.Range(0, 5)) await store.AddFollowerAsync(From($"https://s{i}.one.example/users/u"));
-        var table = StorageClients.Tables(site.Get<Microsoft.Extensions.Configuration.IConfiguration>())
-            .GetTableClient(site.Get<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.Table);
-        await table.DeleteEntityAsync("follower", "~total"); // as a table from before the counts lived beside the rows
+        await Table(site).DeleteEntityAsync("follower", "~total"); // as a table from before the counts lived beside the rows
         Assert.Equal(5, await store.FollowerTotalAsync());
         Assert.False(await store.AddFollowerAsync(From("https://s9.one.example/users/u"), maxPerDomain: 5)); // the domain's count holds too
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Syndication.Fediverse;
 using Syndication.Http;
 using Syndication.Storage;
@@ -16,11 +17,13 @@ public sealed class InboxHostileTests(AzuriteFixture azurite)
     internal const string Host = "news.example.com";
     internal const string Actor = "https://news.example.com/api/fediverse/actor";
 
-    internal static TestSite Site(AzuriteFixture azurite, bool allowLoopback = true) => new(azurite, new Dictionary<string, string?>
-    {
-        ["Syndication:Fediverse:AllowLoopback"] = allowLoopback ? "true" : "false",
-        ["Syndication:Fediverse:DeliveryQueue"] = "fedi-" + Guid.NewGuid().ToString("N")[..12],
-    });
+    internal static TestSite Site(AzuriteFixture azurite, bool allowLoopback = true, int maxFollowers = 100_000, Action<IServiceCollection>? replace = null) =>
+        new(azurite, new Dictionary<string, string?>
+        {
+            ["Syndication:Fediverse:AllowLoopback"] = allowLoopback ? "true" : "false",
+            ["Syndication:Fediverse:DeliveryQueue"] = "fedi-" + Guid.NewGuid().ToString("N")[..12],
+            ["Syndication:Fediverse:MaxFollowers"] = maxFollowers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, replace);
 
     internal static async Task<(int Status, string Text)> PostAsync(TestSite site, HttpContext context)
     {

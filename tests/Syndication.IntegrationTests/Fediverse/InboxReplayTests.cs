@@ -40,6 +40,47 @@ public sealed class InboxReplayTests(AzuriteFixture azurite, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task AFollowWhoseStorageWriteFailsIs503WithRetryAfterAndTheSameSignedBytesSucceedWhenSentAgain()
+    {
+        var tap = new StorageTap();
+        await using var site = Site(azurite, replace: tap.On(azurite));
+        await using var remote = await FakeFediverse.StartAsync();
+        var date = DateTimeOffset.UtcNow;
+        // Every entity-group transaction (the follower row with its counts) fails; the seen mark's own write goes through.
+        tap.Fault = m => StorageTap.IsTable(m, azurite) && m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) ? 503 : null;
+        var failed = remote.SignedPost(Host, remote.Follow(Actor), date);
+        var (status, text) = await PostAsync(site, failed);
+        Assert.True(status == 503, text);
+        Assert.Equal(InboxProcessor.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), failed.Response.Headers.RetryAfter.ToString());
+        Assert.Equal(0, await FollowersAsync(site));
+        Assert.Equal(0, await site.Get<FollowerStore>().CountSeenAsync()); // the mark was taken back
+
+        tap.Fault = null;
+        (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), date)); // the same bytes, signature and all
+        Assert.True(status == 202, text);
+        Assert.Equal(1, await FollowersAsync(site));
+        Assert.Equal(202, (await PostAsync(site, remote.SignedPost(Host, Undo(remote), DateTimeOffset.UtcNow))).Status);
+        await AssertRefusedAsync(site, remote.SignedPost(Host, remote.Follow(Actor), date), 401, "replay"); // once stored, a replay again
+    }
+
+    [Fact]
+    public async Task AFollowRefusedByTheCapIs403AndLeavesNoSeenRowSoItsResendIs403Again()
+    {
+        await using var site = Site(azurite, maxFollowers: 1);
+        await using var remote = await FakeFediverse.StartAsync();
+        var store = site.Get<FollowerStore>();
+        Assert.True(await store.AddFollowerAsync(new Follower("https://first.example/users/a", "https://first.example/inbox", null, "f", DateTimeOffset.UtcNow, "https://news.example.com/")));
+        var date = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 2; i++)
+        {
+            var (status, text) = await PostAsync(site, remote.SignedPost(Host, remote.Follow(Actor), date)); // the second: the same bytes
+            Assert.True(status == 403, text);
+            Assert.Equal(0, await store.CountSeenAsync());
+        }
+        Assert.Null(await store.FollowerAsync(remote.ActorId));
+    }
+
+    [Fact]
     public async Task VerifiedPostsOfIgnoredTypesAndUndosFromStrangersAreAnswered202AndWriteNoRows()
     {
         await using var site = Site(azurite);
@@ -108,5 +149,21 @@ public sealed class InboxReplayTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(1, await DeliveryTests.DrainAsync(site));
         Assert.Equal(1, await store.CountSeenAsync());
         Assert.Equal(Seen.Replay, await store.MarkSeenAsync("https://now.example/u", [1], now)); // the current bucket is kept
+    }
+
+    [Fact]
+    public async Task APurgeRemovesRowsOfTheEarlierTicksFormatWhateverTheirDate()
+    {
+        await using var site = Site(azurite);
+        var store = site.Get<FollowerStore>();
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(Seen.New, await store.MarkSeenAsync("https://now.example/u", [1], now));
+        var table = FollowerCountTests.Table(site);
+        foreach (var signed in new[] { now, now.AddHours(-30), new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero) })
+            await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("seen", $"{signed.UtcTicks:D19}|{Guid.NewGuid():N}")); // as the earlier version wrote them
+        Assert.Equal(4, await store.CountSeenAsync());
+        Assert.Equal(3, await store.PurgeSeenAsync(FollowerStore.BucketOf(now)));
+        Assert.Equal(1, await store.CountSeenAsync());
+        Assert.Equal(Seen.Replay, await store.MarkSeenAsync("https://now.example/u", [1], now));
     }
 }
