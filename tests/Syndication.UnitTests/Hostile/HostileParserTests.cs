@@ -46,6 +46,16 @@ public sealed class HostileParserTests
     }
 
     [Fact]
+    public void APageOfMoreElementsThanAnyArticleNeedsIsRejectedByTheTagScanBeforeExtraction()
+    {
+        // 3.5 MB of sibling paragraphs, under the 5 MB document cap: extraction took about 20 s before being refused for
+        // the body's element count; the scan before parsing refuses it with the page's count.
+        var page = "<html><head><title>Big</title><meta property=\"article:published_time\" content=\"2024-03-05T08:30:00Z\"></head><body><h1>Big</h1><article>"
+            + Repeat("<p>Paragraph of the body text that goes on.</p>", HtmlArticleParser.MaxPageElements) + "</article></body></html>";
+        Assert.Equal($"html: more than {HtmlArticleParser.MaxPageElements} elements, more than any article needs", Rejection(DocumentFormat.Html, page));
+    }
+
+    [Fact]
     public void PagesWithManyParagraphsListItemsAndSvgShapesAreNotDeep()
     {
         var page = "<html><head><title>Harbour</title><script>var s = '" + Repeat("<div>", 1000) + "';</script></head><body><article><h1>Harbour</h1>"

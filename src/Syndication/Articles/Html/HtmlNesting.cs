@@ -59,7 +59,7 @@ internal static class HtmlNesting
                 continue;
             }
             if (++elements > maxElements)
-                throw new ArticleRejectedException($"html: the body has more than {maxElements} elements, more than any article needs");
+                throw new ArticleRejectedException($"html: more than {maxElements} elements, more than any article needs");
             if (RawText.Contains(name))
             {
                 var close = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);

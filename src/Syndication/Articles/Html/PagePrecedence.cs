@@ -7,11 +7,19 @@ internal sealed record PageSources(PageFacts JsonLd, PageFacts Meta, PageFacts M
     /// <summary>The site's own name (decided first: titles and bylines are cleaned of it).</summary>
     public string? SiteName { get; init; }
 
-    /// <summary>The dates the page's scripts carry as data (read only when no marked place states one).</summary>
-    public PageFacts ScriptData { get; init; } = PageFacts.None;
+    /// <summary>The dates the page's scripts carry as data: read only when a row reaches them (no marked place states one).</summary>
+    public PageFacts ScriptData => scriptData?.Value ?? PageFacts.None;
 
-    /// <summary>The first dated line of the page's text.</summary>
-    public PageFacts PageText { get; init; } = PageFacts.None;
+    /// <summary>How <see cref="ScriptData"/> is read, once, when a row first asks.</summary>
+    public Func<PageFacts> ReadScriptData { init => scriptData = new(value); }
+
+    /// <summary>The first dated line of the page's text: read only when a row reaches it (a scan of every text block).</summary>
+    public PageFacts PageText => pageText?.Value ?? PageFacts.None;
+
+    /// <summary>How <see cref="PageText"/> is read, once, when a row first asks.</summary>
+    public Func<PageFacts> ReadPageText { init => pageText = new(value); }
+
+    private readonly Lazy<PageFacts>? scriptData, pageText;
 
     /// <summary>How the page writes dates (its language): "05/03/2024" is 5 March on a French page, May 3 on an American one.</summary>
     public PageLocale Locale { get; init; } = PageLocale.Unknown;
