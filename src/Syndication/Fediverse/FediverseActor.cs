@@ -20,7 +20,10 @@ public sealed class FediverseActor(ActorKey key, ArticleStore store, FeedService
     private (int Count, DateTimeOffset At)? counted;
 
     /// <summary>The actor's addresses on an origin (the configured public base URL wins over the request's).</summary>
-    public FediverseUrls Urls(string scheme, string host) => new(SiteUrls.For(feedOptions.Value, scheme, host), options.Value.Handle);
+    public FediverseUrls Urls(string scheme, string host) => Urls(SiteUrls.For(feedOptions.Value, scheme, host));
+
+    /// <summary>The actor's addresses on the site a request is for (the handlers take it from <c>SiteOrigins</c>, one per origin).</summary>
+    public FediverseUrls Urls(SiteUrls site) => new(site, options.Value.Handle);
 
     /// <summary>The JRD for our acct: resource (case-insensitive, with or without "acct:"), or for the actor's URL; else null.</summary>
     public async Task<JsonObject?> WebFingerAsync(string? resource, FediverseUrls urls, CancellationToken ct = default)

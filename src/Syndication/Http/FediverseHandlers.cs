@@ -8,7 +8,7 @@ namespace Syndication.Http;
 /// The fediverse routes: WebFinger at the root, the actor, its outbox and followers collections, and its inbox. The
 /// JSON is <see cref="ActivityDocuments"/>'; this maps requests to it and its answers to replies.
 /// </summary>
-public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox, ClientAddress clients, RenderCache cache)
+public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox, ClientAddress clients, RenderCache cache, SiteOrigins origins)
 {
     private const string LdJson = "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
     private static readonly string OutboxCacheControl = Conditional.CacheControl(60);
@@ -70,7 +70,7 @@ public sealed class FediverseHandlers(FediverseActor actor, InboxProcessor inbox
         return result.RetryAfter > 0 ? refusal.With("Retry-After", result.RetryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture)) : refusal;
     }
 
-    private FediverseUrls Urls(HttpRequest request) => actor.Urls(request.Scheme, request.Host.Value ?? "localhost");
+    private FediverseUrls Urls(HttpRequest request) => actor.Urls(origins.For(request));
 
     private static Reply Off() => Reply.NotFound("this publication is not on the fediverse");
 
