@@ -34,21 +34,6 @@ public sealed class PartnerStore(StorageAccount account)
         }
     }
 
-    /// <summary>Replaces a partner's row whatever it holds now (tests set up legacy rows with it; a rotation is <see cref="RotatePartnerAsync"/>); false when it no longer exists.</summary>
-    public async Task<bool> ReplacePartnerAsync(StoredPartner partner, CancellationToken ct = default)
-    {
-        await account.EnsureCreatedAsync();
-        try
-        {
-            await account.Table.UpdateEntityAsync(PartnerRow(partner), ETag.All, TableUpdateMode.Replace, ct);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
-    }
-
     /// <summary>
     /// Rotates a partner's row: <paramref name="rotate"/> makes the new row from the row as read, which it replaces only
     /// while the row is still as read (ETag-conditional). A write in between (a PATCH of the profile) makes it read the

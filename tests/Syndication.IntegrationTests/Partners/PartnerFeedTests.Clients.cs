@@ -130,7 +130,7 @@ public sealed partial class PartnerFeedTests
         var (store, gate) = (app.Services.GetRequiredService<PartnerStore>(), app.Services.GetRequiredService<PartnerGate>());
         var created = (await store.PartnerAsync("legacy"))!;
         var legacy = created with { PasswordHash = Pbkdf2(password, 1000) };
-        Assert.True(await store.ReplacePartnerAsync(legacy));
+        Assert.NotNull(await store.RotatePartnerAsync(legacy.Id, _ => legacy));
         gate.Forget();
 
         var pbkdf2s = gate.Pbkdf2s;
@@ -156,7 +156,8 @@ public sealed partial class PartnerFeedTests
         var (store, gate) = (app.Services.GetRequiredService<PartnerStore>(), app.Services.GetRequiredService<PartnerGate>());
         var created = (await store.PartnerAsync("rotated"))!;
         Assert.Equal(PartnerPassword.Sign("rotated", password, new ServerKey(current).For(PartnerPassword.Purpose)), created.PasswordHash);
-        Assert.True(await store.ReplacePartnerAsync(created with { PasswordHash = PartnerPassword.Sign("rotated", password, new ServerKey(previous).For(PartnerPassword.Purpose)) }));
+        var signedBefore = created with { PasswordHash = PartnerPassword.Sign("rotated", password, new ServerKey(previous).For(PartnerPassword.Purpose)) };
+        Assert.NotNull(await store.RotatePartnerAsync(signedBefore.Id, _ => signedBefore));
         gate.Forget();
 
         Assert.Equal(HttpStatusCode.OK, await GuessAsync(reader, "rotated", password));
