@@ -96,9 +96,10 @@ public sealed partial class ArticleStore
         {
             return null;
         }
-        catch (RequestFailedException)
+        catch (RequestFailedException e) when (e.Status == 400)
         {
-            // Storage refused the condition itself: answer from a whole read, as without one.
+            // Storage refused the condition itself (callers pass only tags of its own shape, so this is a guard): answer
+            // from a whole read, as without one. Throttling and outages are not retried twice over here.
             return await OpenPublishedAsync(blobName, default, null, ct) is { } whole ? new PublishedRead(whole) : null;
         }
     }
