@@ -67,19 +67,20 @@ public sealed partial class FollowerStore
 
     private static string DomainCount(string actor) => "~domain|" + Key(RegistrableDomain.Of(actor));
 
-    // The follower row and both count rows, in one query (the total rebuilt first when it is missing).
+    // The follower row and both count rows, three point reads at once (the total rebuilt first when it is missing). Not
+    // one query: RowKeys joined by "or" are a scan of the partition, which holds every follower.
     private async Task<(TableEntity? Row, TableEntity Total, TableEntity? Domain)> RowAndCountsAsync(string actor, CancellationToken ct)
     {
         await account.EnsureCreatedAsync();
-        string key = Key(actor), domainKey = DomainCount(actor);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition} and (RowKey eq {key} or RowKey eq {TotalCount} or RowKey eq {domainKey})");
-        var rows = await account.Table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ToListAsync(ct);
-        if (rows.FirstOrDefault(r => r.RowKey == TotalCount) is not { } total)
+        var (row, total, domain) = (account.RowAsync(FollowerPartition, Key(actor), ct: ct), account.RowAsync(FollowerPartition, TotalCount, ct: ct),
+            account.RowAsync(FollowerPartition, DomainCount(actor), ct: ct));
+        await Task.WhenAll(row, total, domain);
+        if (await total is not { } counted)
         {
             await RebuildCountsAsync(ct);
             return await RowAndCountsAsync(actor, ct);
         }
-        return (rows.FirstOrDefault(r => r.RowKey == key), total, rows.FirstOrDefault(r => r.RowKey == domainKey));
+        return (await row, counted, await domain);
     }
 
     // A count row changed by delta, conditional on the ETag it was read with (added when there was none; a domain's
@@ -123,7 +124,7 @@ public sealed partial class FollowerStore
     {
         var domains = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
-        await foreach (var row in FollowerKeysAsync(["RowKey", "Actor"], ct))
+        await foreach (var row in FollowerRowsAsync(["RowKey", "Actor"], ct))
         {
             total++;
             var key = DomainCount(row.GetString("Actor") ?? "");

@@ -29,27 +29,11 @@ public sealed partial class FollowerStore
     public static long BucketOf(DateTimeOffset signed) => signed.UtcTicks / SeenBucket.Ticks;
 
     /// <summary>Records a verified signature of <paramref name="actor"/> under the Date it signed (a replay carries the same Date, so lands in the same row).</summary>
-    public async Task<Seen> MarkSeenAsync(string actor, byte[] signature, DateTimeOffset signed, CancellationToken ct = default)
+    public Task<Seen> MarkSeenAsync(string actor, byte[] signature, DateTimeOffset signed, CancellationToken ct = default)
     {
-        await account.EnsureCreatedAsync();
         var (rowKey, mark) = SeenKey(actor, signature, signed);
-        for (var attempt = 0; ; attempt++)
-        {
-            var row = await account.RowAsync(SeenPartition, rowKey, ["Signatures"], ct);
-            var marks = (row?.GetString("Signatures") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (marks.Contains(mark)) return Seen.Replay;
-            if (marks.Length >= SeenPerActor) return Seen.Full;
-            var updated = new TableEntity(SeenPartition, rowKey) { ["Signatures"] = string.Join(' ', marks.Append(mark)) };
-            try
-            {
-                if (row is null) await account.Table.AddEntityAsync(updated, ct);
-                else await account.Table.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, ct);
-                return Seen.New;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < Attempts)
-            {
-            }
-        }
+        return ChangeMarksAsync<Seen>(rowKey, marks =>
+            marks.Contains(mark) ? (Seen.Replay, null) : marks.Length >= SeenPerActor ? (Seen.Full, null) : (Seen.New, [.. marks, mark]), ct);
     }
 
     /// <summary>
@@ -59,22 +43,31 @@ public sealed partial class FollowerStore
     /// </summary>
     public async Task ForgetSeenAsync(string actor, byte[] signature, DateTimeOffset signed, CancellationToken ct = default)
     {
-        await account.EnsureCreatedAsync();
         var (rowKey, mark) = SeenKey(actor, signature, signed);
+        await ChangeMarksAsync<bool>(rowKey, marks => (true, marks.Contains(mark) ? marks.Where(m => m != mark).ToArray() : null), ct);
+    }
+
+    // Reads a seen row's marks, lets decide say what they become (null: leave the row as it is) and the answer, and writes
+    // them on the row's ETag (the row goes when none is left); another writer in between: back off, read again.
+    private async Task<T> ChangeMarksAsync<T>(string rowKey, Func<string[], (T Answer, string[]? Marks)> decide, CancellationToken ct)
+    {
+        await account.EnsureCreatedAsync();
         for (var attempt = 0; ; attempt++)
         {
-            if (await account.RowAsync(SeenPartition, rowKey, ["Signatures"], ct) is not { } row) return;
-            var marks = (row.GetString("Signatures") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (!marks.Contains(mark)) return;
-            var left = string.Join(' ', marks.Where(m => m != mark));
+            var row = await account.RowAsync(SeenPartition, rowKey, ["Signatures"], ct);
+            var (answer, marks) = decide((row?.GetString("Signatures") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (marks is null) return answer;
+            var updated = new TableEntity(SeenPartition, rowKey) { ["Signatures"] = string.Join(' ', marks) };
             try
             {
-                if (left.Length == 0) await account.Table.DeleteEntityAsync(SeenPartition, rowKey, row.ETag, ct);
-                else await account.Table.UpdateEntityAsync(new TableEntity(SeenPartition, rowKey) { ["Signatures"] = left }, row.ETag, TableUpdateMode.Replace, ct);
-                return;
+                if (row is null) await account.Table.AddEntityAsync(updated, ct);
+                else if (marks.Length == 0) await account.Table.DeleteEntityAsync(SeenPartition, rowKey, row.ETag, ct);
+                else await account.Table.UpdateEntityAsync(updated, row.ETag, TableUpdateMode.Replace, ct);
+                return answer;
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < Attempts)
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412 && attempt < Attempts)
             {
+                await BackoffAsync(attempt, ct);
             }
         }
     }

@@ -45,20 +45,19 @@ public sealed partial class FollowerStore(StorageAccount account)
     /// <summary>Every follower, streamed a page (1,000) at a time: fan-out never holds the partition.</summary>
     public async IAsyncEnumerable<Follower> FollowersAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        await account.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition} and RowKey lt {CountPrefix}");
-        await foreach (var row in account.Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) yield return ToFollower(row);
+        await foreach (var row in FollowerRowsAsync(null, ct)) yield return ToFollower(row);
     }
 
     /// <summary>How many follower rows there are, counted (the keys alone are read): what the kept counts must equal.</summary>
     public async Task<int> CountFollowersAsync(CancellationToken ct = default)
     {
         var count = 0;
-        await foreach (var _ in FollowerKeysAsync(["RowKey"], ct)) count++;
+        await foreach (var _ in FollowerRowsAsync(["RowKey"], ct)) count++;
         return count;
     }
 
-    private async IAsyncEnumerable<TableEntity> FollowerKeysAsync(string[] select, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    // The follower rows (below the count rows' keys), with the columns selected (all when null).
+    private async IAsyncEnumerable<TableEntity> FollowerRowsAsync(string[]? select, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await account.EnsureCreatedAsync();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FollowerPartition} and RowKey lt {CountPrefix}");
